@@ -1,0 +1,60 @@
+package nl.weerbaar.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.ExerciseCreated;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+
+/**
+ * Every event type: its CloudEvents {@code ce_type}, the topic it travels on, its JSON Schema and its Java payload.
+ * Consumers pick the payload type from {@code ce_type} through {@link #fromType(String)}; no Java class names travel.
+ */
+public enum EventType {
+    EXERCISE_CREATED("nl.weerbaar.exercise.created.v1", Topics.EXERCISE, "exercise-created", ExerciseCreated.class),
+    EXERCISE_STATE_CHANGED("nl.weerbaar.exercise.state-changed.v1", Topics.EXERCISE, "exercise-state-changed",
+            ExerciseStateChanged.class),
+    CLOCK_TICKED("nl.weerbaar.exercise.clock-ticked.v1", Topics.EXERCISE, "clock-ticked", ClockTicked.class);
+
+    private final String type;
+    private final String topic;
+    private final String schemaName;
+    private final Class<?> payloadType;
+
+    EventType(String type, String topic, String schemaName, Class<?> payloadType) {
+        this.type = type;
+        this.topic = topic;
+        this.schemaName = schemaName;
+        this.payloadType = payloadType;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Path of the schema on the classpath, e.g. {@code contracts/schemas/clock-ticked.schema.json}. */
+    public String schemaResource() {
+        return "contracts/schemas/" + schemaName + ".schema.json";
+    }
+
+    public String schemaFile() {
+        return "schemas/" + schemaName + ".schema.json";
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    public static Optional<EventType> fromType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(ceType)).findFirst();
+    }
+
+    public static EventType forPayload(Class<?> payloadClass) {
+        return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + payloadClass.getName()));
+    }
+}

@@ -1,0 +1,106 @@
+package nl.weerbaar.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks raw records (headers and JSON payload) against the schemas in {@code contracts/schemas}. Used by
+ * producers before they publish, by consumers on what they receive and by tests on what lands on a topic.
+ * Thread-safe; build it once.
+ */
+public final class SchemaValidator {
+
+    public static final String HEADERS_SCHEMA = "contracts/schemas/headers.schema.json";
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .locale(Locale.ENGLISH)
+                    .pathType(PathType.JSON_PATH)
+                    .build()));
+    private final Schema headersSchema = load(HEADERS_SCHEMA);
+    private final Map<EventType, Schema> payloadSchemas = new EnumMap<>(EventType.class);
+
+    public SchemaValidator() {
+        for (EventType type : EventType.values()) {
+            payloadSchemas.put(type, load(type.schemaResource()));
+        }
+    }
+
+    /** Violations of a payload against the schema of its type; empty when valid. */
+    public List<Violation> validatePayload(EventType type, JsonNode payload) {
+        return toViolations(payloadSchemas.get(type).validate(payload), "");
+    }
+
+    /** Violations of the envelope headers; empty when valid. */
+    public List<Violation> validateHeaders(Map<String, String> headers) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        headers.forEach(node::put);
+        return toViolations(headersSchema.validate(node), "header ");
+    }
+
+    /** Validates a whole raw record: envelope headers, a known {@code ce_type}, a JSON payload of that type. */
+    public List<Violation> validateRecord(Map<String, String> headers, byte[] value) {
+        List<Violation> violations = new ArrayList<>(validateHeaders(headers));
+        Optional<EventType> type = EventType.fromType(headers.get(CeHeaders.TYPE));
+        if (type.isEmpty()) {
+            violations.add(new Violation(CeHeaders.TYPE, "unknown event type '" + headers.get(CeHeaders.TYPE) + "'"));
+            return violations;
+        }
+        JsonNode payload;
+        try {
+            payload = EventJson.mapper().readTree(value == null ? new byte[0] : value);
+        } catch (IOException e) {
+            violations.add(new Violation("$", "payload is not JSON: " + e.getMessage().lines().findFirst().orElse("")));
+            return violations;
+        }
+        if (payload == null || payload.isMissingNode()) {
+            violations.add(new Violation("$", "payload is empty"));
+            return violations;
+        }
+        violations.addAll(validatePayload(type.get(), payload));
+        return violations;
+    }
+
+    private Schema load(String resource) {
+        try (InputStream in = SchemaValidator.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema not on the classpath: " + resource);
+            }
+            return registry.getSchema(EventJson.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema " + resource, e);
+        }
+    }
+
+    private static List<Violation> toViolations(List<Error> errors, String prefix) {
+        return errors.stream()
+                .map(e -> new Violation(prefix + pathOf(e), e.getMessage()))
+                .toList();
+    }
+
+    /** The location of the offending field; for a missing required property, the property itself. */
+    private static String pathOf(Error error) {
+        String location = error.getInstanceLocation().toString();
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            return location + "." + error.getProperty();
+        }
+        return location;
+    }
+}

@@ -1,0 +1,28 @@
+package nl.weerbaar.contracts;
+
+import java.util.List;
+
+/** Kafka topic names: one topic per owning service stream, versioned. */
+public final class Topics {
+
+    /** Owned by outage-timeline, keyed by exercise id. */
+    public static final String EXERCISE = "weerbaar.exercise.v1";
+    /** Owned by vital-status, keyed by provider id. */
+    public static final String VITAL_STATUS = "weerbaar.vital-status.v1";
+    /** Owned by noodsteunpunt, keyed by NSP id. */
+    public static final String NOODSTEUNPUNT = "weerbaar.noodsteunpunt.v1";
+    /** Owned by burgerhulp, keyed by help request id. */
+    public static final String BURGERHULP = "weerbaar.burgerhulp.v1";
+
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    public static final List<String> ALL = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP);
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of a topic: where records go that can never be processed, with the reason in headers. */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
