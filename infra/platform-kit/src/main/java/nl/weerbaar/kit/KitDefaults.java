@@ -1,0 +1,55 @@
+package nl.weerbaar.kit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The defaults every service shares, added with the lowest precedence so a service or an operator can still
+ * override each one. They are the "nothing is lost" settings: acks=all and idempotence for producers, manual
+ * per-record commits after the effect is stored for consumers, bad records through the ErrorHandlingDeserializer.
+ */
+public class KitDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.kafka.bootstrap-servers", "localhost:9092");
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        d.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
+        d.put("spring.kafka.producer.properties.linger.ms", "5");
+        d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        d.put("spring.kafka.producer.value-serializer", "nl.weerbaar.kit.kafka.EventValueSerializer");
+        d.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.enable-auto-commit", "false");
+        d.put("spring.kafka.consumer.key-deserializer",
+                "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        d.put("spring.kafka.consumer.value-deserializer",
+                "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        d.put("spring.kafka.consumer.properties.spring.deserializer.key.delegate.class",
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+                "nl.weerbaar.kit.kafka.JsonNodeDeserializer");
+        d.put("spring.kafka.listener.ack-mode", "record");
+        d.put("spring.kafka.listener.missing-topics-fatal", "false");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.health.kafka.enabled", "false");
+        d.put("management.metrics.tags.application", "${spring.application.name}");
+        d.put("management.endpoint.health.show-components", "always");
+        d.put("spring.web.locale", "nl");
+        d.put("spring.web.locale-resolver", "accept-header");
+        d.put("spring.messages.basename", "weerbaar-problems,messages");
+        d.put("spring.messages.fallback-to-system-locale", "false");
+        d.put("spring.jackson.serialization.write-dates-as-timestamps", "false");
+        d.put("spring.jackson.deserialization.fail-on-unknown-properties", "false");
+        d.put("springdoc.api-docs.path", "/v3/api-docs");
+        d.put("spring.threads.virtual.enabled", "true");
+        environment.getPropertySources().addLast(new MapPropertySource("weerbaarKitDefaults", d));
+    }
+}

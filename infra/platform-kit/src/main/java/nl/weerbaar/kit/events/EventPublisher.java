@@ -1,0 +1,94 @@
+package nl.weerbaar.kit.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Violation;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The one way services publish events: validates the payload against its schema, sets the CloudEvents headers and
+ * waits for the broker's acknowledgement ({@code acks=all}, idempotent producer), so a 202 means the event is stored.
+ */
+public class EventPublisher {
+
+    private final KafkaTemplate<String, Object> template;
+    private final SchemaValidator validator;
+    private final MeterRegistry meters;
+    private final String source;
+    private final Clock clock;
+    private final Duration sendTimeout;
+
+    public EventPublisher(KafkaTemplate<String, Object> template, SchemaValidator validator, MeterRegistry meters,
+                          String serviceName, Clock clock, Duration sendTimeout) {
+        this.template = template;
+        this.validator = validator;
+        this.meters = meters;
+        this.source = "/weerbaar/" + serviceName;
+        this.clock = clock;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** Publishes and returns the new event's id once the broker has it. */
+    public String publish(String key, Object payload, EventContext context) {
+        return publish(EventType.forPayload(payload.getClass()), key, payload, context);
+    }
+
+    public String publish(EventType type, String key, Object payload, EventContext context) {
+        JsonNode json = EventJson.mapper().valueToTree(payload);
+        List<Violation> violations = validator.validatePayload(type, json);
+        if (!violations.isEmpty()) {
+            // a bug in this service, never in the caller's input: refuse to put a broken event on the record
+            throw new IllegalStateException(type.type() + " would break its contract: " + violations);
+        }
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, Object> record = new ProducerRecord<>(type.topic(), key, json);
+        header(record, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_VALUE);
+        header(record, CeHeaders.ID, id);
+        header(record, CeHeaders.TYPE, type.type());
+        header(record, CeHeaders.SOURCE, source);
+        header(record, CeHeaders.TIME, clock.instant().toString());
+        header(record, CeHeaders.SUBJECT, key);
+        header(record, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
+        header(record, CeHeaders.EXERCISE_ID, context.exerciseId());
+        header(record, CeHeaders.EXERCISE_STATUS, context.status().wire());
+        header(record, CeHeaders.SCENARIO_TIME, Long.toString(context.scenarioTimeSeconds()));
+        header(record, CeHeaders.CAUSATION_ID, context.causationId());
+        header(record, CeHeaders.REPLAY_OF, context.replayOf());
+        try {
+            template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotStoredException(type, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventNotStoredException(type, e);
+        }
+        meters.counter("weerbaar.events.produced", "type", type.type()).increment();
+        return id;
+    }
+
+    private static void header(ProducerRecord<String, Object> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The broker did not acknowledge the event in time: nothing may be assumed stored. */
+    public static class EventNotStoredException extends RuntimeException {
+        public EventNotStoredException(EventType type, Throwable cause) {
+            super("event " + type.type() + " was not acknowledged by Kafka", cause);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package nl.weerbaar.kit.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.events.InvalidEventException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Topics and the consumer error policy. A record that breaks its contract goes straight to {@code <topic>.dlt};
+ * one that fails otherwise is retried with backoff first; while the read-model store is unreachable the consumer
+ * keeps retrying the same record (it stops, it does not skip), so nothing is lost while MongoDB is down.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class KafkaKitConfiguration {
+
+    /** Header on dead-lettered records with the root cause, next to Spring's kafka_dlt-* headers. */
+    public static final String DEAD_LETTER_REASON = "weerbaar_dlt_reason";
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template,
+                                                 @Value("${weerbaar.kafka.retries:3}") long retries,
+                                                 @Value("${weerbaar.kafka.retry-interval-ms:500}") long interval) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(new Header[] {
+            new RecordHeader(DEAD_LETTER_REASON, reason(ex).getBytes(StandardCharsets.UTF_8))}));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval, retries));
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        ExponentialBackOff untilStoreIsBack = new ExponentialBackOff(1_000, 2);
+        untilStoreIsBack.setMaxInterval(30_000);
+        handler.setBackOffFunction((record, ex) -> StoreUnavailable.isCause(ex) ? untilStoreIsBack : null);
+        return handler;
+    }
+
+    /** The plain reason a record was sent away, for the operator reading the dead-letter topic. */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidEventException || t instanceof SerializationException) {
+                return t.getMessage();
+            }
+            root = t;
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics weerbaarTopics(@Value("${weerbaar.kafka.partitions:3}") int partitions,
+                                               @Value("${weerbaar.kafka.replication-factor:1}") short replicas) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
+                    .config("min.insync.replicas", replicas > 1 ? "2" : "1").build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,32 @@
+package nl.weerbaar.kit.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The roles of DESIGN.md §10. The wire name is what configuration, tokens and JWT claims use. */
+public enum Role {
+    TRAINER("trainer"),
+    CRISIS_TEAM("crisis-team"),
+    PROVIDER("provider"),
+    NSP_OPERATOR("nsp-operator"),
+    COORDINATOR("coordinator"),
+    VOLUNTEER("volunteer");
+
+    private final String wire;
+
+    Role(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public String authority() {
+        return "ROLE_" + wire;
+    }
+
+    public static Optional<Role> fromWire(String value) {
+        return Arrays.stream(values()).filter(r -> r.wire.equals(value)).findFirst();
+    }
+}

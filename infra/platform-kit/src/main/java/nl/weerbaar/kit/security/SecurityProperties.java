@@ -1,0 +1,103 @@
+package nl.weerbaar.kit.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code weerbaar.security}: in the embedded default, API tokens (stored as SHA-256 hashes) and users for the
+ * browser (BCrypt password hashes); in production {@code mode: jwt} with Spring's
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+ */
+@ConfigurationProperties("weerbaar.security")
+public class SecurityProperties {
+
+    public enum Mode { TOKENS, JWT }
+
+    private Mode mode = Mode.TOKENS;
+    private List<Principal> tokens = new ArrayList<>();
+    private List<Principal> users = new ArrayList<>();
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public List<Principal> getTokens() {
+        return tokens;
+    }
+
+    public void setTokens(List<Principal> tokens) {
+        this.tokens = tokens;
+    }
+
+    public List<Principal> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<Principal> users) {
+        this.users = users;
+    }
+
+    /** A token or user: its name, the hash of its secret, roles and scope. */
+    public static class Principal {
+        private String name;
+        /** For tokens: hex SHA-256 of the token. For users: a BCrypt hash ({@code $2a$...}). */
+        private String secretHash;
+        private List<String> roles = new ArrayList<>();
+        private List<String> providers = new ArrayList<>();
+        private List<String> nsps = new ArrayList<>();
+        private String volunteer;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getSecretHash() {
+            return secretHash;
+        }
+
+        public void setSecretHash(String secretHash) {
+            this.secretHash = secretHash;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public List<String> getProviders() {
+            return providers;
+        }
+
+        public void setProviders(List<String> providers) {
+            this.providers = providers;
+        }
+
+        public List<String> getNsps() {
+            return nsps;
+        }
+
+        public void setNsps(List<String> nsps) {
+            this.nsps = nsps;
+        }
+
+        public String getVolunteer() {
+            return volunteer;
+        }
+
+        public void setVolunteer(String volunteer) {
+            this.volunteer = volunteer;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package nl.weerbaar.kit.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Violation;
+import nl.weerbaar.kit.events.InboundEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic raw (headers and bytes, no deserializer of ours in between) from the beginning, so tests see exactly
+ * what landed on the broker and can check it against the contracts. Call {@link #records()} inside Awaitility.
+ */
+public class TopicRecorder implements AutoCloseable {
+
+    /** One record as it is on the topic. */
+    public record RawRecord(String topic, int partition, long offset, String key, Map<String, String> headers,
+                            byte[] value) {
+
+        public String type() {
+            return headers.get(CeHeaders.TYPE);
+        }
+
+        public String exerciseId() {
+            return headers.get(CeHeaders.EXERCISE_ID);
+        }
+
+        public String valueText() {
+            return value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final SchemaValidator VALIDATOR = new SchemaValidator();
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<RawRecord> seen = new ArrayList<>();
+
+    public TopicRecorder(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Everything recorded so far, after one more poll. */
+    public synchronized List<RawRecord> records() {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(new RawRecord(r.topic(), r.partition(), r.offset(), r.key(), InboundEvent.headers(r), r.value()));
+        }
+        return List.copyOf(seen);
+    }
+
+    /** The contract violations of a raw record; empty when it validates against {@code contracts/}. */
+    public static List<Violation> violations(RawRecord record) {
+        return VALIDATOR.validateRecord(record.headers(), record.value());
+    }
+
+    @Override
+    public synchronized void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,30 @@
+package nl.weerbaar.kit.test;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A service test against a real Kafka broker (spring-kafka-test's in-process KRaft broker) and a real
+ * MongoDB-protocol server (mongo-java-server, in-process). Every test class of a module that uses this annotation
+ * unchanged shares one Spring context, so one broker per test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    "weerbaar.mongo.in-process=true",
+    "weerbaar.kafka.retry-interval-ms=50",
+    "weerbaar.kafka.partitions=2"})
+@EmbeddedKafka(kraft = true, count = 1, partitions = 2)
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+@TestPropertySource(locations = "classpath:weerbaar-test-security.properties")
+public @interface WeerbaarIntegrationTest {
+}

@@ -1,0 +1,34 @@
+package nl.weerbaar.kit.testapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.events.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Counts how often each exercise's events were applied: an idempotent consumer keeps it at one per event. */
+@Component
+class ProbeListener {
+
+    static final String COLLECTION = "probe_effects";
+
+    private final InboundEvents inbound;
+    private final MongoTemplate mongo;
+
+    ProbeListener(InboundEvents inbound, MongoTemplate mongo) {
+        this.inbound = inbound;
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(id = "kit-probe", topics = Topics.EXERCISE)
+    void on(ConsumerRecord<String, JsonNode> record) {
+        inbound.handle("kit-probe", record, event -> mongo.upsert(
+                Query.query(Criteria.where("_id").is(event.exerciseId())),
+                new Update().inc("applied", 1).set("lastType", event.type().type()), COLLECTION));
+    }
+}

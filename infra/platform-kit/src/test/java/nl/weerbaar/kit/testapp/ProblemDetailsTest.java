@@ -1,0 +1,90 @@
+package nl.weerbaar.kit.testapp;
+
+import static nl.weerbaar.kit.test.TestAuth.TRAINER;
+import static nl.weerbaar.kit.test.TestAuth.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.test.TopicRecorder;
+import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WeerbaarIntegrationTest
+class ProblemDetailsTest {
+
+    @Autowired MockMvc mvc;
+    @Value("${spring.kafka.bootstrap-servers}") String brokers;
+
+    @Test
+    void aValidationErrorNamesTheFieldInDutchByDefaultAndPublishesNothing() throws Exception {
+        String exerciseId = "oef-invalid-" + UUID.randomUUID();
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"exerciseId\":\"" + exerciseId + "\",\"speed\":-3,\"seed\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.title").value("Ongeldig verzoek"))
+                .andExpect(jsonPath("$.detail").value(containsString("De invoer is ongeldig: speed")))
+                .andExpect(jsonPath("$.errors[0].field").value("speed"));
+
+        try (TopicRecorder topic = new TopicRecorder(brokers, Topics.EXERCISE)) {
+            // the valid request below is published after the invalid one; once it is there, the invalid one would be too
+            mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"exerciseId\":\"" + exerciseId + "-ok\",\"speed\":1,\"seed\":1}"))
+                    .andExpect(status().isAccepted());
+            org.awaitility.Awaitility.await().until(() -> topic.records().stream()
+                    .anyMatch(r -> (exerciseId + "-ok").equals(r.key())));
+            assertThat(topic.records()).noneMatch(r -> exerciseId.equals(r.key()));
+        }
+    }
+
+    @Test
+    void englishOnRequest() throws Exception {
+        mvc.perform(post("/api/probes").with(token(TRAINER)).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"exerciseId\":\"\",\"speed\":1,\"seed\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Bad request"))
+                .andExpect(jsonPath("$.detail").value(containsString("The input is not valid: exerciseId")))
+                .andExpect(jsonPath("$.errors[0].field").value("exerciseId"));
+    }
+
+    @Test
+    void aBodyOfTheWrongTypeNamesTheField() throws Exception {
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"exerciseId\":\"x\",\"speed\":\"fast\",\"seed\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("speed"));
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON).content("{"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("body-unreadable"));
+    }
+
+    @Test
+    void anUnknownEntityIs404WithAMessageThatSaysWhich() throws Exception {
+        mvc.perform(get("/api/probes/nope").with(token(TRAINER)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Geen probe voor oefening 'nope'."))
+                .andExpect(jsonPath("$.type").value("https://weerbaar.nl/problems/probe.unknown"));
+    }
+
+    @Test
+    void anUnknownPathIsAProblemToo() throws Exception {
+        mvc.perform(get("/api/nothing-here").with(token(TRAINER)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Niet gevonden"));
+    }
+}
