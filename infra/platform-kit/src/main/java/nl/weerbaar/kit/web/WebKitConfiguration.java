@@ -1,5 +1,11 @@
 package nl.weerbaar.kit.web;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -15,6 +21,19 @@ public class WebKitConfiguration {
     @Bean
     public Problems problems(MessageSource messageSource) {
         return new Problems(messageSource);
+    }
+
+    /** The service's OpenAPI description, with the two ways to authenticate. */
+    @Bean
+    public OpenAPI weerbaarOpenApi(@Value("${spring.application.name}") String name,
+                                   @Value("${weerbaar.api.description:}") String description) {
+        return new OpenAPI()
+                .info(new Info().title("Weerbaar " + name).version("v1").description(description))
+                .components(new Components()
+                        .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("token"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
     @Bean

@@ -1,0 +1,64 @@
+package nl.weerbaar.kit.clock;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.ExerciseCreated;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.kit.events.InboundEvent;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Every service's read model of the exercise clocks (collection {@code exercise_clocks}, keyed by exercise id), so it
+ * follows scenario time from the clock events and never the wall clock. Upserts: applying an event again is harmless.
+ */
+public class ExerciseClocks {
+
+    static final String COLLECTION = "exercise_clocks";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public ExerciseClocks(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public void apply(InboundEvent event) {
+        Update update = new Update().set("updatedAt", clock.instant()).set("status", event.status().wire());
+        switch (event.type()) {
+            case EXERCISE_CREATED -> {
+                ExerciseCreated created = event.payload(ExerciseCreated.class);
+                update.set("scenarioId", created.scenarioId()).set("scenarioName", created.scenarioName())
+                        .set("replayOf", created.replayOf()).set("speed", created.speed())
+                        .setOnInsert("state", "CREATED").setOnInsert("scenarioTimeSeconds", created.startOffsetSeconds());
+            }
+            case EXERCISE_STATE_CHANGED -> {
+                ExerciseStateChanged changed = event.payload(ExerciseStateChanged.class);
+                update.set("state", changed.state().name()).set("speed", changed.speed())
+                        .set("scenarioTimeSeconds", changed.scenarioTimeSeconds());
+            }
+            case CLOCK_TICKED -> {
+                ClockTicked tick = event.payload(ClockTicked.class);
+                update.set("speed", tick.speed()).max("scenarioTimeSeconds", tick.scenarioTimeSeconds());
+            }
+            default -> {
+                return;
+            }
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.exerciseId())), update, COLLECTION);
+    }
+
+    public Optional<ExerciseClock> find(String exerciseId) {
+        return Optional.ofNullable(mongo.findById(exerciseId, ExerciseClock.class, COLLECTION));
+    }
+
+    public List<ExerciseClock> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), ExerciseClock.class, COLLECTION);
+    }
+}

@@ -1,0 +1,78 @@
+package nl.weerbaar.kit.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.ContractExamples;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.clock.ExerciseClocks;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What every service must do, inherited by each service's test: be healthy and observable, describe its API, and
+ * follow the exercise clock from every example of the exercise topic in {@code contracts/}.
+ */
+public abstract class ServiceFoundationContract {
+
+    @Autowired protected MockMvc mvc;
+    @Autowired protected KafkaTemplate<String, Object> kafka;
+    @Autowired protected ExerciseClocks clocks;
+
+    @Test
+    void isHealthyObservableAndDescribed() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("application=")));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value(containsString("Weerbaar")));
+    }
+
+    @Test
+    void followsTheExerciseClockFromEveryContractExample() {
+        String exerciseId = "oef-follow-" + UUID.randomUUID();
+        for (ContractExamples.Example example : ContractExamples.all()) {
+            if (!example.type().topic().equals(Topics.EXERCISE)) {
+                continue;
+            }
+            Map<String, String> headers = new HashMap<>(example.headers());
+            headers.put(CeHeaders.ID, UUID.randomUUID().toString());
+            headers.put(CeHeaders.EXERCISE_ID, exerciseId);
+            ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.EXERCISE, exerciseId,
+                    example.payloadBytes());
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            kafka.send(record).join();
+        }
+        // the examples are created, started, then a tick at T+3:10 — all three must have been applied, in order
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var clock = clocks.find(exerciseId).orElseThrow();
+            assertThat(clock.state()).isEqualTo("RUNNING");
+            assertThat(clock.scenarioTimeSeconds()).isEqualTo(11_400);
+            assertThat(clock.scenarioId()).isEqualTo("bernheze-stroomuitval");
+        });
+    }
+
+    @Test
+    void readsNeedARole() throws Exception {
+        mvc.perform(get("/api/exercise-clocks")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/exercise-clocks").with(TestAuth.token(TestAuth.CRISIS_TEAM))).andExpect(status().isOk());
+        mvc.perform(get("/api/exercise-clocks/none").with(TestAuth.token(TestAuth.CRISIS_TEAM)))
+                .andExpect(status().isNotFound());
+    }
+}

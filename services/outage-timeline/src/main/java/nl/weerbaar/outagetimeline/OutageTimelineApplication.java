@@ -1,0 +1,13 @@
+package nl.weerbaar.outagetimeline;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Plays a power-outage scenario on the exercise clock; trainers start, pause, speed up, jump, stop, re-run and replay exercises. */
+@SpringBootApplication
+public class OutageTimelineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OutageTimelineApplication.class, args);
+    }
+}
