@@ -1,0 +1,50 @@
+package nl.weerbaar.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The processes the stack started; stopping them (gently, then by force) leaves nothing behind. */
+final class ChildProcesses {
+
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final List<Process> started = Collections.synchronizedList(new ArrayList<>());
+
+    Process start(String name, List<String> command, java.util.Map<String, String> env, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    /** Stops in reverse start order: services before the broker they write to. */
+    void stopAll() {
+        List<Process> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        reversed.forEach(Process::destroy);
+        for (Process process : reversed) {
+            stop(process.toHandle());
+        }
+        started.clear();
+    }
+
+    static void stop(ProcessHandle process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            process.onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception notInTime) {
+            process.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,252 @@
+package nl.weerbaar.stack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default: one command brings up a real Kafka broker (KRaft, own JVM, data on disk), a MongoDB-protocol
+ * server (mongo-java-server, in this JVM) and the five services (own JVMs), waits until all are healthy and starts
+ * the default exercise. Every start is a fresh exercise environment: the read models live in memory, so the broker's
+ * data is wiped at start rather than left inconsistent with them.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+    private final StackConfig config;
+    private final ChildProcesses processes = new ChildProcesses();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Credentials credentials = new Credentials();
+    private MongoServer mongo;
+    private String exerciseId;
+
+    public EmbeddedStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("weerbaar.root", ".")).toAbsolutePath().normalize();
+        StackConfig config = StackConfig.defaults(root);
+        String command = args.length == 0 ? "start" : args[0];
+        switch (command) {
+            case "start" -> runInForeground(config);
+            case "stop" -> System.exit(stopRunning(config) ? 0 : 1);
+            default -> {
+                System.err.println("usage: weerbaar start|stop");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void runInForeground(StackConfig config) throws Exception {
+        Long running = runningPid(config);
+        if (running != null) {
+            System.err.println("Weerbaar draait al (pid " + running + "). Stop eerst met: infra/bin/weerbaar stop");
+            System.err.println("Weerbaar is already running (pid " + running + "). Stop it first: infra/bin/weerbaar stop");
+            System.exit(1);
+        }
+        EmbeddedStack stack = new EmbeddedStack(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Weerbaar stopt / stopping ...");
+            stack.close();
+            stopped.countDown();
+        }, "weerbaar-stop"));
+        Instant begin = Instant.now();
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("Starten mislukt / start failed: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.announce(Duration.between(begin, Instant.now()));
+        stopped.await();
+    }
+
+    /** Starts everything and returns when all services are healthy (and the default exercise exists). */
+    public void start() throws IOException, InterruptedException {
+        Files.createDirectories(config.workDir());
+        wipe(config.workDir().resolve("kafka"));
+        wipe(config.logs());
+        Files.createDirectories(config.logs());
+        requireFreePorts();
+        Files.writeString(config.pidFile(), Long.toString(ProcessHandle.current().pid()));
+        credentials.write(config.credentialsFile());
+
+        String java = ProcessHandle.current().info().command().orElse("java");
+        KafkaBroker kafka = new KafkaBroker(config, processes);
+        // the broker's JVM gets this module's dependency folder (copied at build time), whatever started the stack
+        kafka.start(java, config.root().resolve("infra/embedded-stack/target/lib").toAbsolutePath() + "/*");
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", config.mongoPort());
+        kafka.awaitReady(STARTUP_TIMEOUT);
+
+        String springJson = credentials.springJson();
+        for (Map.Entry<String, Integer> service : config.servicePorts().entrySet()) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("PORT", Integer.toString(service.getValue()));
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
+            env.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + config.mongoPort() + "/weerbaar-" + service.getKey());
+            env.put("SPRING_APPLICATION_JSON", springJson);
+            processes.start(service.getKey(), List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-jar", serviceJar(service.getKey()).toString()), env, config.logs().resolve(service.getKey() + ".log"));
+        }
+        for (Map.Entry<String, Integer> service : config.servicePorts().entrySet()) {
+            awaitHealthy(service.getKey(), service.getValue());
+        }
+        if (config.startExercise()) {
+            exerciseId = createDefaultExercise();
+        }
+    }
+
+    public String exerciseId() {
+        return exerciseId;
+    }
+
+    public String token(String name) {
+        return credentials.token(name);
+    }
+
+    public String url(String service) {
+        return "http://localhost:" + config.servicePorts().get(service);
+    }
+
+    @Override
+    public void close() {
+        processes.stopAll();
+        if (mongo != null) {
+            mongo.shutdownNow();
+            mongo = null;
+        }
+        try {
+            Files.deleteIfExists(config.pidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void announce(Duration took) {
+        String picture = url("situatiebeeld") + "/";
+        System.out.printf("""
+
+                Weerbaar draait / is running (opgestart in / started in %d s).
+                  Situatiebeeld (live picture):  %s
+                  Gebruiker / user:              crisisteam, wachtwoord / password and API tokens in %s
+                  Oefening / exercise:           %s
+                  API-beschrijvingen / API docs: %s/swagger-ui.html (and ports %s)
+                  Logs:                          %s
+                Stoppen / stop: Ctrl-C, of / or: infra/bin/weerbaar stop
+                %n""", took.toSeconds(), picture, config.credentialsFile(), exerciseId == null ? "-" : exerciseId,
+                url("outage-timeline"), config.servicePorts().values(), config.logs());
+    }
+
+    private String createDefaultExercise() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("outage-timeline") + "/api/exercises"))
+                .header("Authorization", "Bearer " + credentials.token("trainer"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scenarioId\":\"bernheze-stroomuitval\",\"speed\":60}"))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("the default exercise was refused: " + response.statusCode() + " " + response.body());
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("exerciseId").asText();
+    }
+
+    private void awaitHealthy(String service, int port) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500); // polling a starting process; nothing to wait on but time
+        }
+        throw new IllegalStateException(service + " was not healthy within " + STARTUP_TIMEOUT + "; see "
+                + config.logs().resolve(service + ".log"));
+    }
+
+    private Path serviceJar(String service) throws IOException {
+        Path target = config.root().resolve("services").resolve(service).resolve("target");
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(target, service + "-*-exec.jar")) {
+                found.forEach(jars::add);
+            }
+        }
+        if (jars.isEmpty()) {
+            throw new IllegalStateException("no runnable jar for " + service + " under " + target
+                    + "; build first (infra/bin/weerbaar start does)");
+        }
+        return jars.getFirst();
+    }
+
+    private void requireFreePorts() {
+        List<Integer> ports = new ArrayList<>(List.of(config.kafkaPort(), config.controllerPort(), config.mongoPort()));
+        ports.addAll(config.servicePorts().values());
+        for (int port : ports) {
+            try (ServerSocket probe = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is in use; stop what uses it (or a running stack)");
+            }
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static Long runningPid(StackConfig config) throws IOException {
+        if (!Files.exists(config.pidFile())) {
+            return null;
+        }
+        long pid = Long.parseLong(Files.readString(config.pidFile()).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> pid).orElse(null);
+    }
+
+    /** {@code weerbaar stop}: ends a stack started elsewhere; its shutdown hook stops the children. */
+    static boolean stopRunning(StackConfig config) throws IOException {
+        Long pid = runningPid(config);
+        if (pid == null) {
+            System.out.println("Weerbaar draait niet / is not running.");
+            return true;
+        }
+        ProcessHandle stack = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> children = stack.descendants().toList();
+        ChildProcesses.stop(stack);
+        children.stream().filter(ProcessHandle::isAlive).forEach(ChildProcesses::stop);
+        System.out.println("Weerbaar gestopt / stopped.");
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+package nl.weerbaar.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke system test: the embedded stack as the README starts it — a real Kafka broker process, the
+ * MongoDB-protocol server and the five service jars — on free ports. outage-timeline's event must be consumed and
+ * stored by every other service; stopping leaves no process behind; a second start works.
+ */
+class EmbeddedStackSystemTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anEventOfOneServiceIsConsumedAndStoredByTheOthersAndStopLeavesNothingBehind() throws Exception {
+        StackConfig config = freePorts();
+        String first;
+        try (EmbeddedStack stack = new EmbeddedStack(config)) {
+            stack.start();
+            first = stack.exerciseId();
+            assertThat(first).startsWith("oef-");
+            for (String service : new String[] {"vital-status", "noodsteunpunt", "burgerhulp", "situatiebeeld"}) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    HttpResponse<String> response = get(stack, service, "/api/exercise-clocks/" + first);
+                    assertThat(response.statusCode()).as(service).isEqualTo(200);
+                    JsonNode clock = JSON.readTree(response.body());
+                    assertThat(clock.path("scenarioId").asText()).isEqualTo("bernheze-stroomuitval");
+                    assertThat(clock.path("status").asText()).isEqualTo("Exercise");
+                });
+            }
+            assertThat(Files.readString(config.credentialsFile())).contains("crisisteam");
+        }
+        assertThat(aliveChildren()).as("processes left after stop").isZero();
+        assertThat(config.pidFile()).doesNotExist();
+
+        try (EmbeddedStack again = new EmbeddedStack(config)) {
+            again.start();
+            assertThat(again.exerciseId()).isNotEqualTo(first);
+            assertThat(get(again, "situatiebeeld", "/actuator/health").statusCode()).isEqualTo(200);
+        }
+        assertThat(aliveChildren()).isZero();
+    }
+
+    private HttpResponse<String> get(EmbeddedStack stack, String service, String path)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Authorization", "Bearer " + stack.token("crisis-team")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long aliveChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    private StackConfig freePorts() throws IOException {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        for (String name : StackConfig.defaultServicePorts().keySet()) {
+            services.put(name, freePort());
+        }
+        Path root = Path.of(System.getProperty("weerbaar.root")).toAbsolutePath();
+        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
