@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.weerbaar.contracts.CeHeaders;
@@ -164,9 +163,5 @@ class EventPipelineTest {
 
     private double duplicates() {
         return meters.find("weerbaar.events.duplicates").counters().stream().mapToDouble(c -> c.count()).sum();
-    }
-
-    static List<String> types(List<RawRecord> records) {
-        return records.stream().map(RawRecord::type).toList();
     }
 }
