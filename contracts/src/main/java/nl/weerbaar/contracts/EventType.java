@@ -5,6 +5,12 @@ import java.util.Optional;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.InjectPlanChanged;
+import nl.weerbaar.contracts.exercise.PhaseStarted;
+import nl.weerbaar.contracts.exercise.PopulationDemand;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 
 /**
  * Every event type: its CloudEvents {@code ce_type}, the topic it travels on, its JSON Schema and its Java payload.
@@ -14,7 +20,17 @@ public enum EventType {
     EXERCISE_CREATED("nl.weerbaar.exercise.created.v1", Topics.EXERCISE, "exercise-created", ExerciseCreated.class),
     EXERCISE_STATE_CHANGED("nl.weerbaar.exercise.state-changed.v1", Topics.EXERCISE, "exercise-state-changed",
             ExerciseStateChanged.class),
-    CLOCK_TICKED("nl.weerbaar.exercise.clock-ticked.v1", Topics.EXERCISE, "clock-ticked", ClockTicked.class);
+    CLOCK_TICKED("nl.weerbaar.exercise.clock-ticked.v1", Topics.EXERCISE, "clock-ticked", ClockTicked.class),
+    SCENARIO_LOADED("nl.weerbaar.exercise.scenario-loaded.v1", Topics.EXERCISE, "scenario-loaded",
+            ScenarioLoaded.class),
+    PHASE_STARTED("nl.weerbaar.exercise.phase-started.v1", Topics.EXERCISE, "phase-started", PhaseStarted.class),
+    INJECT_FIRED("nl.weerbaar.exercise.inject-fired.v1", Topics.EXERCISE, "inject-fired", InjectFired.class),
+    INJECT_PLAN_CHANGED("nl.weerbaar.exercise.inject-plan-changed.v1", Topics.EXERCISE, "inject-plan-changed",
+            InjectPlanChanged.class),
+    POPULATION_DEMAND("nl.weerbaar.exercise.population-demand.v1", Topics.EXERCISE, "population-demand",
+            PopulationDemand.class),
+    VOLUNTEERS_AVAILABLE("nl.weerbaar.exercise.volunteers-available.v1", Topics.EXERCISE, "volunteers-available",
+            VolunteersAvailable.class);
 
     private final String type;
     private final String topic;

@@ -27,15 +27,19 @@ import java.util.Optional;
 public final class SchemaValidator {
 
     public static final String HEADERS_SCHEMA = "contracts/schemas/headers.schema.json";
+    /** Schemas refer to each other by {@code $id}; these ids resolve to the copies on the classpath, never the network. */
+    private static final String SCHEMA_ID_PREFIX = "https://weerbaar.nl/contracts/schemas/";
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+            builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(SCHEMA_ID_PREFIX, "classpath:contracts/schemas/"))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .formatAssertionsEnabled(true)
                     .locale(Locale.ENGLISH)
                     .pathType(PathType.JSON_PATH)
                     .build()));
     private final Schema headersSchema = load(HEADERS_SCHEMA);
     private final Map<EventType, Schema> payloadSchemas = new EnumMap<>(EventType.class);
+    private final Map<String, Schema> otherSchemas = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SchemaValidator() {
         for (EventType type : EventType.values()) {
@@ -46,6 +50,11 @@ public final class SchemaValidator {
     /** Violations of a payload against the schema of its type; empty when valid. */
     public List<Violation> validatePayload(EventType type, JsonNode payload) {
         return toViolations(payloadSchemas.get(type).validate(payload), "");
+    }
+
+    /** Violations of any document against a schema on the classpath (e.g. the scenario file); empty when valid. */
+    public List<Violation> validate(String schemaResource, JsonNode document) {
+        return toViolations(otherSchemas.computeIfAbsent(schemaResource, this::load).validate(document), "");
     }
 
     /** Violations of the envelope headers; empty when valid. */

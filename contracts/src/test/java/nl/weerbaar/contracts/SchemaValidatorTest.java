@@ -66,6 +66,13 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void sharedDefinitionsAreCheckedThroughTheirRefs() throws IOException {
+        List<Violation> violations = VALIDATOR.validatePayload(EventType.INJECT_FIRED,
+                read("broken/inject-fired-bad-severity.json"));
+        assertThat(violations).extracting(Violation::path).containsExactly("$.inject.severity");
+    }
+
+    @Test
     void aMissingRequiredFieldIsRejectedNamingTheField() throws IOException {
         List<Violation> violations = VALIDATOR.validatePayload(EventType.EXERCISE_CREATED,
                 read("broken/exercise-created-missing-seed.json"));

@@ -13,5 +13,6 @@ public record ExerciseCreated(
         Long durationSeconds,
         ExerciseStatus status,
         String replayOf,
-        String createdBy) {
+        String createdBy,
+        Boolean autoStart) {
 }

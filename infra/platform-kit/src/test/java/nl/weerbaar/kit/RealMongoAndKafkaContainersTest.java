@@ -92,7 +92,7 @@ class RealMongoAndKafkaContainersTest {
         EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), new SchemaValidator(),
                 new SimpleMeterRegistry(), "it", Clock.systemUTC(), Duration.ofSeconds(30));
         String eventId = publisher.publish("oef-it", new ExerciseCreated("oef-it", "s", "S", 1, 1, 0, null,
-                ExerciseStatus.TEST, null, "it"), EventContext.of("oef-it", ExerciseStatus.TEST, 0));
+                ExerciseStatus.TEST, null, "it", null), EventContext.of("oef-it", ExerciseStatus.TEST, 0));
 
         try (TopicRecorder topic = new TopicRecorder(KAFKA.getBootstrapServers(), Topics.EXERCISE)) {
             var record = await().atMost(Duration.ofSeconds(60)).until(topic::records, r -> !r.isEmpty()).getFirst();

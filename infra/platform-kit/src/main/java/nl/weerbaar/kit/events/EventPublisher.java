@@ -16,6 +16,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Violation;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -47,18 +48,37 @@ public class EventPublisher {
     }
 
     public String publish(EventType type, String key, Object payload, EventContext context) {
-        JsonNode json = EventJson.mapper().valueToTree(payload);
+        return send(UUID.randomUUID().toString(), source, type, key, EventJson.mapper().valueToTree(payload), context)
+                .eventId();
+    }
+
+    /**
+     * Publishes with an id the caller derived deterministically (e.g. from exercise and inject), so that a second
+     * attempt after a crash carries the same id and every idempotent consumer applies it once.
+     */
+    public Published publishWithId(String eventId, String key, Object payload, EventContext context) {
+        return send(eventId, source, EventType.forPayload(payload.getClass()), key,
+                EventJson.mapper().valueToTree(payload), context);
+    }
+
+    /** Re-publishes a recorded event (replay): its own type, source and payload, under a new id and context. */
+    public Published republish(String eventId, String originalSource, EventType type, String key, JsonNode payload,
+                               EventContext context) {
+        return send(eventId, originalSource, type, key, payload, context);
+    }
+
+    private Published send(String id, String eventSource, EventType type, String key, JsonNode json,
+                           EventContext context) {
         List<Violation> violations = validator.validatePayload(type, json);
         if (!violations.isEmpty()) {
             // a bug in this service, never in the caller's input: refuse to put a broken event on the record
             throw new IllegalStateException(type.type() + " would break its contract: " + violations);
         }
-        String id = UUID.randomUUID().toString();
         ProducerRecord<String, Object> record = new ProducerRecord<>(type.topic(), key, json);
         header(record, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_VALUE);
         header(record, CeHeaders.ID, id);
         header(record, CeHeaders.TYPE, type.type());
-        header(record, CeHeaders.SOURCE, source);
+        header(record, CeHeaders.SOURCE, eventSource);
         header(record, CeHeaders.TIME, clock.instant().toString());
         header(record, CeHeaders.SUBJECT, key);
         header(record, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
@@ -67,8 +87,9 @@ public class EventPublisher {
         header(record, CeHeaders.SCENARIO_TIME, Long.toString(context.scenarioTimeSeconds()));
         header(record, CeHeaders.CAUSATION_ID, context.causationId());
         header(record, CeHeaders.REPLAY_OF, context.replayOf());
+        RecordMetadata stored;
         try {
-            template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            stored = template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventNotStoredException(type, e);
@@ -76,7 +97,11 @@ public class EventPublisher {
             throw new EventNotStoredException(type, e);
         }
         meters.counter("weerbaar.events.produced", "type", type.type()).increment();
-        return id;
+        return new Published(id, type, stored.partition(), stored.offset());
+    }
+
+    /** Where the broker stored an event; the offset orders the events of one key. */
+    public record Published(String eventId, EventType type, int partition, long offset) {
     }
 
     private static void header(ProducerRecord<String, Object> record, String name, String value) {

@@ -1,5 +1,7 @@
 package nl.weerbaar.kit.web;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final transient Object[] args;
+    private transient List<Map<String, Object>> errors = List.of();
 
     public ApiException(HttpStatus status, String code, Object... args) {
         super(code);
@@ -37,6 +40,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException forbidden(String code, Object... args) {
         return new ApiException(HttpStatus.FORBIDDEN, code, args);
+    }
+
+    /** Details per field (e.g. {@code field}, {@code line}, {@code message}), returned as the problem's {@code errors}. */
+    public ApiException withErrors(List<Map<String, Object>> details) {
+        this.errors = List.copyOf(details);
+        return this;
+    }
+
+    public List<Map<String, Object>> errors() {
+        return errors;
     }
 
     public HttpStatus status() {

@@ -43,7 +43,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ProblemDetail onApiException(ApiException e) {
-        return problems.of(e.status(), e.code(), e.args());
+        ProblemDetail problem = problems.of(e.status(), e.code(), e.args());
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors());
+        }
+        return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -41,7 +41,7 @@ class ProbeController {
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProbeRequest request) {
         access.requireAnyRole(Role.TRAINER);
         ExerciseCreated created = new ExerciseCreated(request.exerciseId(), "probe", "Probe", request.seed(),
-                request.speed(), 0, null, ExerciseStatus.TEST, null, access.currentUser().name());
+                request.speed(), 0, null, ExerciseStatus.TEST, null, access.currentUser().name(), null);
         String id = publisher.publish(request.exerciseId(), created,
                 EventContext.of(request.exerciseId(), ExerciseStatus.TEST, 0));
         return ResponseEntity.accepted().body(Map.of("eventId", id));

@@ -2,30 +2,32 @@ package nl.weerbaar.outagetimeline.exercise;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
-import nl.weerbaar.kit.clock.ExerciseClock;
-import nl.weerbaar.kit.clock.ExerciseClocks;
+import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.web.ApiException;
+import nl.weerbaar.outagetimeline.recorder.EventCounts;
+import nl.weerbaar.outagetimeline.scenario.Scenario;
 import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
-import nl.weerbaar.outagetimeline.scenario.ScenarioSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Trainers create exercises. The command is checked, published as {@code exercise.created} and answered 202; the
- * exercise appears in the read model once this service has consumed its own event (DESIGN.md §1).
+ * Trainers create exercises — new, re-runs and replays — and list them. A command is checked, published as
+ * {@code exercise.created} and answered 202; the engine sets the exercise up when it consumes that event (DESIGN.md §1).
  */
 @RestController
 class ExerciseController {
@@ -33,47 +35,115 @@ class ExerciseController {
     private static final double DEFAULT_SPEED = 60;
 
     private final ScenarioCatalog scenarios;
-    private final ExerciseClocks exercises;
+    private final ExerciseRuns runs;
+    private final EventCounts counts;
     private final EventPublisher publisher;
     private final Access access;
+    private final Clock clock;
 
-    ExerciseController(ScenarioCatalog scenarios, ExerciseClocks exercises, EventPublisher publisher, Access access) {
+    ExerciseController(ScenarioCatalog scenarios, ExerciseRuns runs, EventCounts counts, EventPublisher publisher,
+                       Access access, Clock clock) {
         this.scenarios = scenarios;
-        this.exercises = exercises;
+        this.runs = runs;
+        this.counts = counts;
         this.publisher = publisher;
         this.access = access;
+        this.clock = clock;
     }
 
     @PostMapping("/api/exercises")
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody CreateExerciseRequest request) {
+    ResponseEntity<Map<String, String>> create(@Valid @RequestBody ExerciseRequests.Create request) {
         String trainer = access.requireAnyRole(Role.TRAINER).name();
-        ScenarioSummary scenario = scenarios.find(request.scenarioId())
+        Scenario scenario = scenarios.find(request.scenarioId())
                 .orElseThrow(() -> ApiException.unprocessable("scenario.unknown", request.scenarioId()));
         long offset = request.startOffsetSeconds() == null ? 0 : request.startOffsetSeconds();
         if (offset >= scenario.durationSeconds()) {
             throw ApiException.unprocessable("exercise.offset-beyond-end", offset, scenario.durationHours());
         }
-        String exerciseId = request.exerciseId() != null ? request.exerciseId() : newExerciseId(scenario);
-        if (exercises.find(exerciseId).isPresent()) {
-            throw ApiException.conflict("exercise.exists", exerciseId);
+        return publish(new ExerciseCreated(newId(request.exerciseId(), scenario.id()), scenario.id(), scenario.name(),
+                request.seed() == null ? scenario.seed() : request.seed(), speed(request.speed()), offset,
+                scenario.durationSeconds(), request.status() == null ? ExerciseStatus.EXERCISE : request.status(),
+                null, trainer, request.autoStart()));
+    }
+
+    /** A new run of the same scenario with the same seed: the same injects and demand, and the services react anew. */
+    @PostMapping("/api/exercises/{exerciseId}/rerun")
+    ResponseEntity<Map<String, String>> rerun(@PathVariable String exerciseId,
+                                              @Valid @RequestBody(required = false) ExerciseRequests.Rerun body) {
+        String trainer = access.requireAnyRole(Role.TRAINER).name();
+        ExerciseRequests.Rerun request = body == null ? new ExerciseRequests.Rerun(null, null, null, null) : body;
+        ExerciseRun original = known(exerciseId);
+        if (original.isReplay()) {
+            throw ApiException.conflict("exercise.rerun-of-replay", exerciseId, original.replayOf());
         }
-        ExerciseStatus status = request.status() == null ? ExerciseStatus.EXERCISE : request.status();
-        ExerciseCreated created = new ExerciseCreated(exerciseId, scenario.id(), scenario.name(),
-                request.seed() == null ? scenario.seed() : request.seed(),
-                request.speed() == null ? DEFAULT_SPEED : request.speed(), offset, scenario.durationSeconds(),
-                status, null, trainer);
-        String eventId = publisher.publish(exerciseId, created, EventContext.of(exerciseId, status, offset));
-        return ResponseEntity.accepted().location(URI.create("/api/exercise-clocks/" + exerciseId))
-                .body(Map.of("exerciseId", exerciseId, "eventId", eventId));
+        long offset = request.startOffsetSeconds() == null ? original.startOffsetSeconds() : request.startOffsetSeconds();
+        if (offset >= original.durationSeconds()) {
+            throw ApiException.unprocessable("exercise.offset-beyond-end", offset, original.durationSeconds() / 3600);
+        }
+        return publish(new ExerciseCreated(newId(request.exerciseId(), original.scenarioId()), original.scenarioId(),
+                original.scenarioName(), original.seed(),
+                request.speed() == null ? original.speed() : request.speed(), offset, original.durationSeconds(),
+                ExerciseStatus.fromWire(original.status()), null, trainer, request.autoStart()));
+    }
+
+    /** A replay re-publishes the recording of a finished or stopped exercise under a new id: a recording, not a run. */
+    @PostMapping("/api/exercises/{exerciseId}/replay")
+    ResponseEntity<Map<String, String>> replay(@PathVariable String exerciseId,
+                                               @Valid @RequestBody(required = false) ExerciseRequests.Replay body) {
+        String trainer = access.requireAnyRole(Role.TRAINER).name();
+        ExerciseRequests.Replay request = body == null ? new ExerciseRequests.Replay(null, null, null, null, null) : body;
+        ExerciseRun original = known(exerciseId);
+        if (original.state() != ExerciseState.FINISHED && original.state() != ExerciseState.STOPPED) {
+            throw ApiException.conflict("exercise.replay-not-over", exerciseId, original.state().name());
+        }
+        long from = request.fromSeconds() == null ? original.startOffsetSeconds() : request.fromSeconds();
+        long to = request.toSeconds() == null ? original.positionSeconds() : request.toSeconds();
+        if (from >= to || to > original.durationSeconds()) {
+            throw ApiException.unprocessable("exercise.replay-range", from, to, original.durationSeconds());
+        }
+        return publish(new ExerciseCreated(newId(request.exerciseId(), "replay-" + exerciseId), original.scenarioId(),
+                original.scenarioName(), original.seed(), speed(request.speed()), from, to,
+                ExerciseStatus.fromWire(original.status()), exerciseId, trainer, request.autoStart()));
     }
 
     @GetMapping("/api/exercises")
-    List<ExerciseClock> all() {
-        return exercises.all();
+    List<ExerciseView> all() {
+        return runs.all().stream().map(this::view).toList();
     }
 
-    private static String newExerciseId(ScenarioSummary scenario) {
-        return "oef-" + LocalDate.now() + "-" + scenario.id() + "-"
+    @GetMapping("/api/exercises/{exerciseId}")
+    ExerciseView one(@PathVariable String exerciseId) {
+        return view(known(exerciseId));
+    }
+
+    private ExerciseView view(ExerciseRun run) {
+        EventCounts.Counts c = counts.of(run.exerciseId());
+        return ExerciseView.of(run, clock.instant(), c.total(), c.byType());
+    }
+
+    private ExerciseRun known(String exerciseId) {
+        return runs.find(exerciseId).orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+    }
+
+    private ResponseEntity<Map<String, String>> publish(ExerciseCreated created) {
+        String eventId = publisher.publish(created.exerciseId(), created,
+                EventContext.of(created.exerciseId(), created.status(), created.startOffsetSeconds())
+                        .asReplayOf(created.replayOf()));
+        return ResponseEntity.accepted().location(URI.create("/api/exercises/" + created.exerciseId()))
+                .body(Map.of("exerciseId", created.exerciseId(), "eventId", eventId));
+    }
+
+    private String newId(String requested, String base) {
+        String id = requested != null ? requested : ("oef-" + LocalDate.now(clock) + "-" + base).substring(0,
+                Math.min(58, ("oef-" + LocalDate.now(clock) + "-" + base).length())) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        if (runs.find(id).isPresent()) {
+            throw ApiException.conflict("exercise.exists", id);
+        }
+        return id;
+    }
+
+    private static double speed(Double requested) {
+        return requested == null ? DEFAULT_SPEED : requested;
     }
 }

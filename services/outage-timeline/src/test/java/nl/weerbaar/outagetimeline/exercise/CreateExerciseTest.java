@@ -67,7 +67,8 @@ class CreateExerciseTest {
                         .content("{\"scenarioId\":\"klein-testscenario\",\"exerciseId\":\"" + id + "\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Oefening '" + id + "' bestaat al; kies een ander id of laat het weg."));
-        assertThat(topic.records()).filteredOn(r -> id.equals(r.key())).hasSize(1);
+        assertThat(topic.records()).filteredOn(r -> id.equals(r.key()) && EventType.EXERCISE_CREATED.type().equals(r.type()))
+                .hasSize(1);
     }
 
     @Test

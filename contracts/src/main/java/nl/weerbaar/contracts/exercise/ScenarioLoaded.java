@@ -1,0 +1,15 @@
+package nl.weerbaar.contracts.exercise;
+
+import java.util.List;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Phase;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Provider;
+import nl.weerbaar.contracts.scenario.Sector;
+import nl.weerbaar.contracts.scenario.Text;
+
+/** The world of an exercise, resolved with its seed, so the other services can register providers and NSPs. */
+public record ScenarioLoaded(String exerciseId, String scenarioId, Text name, String region, long seed,
+                             long durationSeconds, List<Sector> sectors, List<Provider> providers, List<Place> places,
+                             List<NspSite> nsps, List<Phase> phases) {
+}

@@ -1,0 +1,5 @@
+package nl.weerbaar.contracts.scenario;
+
+/** A phase marker on the scenario timeline. */
+public record Phase(String id, long offsetSeconds, Text name) {
+}

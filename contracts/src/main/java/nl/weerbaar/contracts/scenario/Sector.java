@@ -1,0 +1,5 @@
+package nl.weerbaar.contracts.scenario;
+
+/** A row of the outage table. */
+public record Sector(String id, Text name) {
+}

@@ -1,0 +1,284 @@
+package nl.weerbaar.outagetimeline.exercise;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.exercise.ExerciseCreated;
+import nl.weerbaar.contracts.exercise.ExerciseState;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.InjectPlanChanged;
+import nl.weerbaar.contracts.scenario.Inject;
+import nl.weerbaar.kit.events.EventContext;
+import nl.weerbaar.kit.events.EventIds;
+import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.events.EventPublisher.Published;
+import nl.weerbaar.kit.web.ApiException;
+import nl.weerbaar.outagetimeline.exercise.PlannedInject.Status;
+import nl.weerbaar.outagetimeline.scenario.Scenario;
+import nl.weerbaar.outagetimeline.scenario.ScenarioTime;
+import nl.weerbaar.outagetimeline.scenario.ScenarioWorld;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exercise clock. Commands (start, pause, speed, jump, inject changes) and the scheduler's steps run one at a
+ * time, so the events of an exercise go out in scenario-time order. Every change is first an event on the exercise
+ * topic; the state in MongoDB follows from it (applied here at once, and again — harmlessly — by the listener).
+ */
+@Component
+public class ExerciseEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ExerciseEngine.class);
+
+    private final ExerciseRuns runs;
+    private final InjectPlan plan;
+    private final Timeline timeline;
+    private final EmittedEvents emitted;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    ExerciseEngine(ExerciseRuns runs, InjectPlan plan, Timeline timeline, EmittedEvents emitted,
+                   EventPublisher publisher, Clock clock) {
+        this.runs = runs;
+        this.plan = plan;
+        this.timeline = timeline;
+        this.emitted = emitted;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Sets up a created exercise: its run, its inject plan and its world; starts it when asked. Idempotent. */
+    synchronized void setUp(ExerciseCreated created, String createdEventId, long offset) {
+        ExerciseRun run = new ExerciseRun(created.exerciseId(), created.scenarioId(), created.scenarioName(),
+                created.seed(), created.status().wire(), created.speed(), created.startOffsetSeconds(),
+                created.durationSeconds(), ExerciseState.CREATED, created.startOffsetSeconds(),
+                created.startOffsetSeconds(), null, created.replayOf(), created.createdBy(), clock.instant(), offset);
+        if (!runs.create(run)) {
+            return;
+        }
+        if (!run.isReplay()) {
+            Scenario scenario = timeline.scenario(run);
+            for (Scenario.ScenarioInject i : scenario.injects()) {
+                Inject inject = new Inject(i.id(), i.offsetSeconds(), i.sector(), i.providerId(),
+                        i.band() != null ? i.band() : ScenarioTime.band(i.offsetSeconds()), i.effect(), i.severity(),
+                        i.statusEffect());
+                plan.plan(new PlannedInject(PlannedInject.key(run.exerciseId(), i.id()), run.exerciseId(), inject,
+                        "scenario", i.isHeld() ? Status.HELD : Status.PENDING, null, null, -1));
+            }
+            String id = EventIds.derived(run.exerciseId(), "scenario-loaded");
+            if (!emitted.contains(id)) {
+                publisher.publishWithId(id, run.exerciseId(), ScenarioWorld.resolve(scenario, run.exerciseId(),
+                        run.seed()), Timeline.context(run, run.startOffsetSeconds()).withCause(createdEventId));
+                emitted.add(id, run.exerciseId());
+            }
+        }
+        if (Boolean.TRUE.equals(created.autoStart())) {
+            start(run.exerciseId(), "auto-start");
+        }
+    }
+
+    synchronized Published start(String exerciseId, String reason) {
+        ExerciseRun run = require(exerciseId, "start", ExerciseState.CREATED);
+        if (!run.isReplay() && run.startOffsetSeconds() > 0) {
+            play(run, 0, run.startOffsetSeconds() - 1, PlayMode.CATCH_UP);
+        }
+        return change(run, ExerciseState.RUNNING, run.positionSeconds(), run.speed(), reason);
+    }
+
+    synchronized Published pause(String exerciseId) {
+        ExerciseRun run = catchUp(require(exerciseId, "pause", ExerciseState.RUNNING));
+        return change(run, ExerciseState.PAUSED, run.positionSeconds(), run.speed(), "pause");
+    }
+
+    synchronized Published resume(String exerciseId) {
+        ExerciseRun run = require(exerciseId, "resume", ExerciseState.PAUSED);
+        return change(run, ExerciseState.RUNNING, run.positionSeconds(), run.speed(), "resume");
+    }
+
+    synchronized Published stop(String exerciseId) {
+        ExerciseRun run = require(exerciseId, "stop", ExerciseState.CREATED, ExerciseState.RUNNING,
+                ExerciseState.PAUSED);
+        run = catchUp(run);
+        timeline.forget(exerciseId);
+        return change(run, ExerciseState.STOPPED, run.positionSeconds(), run.speed(), "stop");
+    }
+
+    synchronized Published speed(String exerciseId, double speed) {
+        ExerciseRun run = catchUp(require(exerciseId, "speed", ExerciseState.RUNNING, ExerciseState.PAUSED,
+                ExerciseState.CREATED));
+        return change(run, run.state(), run.positionSeconds(), speed, "speed");
+    }
+
+    /** Jumps forward to {@code toSeconds}; skipped injects fire in order, or are marked skipped. */
+    synchronized Published jump(String exerciseId, long toSeconds, boolean skipInjects) {
+        ExerciseRun run = catchUp(require(exerciseId, "jump", ExerciseState.RUNNING, ExerciseState.PAUSED));
+        if (toSeconds <= run.positionSeconds()) {
+            throw ApiException.conflict("exercise.jump-backwards", ScenarioTime.format(toSeconds),
+                    ScenarioTime.format(run.positionSeconds()));
+        }
+        if (toSeconds > run.durationSeconds()) {
+            throw ApiException.unprocessable("exercise.jump-beyond-end", ScenarioTime.format(toSeconds),
+                    ScenarioTime.format(run.durationSeconds()));
+        }
+        play(run, run.positionSeconds(), toSeconds, skipInjects ? PlayMode.JUMP_SKIPPING : PlayMode.JUMP);
+        if (toSeconds >= run.durationSeconds()) {
+            return change(run, ExerciseState.FINISHED, toSeconds, run.speed(), "end");
+        }
+        return change(run, run.state(), toSeconds, run.speed(), "jump");
+    }
+
+    synchronized Published addInject(String exerciseId, Inject inject, boolean hold, String trainer) {
+        ExerciseRun run = requireLive(exerciseId, "add-inject");
+        if (plan.find(exerciseId, inject.id()).isPresent()) {
+            throw ApiException.conflict("inject.exists", inject.id());
+        }
+        long now = run.scenarioTimeAt(clock.instant());
+        Inject timed = inject.offsetSeconds() < 0 ? inject.at(now) : inject;
+        if (timed.offsetSeconds() > run.durationSeconds()) {
+            throw ApiException.unprocessable("inject.beyond-end", ScenarioTime.format(timed.offsetSeconds()));
+        }
+        InjectPlanChanged added = new InjectPlanChanged(exerciseId, inject.id(), "added", timed, null, trainer);
+        Published published = publish(run, added, now);
+        plan.applyChange(added, published.offset());
+        if (hold) {
+            return changePlan(run, inject.id(), "held", trainer, Status.PENDING);
+        }
+        return published;
+    }
+
+    synchronized Published hold(String exerciseId, String injectId, String trainer) {
+        return changePlan(requireLive(exerciseId, "hold"), injectId, "held", trainer, Status.PENDING);
+    }
+
+    synchronized Published release(String exerciseId, String injectId, String trainer) {
+        return changePlan(requireLive(exerciseId, "release"), injectId, "released", trainer, Status.HELD);
+    }
+
+    synchronized Published cancel(String exerciseId, String injectId, String trainer) {
+        return changePlan(requireLive(exerciseId, "cancel"), injectId, "cancelled", trainer, Status.PENDING,
+                Status.HELD);
+    }
+
+    /** Fires a pending or held inject now, by hand. */
+    synchronized Published fire(String exerciseId, String injectId) {
+        ExerciseRun run = catchUp(require(exerciseId, "fire", ExerciseState.RUNNING, ExerciseState.PAUSED));
+        PlannedInject planned = openInject(exerciseId, injectId, Status.PENDING, Status.HELD);
+        long now = run.positionSeconds();
+        InjectFired fired = new InjectFired(exerciseId, planned.inject().at(now), planned.origin(), "manual");
+        String id = EventIds.derived(exerciseId, "inject", injectId);
+        Published published = publisher.publishWithId(id, exerciseId, fired, Timeline.context(run, now));
+        emitted.add(id, exerciseId);
+        plan.applyFired(fired, now, published.offset());
+        return published;
+    }
+
+    /** One step of the scheduler: play every running exercise up to its scenario time now. */
+    synchronized void step() {
+        for (ExerciseRun run : runs.running()) {
+            try {
+                catchUp(run);
+            } catch (RuntimeException e) {
+                // one exercise's trouble (e.g. the broker briefly away) must not stop the others; retried next step
+                log.warn("exercise {} could not advance: {}", run.exerciseId(), e.toString());
+            }
+        }
+    }
+
+    /** After a restart: running exercises go on from where they were, not from where the wall clock would put them. */
+    synchronized void resumeAfterRestart() {
+        for (ExerciseRun run : runs.running()) {
+            change(run, ExerciseState.RUNNING, run.positionSeconds(), run.speed(), "resumed-after-restart");
+        }
+    }
+
+    /** Plays a running exercise up to now; finishes it at the end. Returns its state afterwards. */
+    private ExerciseRun catchUp(ExerciseRun run) {
+        if (run.state() != ExerciseState.RUNNING) {
+            return run;
+        }
+        long now = run.scenarioTimeAt(clock.instant());
+        // inclusive of the position itself: what was published there already is recognised by its derived id
+        play(run, run.positionSeconds(), now, PlayMode.PLAY);
+        ExerciseRun played = runs.find(run.exerciseId()).orElseThrow();
+        if (now >= run.durationSeconds()) {
+            change(played, ExerciseState.FINISHED, run.durationSeconds(), run.speed(), "end");
+            timeline.forget(run.exerciseId());
+            return runs.find(run.exerciseId()).orElseThrow();
+        }
+        return played;
+    }
+
+    private void play(ExerciseRun run, long from, long to, PlayMode mode) {
+        List<Outgoing> due = timeline.due(run, from, to, mode);
+        for (Outgoing item : due) {
+            if (emitted.contains(item.eventId())) {
+                continue;
+            }
+            Published published = item.publish().get();
+            emitted.add(item.eventId(), run.exerciseId());
+            item.after().accept(published);
+        }
+        if (mode != PlayMode.CATCH_UP) {
+            runs.playedUpTo(run.exerciseId(), to);
+        }
+    }
+
+    private Published change(ExerciseRun run, ExerciseState state, long at, double speed, String reason) {
+        ExerciseStateChanged changed = new ExerciseStateChanged(run.exerciseId(), run.state(), state, at, speed, reason);
+        Published published = publish(run, changed, at);
+        runs.applyState(changed, published.offset(), clock.instant());
+        return published;
+    }
+
+    private Published publish(ExerciseRun run, Object payload, long at) {
+        EventContext context = Timeline.context(run, at);
+        return publisher.publishWithId(java.util.UUID.randomUUID().toString(), run.exerciseId(), payload, context);
+    }
+
+    private Published changePlan(ExerciseRun run, String injectId, String change, String trainer, Status... from) {
+        openInject(run.exerciseId(), injectId, from);
+        InjectPlanChanged changed = new InjectPlanChanged(run.exerciseId(), injectId, change, null, null, trainer);
+        Published published = publish(run, changed, run.scenarioTimeAt(clock.instant()));
+        plan.applyChange(changed, published.offset());
+        return published;
+    }
+
+    private PlannedInject openInject(String exerciseId, String injectId, Status... allowed) {
+        PlannedInject planned = plan.find(exerciseId, injectId)
+                .orElseThrow(() -> ApiException.notFound("inject.unknown", injectId, exerciseId));
+        if (!List.of(allowed).contains(planned.status())) {
+            throw ApiException.conflict("inject.not-" + allowed[0].name().toLowerCase(), injectId,
+                    planned.status().name().toLowerCase());
+        }
+        return planned;
+    }
+
+    private ExerciseRun requireLive(String exerciseId, String command) {
+        ExerciseRun run = require(exerciseId, command, ExerciseState.CREATED, ExerciseState.RUNNING,
+                ExerciseState.PAUSED);
+        if (run.isReplay()) {
+            throw ApiException.conflict("exercise.replay-is-recording", exerciseId);
+        }
+        return run;
+    }
+
+    private ExerciseRun require(String exerciseId, String command, ExerciseState... allowed) {
+        ExerciseRun run = runs.find(exerciseId)
+                .orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+        if (!List.of(allowed).contains(run.state())) {
+            throw ApiException.conflict("exercise.transition", command, run.state().name(), exerciseId);
+        }
+        return run;
+    }
+
+    static ExerciseStatus status(ExerciseRun run) {
+        return ExerciseStatus.fromWire(run.status());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,57 @@
+package nl.weerbaar.outagetimeline.exercise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.exercise.ExerciseCreated;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.InjectPlanChanged;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.events.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens to its own topic: a created exercise is set up here (DESIGN.md §1), and every clock and plan event is
+ * applied again with its offset, which changes nothing when the engine applied it already and repairs the state when
+ * the service stopped between publishing and storing.
+ */
+@Component
+class ExerciseTopicListener {
+
+    private final InboundEvents inbound;
+    private final ExerciseEngine engine;
+    private final ExerciseRuns runs;
+    private final InjectPlan plan;
+    private final EmittedEvents emitted;
+
+    ExerciseTopicListener(InboundEvents inbound, ExerciseEngine engine, ExerciseRuns runs, InjectPlan plan,
+                          EmittedEvents emitted) {
+        this.inbound = inbound;
+        this.engine = engine;
+        this.runs = runs;
+        this.plan = plan;
+        this.emitted = emitted;
+    }
+
+    @KafkaListener(id = ProjectionCatchUp.GROUP, groupId = ProjectionCatchUp.GROUP, topics = Topics.EXERCISE)
+    void on(ConsumerRecord<String, JsonNode> record) {
+        inbound.handle("engine", record, this::apply);
+    }
+
+    private void apply(InboundEvent event) {
+        switch (event.type()) {
+            case EXERCISE_CREATED -> engine.setUp(event.payload(ExerciseCreated.class), event.id(), event.offset());
+            case EXERCISE_STATE_CHANGED -> runs.applyState(event.payload(ExerciseStateChanged.class), event.offset(),
+                    event.time());
+            case INJECT_FIRED -> plan.applyFired(event.payload(InjectFired.class), event.scenarioTimeSeconds(),
+                    event.offset());
+            case INJECT_PLAN_CHANGED -> plan.applyChange(event.payload(InjectPlanChanged.class), event.offset());
+            default -> {
+                // phases, demand, volunteers, ticks: nothing to apply beyond knowing they are out
+            }
+        }
+        emitted.add(event.id(), event.exerciseId());
+    }
+}

@@ -1,0 +1,100 @@
+package nl.weerbaar.outagetimeline.exercise;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.weerbaar.contracts.scenario.Inject;
+import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.kit.security.Access;
+import nl.weerbaar.kit.security.Role;
+import nl.weerbaar.kit.web.ApiException;
+import nl.weerbaar.outagetimeline.scenario.Scenario;
+import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
+import nl.weerbaar.outagetimeline.scenario.ScenarioTime;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The exercise's inject plan (its MSEL): read it, add injects live, hold, release, fire by hand or cancel. */
+@RestController
+class InjectController {
+
+    private final ExerciseEngine engine;
+    private final InjectPlan plan;
+    private final ExerciseRuns runs;
+    private final ScenarioCatalog scenarios;
+    private final Access access;
+
+    InjectController(ExerciseEngine engine, InjectPlan plan, ExerciseRuns runs, ScenarioCatalog scenarios,
+                     Access access) {
+        this.engine = engine;
+        this.plan = plan;
+        this.runs = runs;
+        this.scenarios = scenarios;
+        this.access = access;
+    }
+
+    @GetMapping("/api/exercises/{id}/injects")
+    List<PlannedInject> injects(@PathVariable String id) {
+        access.requireAnyRole(Role.TRAINER);
+        runs.find(id).orElseThrow(() -> ApiException.notFound("exercise.unknown", id));
+        return plan.of(id);
+    }
+
+    @PostMapping("/api/exercises/{id}/injects")
+    ResponseEntity<Map<String, Object>> add(@PathVariable String id, @Valid @RequestBody ExerciseRequests.AdHocInject body) {
+        String trainer = access.requireAnyRole(Role.TRAINER).name();
+        ExerciseRun run = runs.find(id).orElseThrow(() -> ApiException.notFound("exercise.unknown", id));
+        Scenario scenario = scenarios.find(run.scenarioId()).orElseThrow();
+        if (scenario.sectors().stream().noneMatch(s -> s.id().equals(body.sector()))) {
+            throw ApiException.unprocessable("inject.unknown-sector", body.sector());
+        }
+        for (String provider : new String[] {body.providerId(),
+                body.statusEffect() == null ? null : body.statusEffect().providerId()}) {
+            if (provider != null && scenario.provider(provider).isEmpty()) {
+                throw ApiException.unprocessable("inject.unknown-provider", provider);
+            }
+        }
+        long offset = body.offsetSeconds() == null ? -1 : body.offsetSeconds();
+        Inject inject = new Inject(body.id() != null ? body.id() : "adhoc-" + UUID.randomUUID().toString().substring(0, 8),
+                offset, body.sector(), body.providerId(), offset < 0 ? null : ScenarioTime.band(offset),
+                new Text(body.effectNl(), body.effectEn()), body.severity(),
+                body.statusEffect() == null ? null : body.statusEffect().toStatusEffect());
+        if (inject.band() == null) {
+            long now = run.scenarioTimeAt(engine.now());
+            inject = new Inject(inject.id(), -1, inject.sector(), inject.providerId(), ScenarioTime.band(now),
+                    inject.effect(), inject.severity(), inject.statusEffect());
+        }
+        var published = engine.addInject(id, inject, Boolean.TRUE.equals(body.hold()), trainer);
+        return ResponseEntity.accepted().body(Map.of("eventId", published.eventId(), "injectId", inject.id()));
+    }
+
+    @PostMapping("/api/exercises/{id}/injects/{injectId}/hold")
+    ResponseEntity<Map<String, Object>> hold(@PathVariable String id, @PathVariable String injectId) {
+        return ExerciseClockCommands.accepted(engine.hold(id, injectId, trainer()));
+    }
+
+    @PostMapping("/api/exercises/{id}/injects/{injectId}/release")
+    ResponseEntity<Map<String, Object>> release(@PathVariable String id, @PathVariable String injectId) {
+        return ExerciseClockCommands.accepted(engine.release(id, injectId, trainer()));
+    }
+
+    @PostMapping("/api/exercises/{id}/injects/{injectId}/cancel")
+    ResponseEntity<Map<String, Object>> cancel(@PathVariable String id, @PathVariable String injectId) {
+        return ExerciseClockCommands.accepted(engine.cancel(id, injectId, trainer()));
+    }
+
+    @PostMapping("/api/exercises/{id}/injects/{injectId}/fire")
+    ResponseEntity<Map<String, Object>> fire(@PathVariable String id, @PathVariable String injectId) {
+        trainer();
+        return ExerciseClockCommands.accepted(engine.fire(id, injectId));
+    }
+
+    private String trainer() {
+        return access.requireAnyRole(Role.TRAINER).name();
+    }
+}

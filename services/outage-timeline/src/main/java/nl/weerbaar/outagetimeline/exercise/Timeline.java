@@ -1,0 +1,186 @@
+package nl.weerbaar.outagetimeline.exercise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.InjectPlanChanged;
+import nl.weerbaar.contracts.exercise.PhaseStarted;
+import nl.weerbaar.contracts.scenario.Phase;
+import nl.weerbaar.kit.events.EventContext;
+import nl.weerbaar.kit.events.EventIds;
+import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.outagetimeline.replay.RecordedEvent;
+import nl.weerbaar.outagetimeline.replay.RecordingReader;
+import nl.weerbaar.outagetimeline.scenario.PopulationSimulation;
+import nl.weerbaar.outagetimeline.scenario.Scenario;
+import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
+import nl.weerbaar.outagetimeline.scenario.VolunteerPoolSimulation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an exercise is due to publish between two scenario times: phase markers, injects, population demand and
+ * volunteers, ticks — or, for a replay, the recorded events. Every event gets an id derived from what it is, so the
+ * same item is the same event however often it is computed.
+ */
+@Component
+class Timeline {
+
+    private final ScenarioCatalog scenarios;
+    private final InjectPlan plan;
+    private final RecordingReader recordings;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final long tickSeconds;
+    private final Map<String, List<RecordedEvent>> loadedRecordings = new ConcurrentHashMap<>();
+
+    Timeline(ScenarioCatalog scenarios, InjectPlan plan, RecordingReader recordings, EventPublisher publisher,
+             Clock clock, @Value("${weerbaar.timeline.tick-seconds:300}") long tickSeconds) {
+        this.scenarios = scenarios;
+        this.plan = plan;
+        this.recordings = recordings;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.tickSeconds = tickSeconds;
+    }
+
+    long tickSeconds() {
+        return tickSeconds;
+    }
+
+    /** Everything due in {@code [from, to]}, in publishing order. */
+    List<Outgoing> due(ExerciseRun run, long from, long to, PlayMode mode) {
+        List<Outgoing> due = new ArrayList<>();
+        if (run.isReplay()) {
+            recorded(run, from, to, due);
+        } else {
+            Scenario scenario = scenario(run);
+            phases(run, scenario, from, to, due);
+            injects(run, from, to, mode, due);
+            population(run, scenario, from, to, mode, due);
+        }
+        if (mode.ticks) {
+            for (long t = (from + tickSeconds - 1) / tickSeconds * tickSeconds; t <= to; t += tickSeconds) {
+                long at = t;
+                due.add(new Outgoing(at, Outgoing.TICK, "", EventIds.derived(run.exerciseId(), "tick",
+                        Long.toString(at)), () -> publisher.publishWithId(EventIds.derived(run.exerciseId(), "tick",
+                        Long.toString(at)), run.exerciseId(), new ClockTicked(run.exerciseId(), at, run.speed(),
+                        clock.instant()), context(run, at)), p -> { }));
+            }
+        }
+        due.sort(Outgoing.ORDER);
+        return due;
+    }
+
+    Scenario scenario(ExerciseRun run) {
+        return scenarios.find(run.scenarioId())
+                .orElseThrow(() -> new IllegalStateException("scenario " + run.scenarioId() + " is gone"));
+    }
+
+    /** The recording a replay plays, read from Kafka once and kept while the replay lives. */
+    List<RecordedEvent> recording(ExerciseRun run) {
+        return loadedRecordings.computeIfAbsent(run.exerciseId(),
+                id -> recordings.read(run.replayOf(), run.startOffsetSeconds(), run.durationSeconds()));
+    }
+
+    void forget(String exerciseId) {
+        loadedRecordings.remove(exerciseId);
+    }
+
+    private void phases(ExerciseRun run, Scenario scenario, long from, long to, List<Outgoing> due) {
+        for (Scenario.ScenarioPhase p : scenario.phases()) {
+            long at = p.offsetSeconds();
+            if (at >= from && at <= to) {
+                String id = EventIds.derived(run.exerciseId(), "phase", p.id());
+                PhaseStarted event = new PhaseStarted(run.exerciseId(), new Phase(p.id(), at, p.name()));
+                due.add(new Outgoing(at, Outgoing.PHASE, p.id(), id,
+                        () -> publisher.publishWithId(id, run.exerciseId(), event, context(run, at)), x -> { }));
+            }
+        }
+    }
+
+    private void injects(ExerciseRun run, long from, long to, PlayMode mode, List<Outgoing> due) {
+        for (PlannedInject planned : plan.pendingUpTo(run.exerciseId(), to)) {
+            // an inject released after its time fires now, in order with what is due now
+            long at = Math.max(planned.inject().offsetSeconds(), from);
+            String injectId = planned.inject().id();
+            if (mode == PlayMode.JUMP_SKIPPING) {
+                String id = EventIds.derived(run.exerciseId(), "inject-skipped", injectId);
+                InjectPlanChanged skipped = new InjectPlanChanged(run.exerciseId(), injectId, "skipped", null,
+                        "jump", null);
+                due.add(new Outgoing(at, Outgoing.INJECT, injectId, id,
+                        () -> publisher.publishWithId(id, run.exerciseId(), skipped, context(run, at)),
+                        p -> plan.applyChange(skipped, p.offset())));
+            } else {
+                String id = EventIds.derived(run.exerciseId(), "inject", injectId);
+                InjectFired fired = new InjectFired(run.exerciseId(), planned.inject().at(at), planned.origin(),
+                        mode.trigger);
+                due.add(new Outgoing(at, Outgoing.INJECT, injectId, id,
+                        () -> publisher.publishWithId(id, run.exerciseId(), fired, context(run, at)),
+                        p -> plan.applyFired(fired, at, p.offset())));
+            }
+        }
+    }
+
+    private void population(ExerciseRun run, Scenario scenario, long from, long to, PlayMode mode,
+                            List<Outgoing> due) {
+        int lastHour = scenario.durationHours() - 1;
+        int firstHour = (int) ((from + 3599) / 3600);
+        for (int hour = mode == PlayMode.CATCH_UP ? 0 : firstHour; hour <= Math.min(lastHour, to / 3600); hour++) {
+            long at = hour * 3600L;
+            int h = hour;
+            if (mode.demand) {
+                PopulationSimulation.hour(scenario, run.exerciseId(), run.seed(), h).ifPresent(demand -> {
+                    String id = EventIds.derived(run.exerciseId(), "demand", Integer.toString(h));
+                    due.add(new Outgoing(at, Outgoing.DEMAND, "", id,
+                            () -> publisher.publishWithId(id, run.exerciseId(), demand, context(run, at)), p -> { }));
+                });
+            }
+            VolunteerPoolSimulation.hour(scenario, run.exerciseId(), run.seed(), h).ifPresent(volunteers -> {
+                String id = EventIds.derived(run.exerciseId(), "volunteers", Integer.toString(h));
+                due.add(new Outgoing(at, Outgoing.VOLUNTEERS, "", id,
+                        () -> publisher.publishWithId(id, run.exerciseId(), volunteers, context(run, at)), p -> { }));
+            });
+        }
+    }
+
+    private void recorded(ExerciseRun run, long from, long to, List<Outgoing> due) {
+        List<RecordedEvent> recording = recording(run);
+        for (int i = 0; i < recording.size(); i++) {
+            RecordedEvent e = recording.get(i);
+            long at = Math.max(e.scenarioTimeSeconds(), run.startOffsetSeconds());
+            if (at < from || at > to) {
+                continue;
+            }
+            String id = EventIds.derived(run.exerciseId(), e.id());
+            EventContext context = new EventContext(run.exerciseId(), ExerciseStatus.fromWire(run.status()), at,
+                    e.causationId() == null ? null : EventIds.derived(run.exerciseId(), e.causationId()),
+                    run.replayOf());
+            String key = run.replayOf().equals(e.key()) ? run.exerciseId() : e.key();
+            JsonNode payload = retarget(e.payload(), run);
+            due.add(new Outgoing(at, Outgoing.INJECT, "%08d".formatted(i), id,
+                    () -> publisher.republish(id, e.source(), e.type(), key, payload, context), p -> { }));
+        }
+    }
+
+    /** The replayed payload names the replay, not the original, wherever it names the exercise. */
+    private static JsonNode retarget(JsonNode payload, ExerciseRun run) {
+        if (payload.isObject() && run.replayOf().equals(payload.path("exerciseId").asText(null))) {
+            ObjectNode copy = payload.deepCopy();
+            copy.put("exerciseId", run.exerciseId());
+            return copy;
+        }
+        return payload;
+    }
+
+    static EventContext context(ExerciseRun run, long at) {
+        return new EventContext(run.exerciseId(), ExerciseStatus.fromWire(run.status()), at, null, run.replayOf());
+    }
+}

@@ -1,0 +1,80 @@
+package nl.weerbaar.outagetimeline.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import nl.weerbaar.contracts.exercise.VolunteersAvailable;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Volunteer;
+import nl.weerbaar.outagetimeline.scenario.Scenario.Availability;
+import nl.weerbaar.outagetimeline.scenario.Scenario.VolunteerModel;
+
+/**
+ * The scenario's volunteer pool: per place a seeded set of volunteers with skills, a home near the kern, behaviour
+ * (acceptance chance, car, response time) and the hour in which they make themselves available.
+ */
+public final class VolunteerPoolSimulation {
+
+    private static final double KM_PER_DEGREE_LAT = 111.32;
+
+    private VolunteerPoolSimulation() {
+    }
+
+    /** Those who become available in {@code hour}; empty when nobody does. */
+    public static Optional<VolunteersAvailable> hour(Scenario s, String exerciseId, long seed, int hour) {
+        List<Volunteer> available = new ArrayList<>();
+        if (s.volunteers() != null) {
+            for (Place place : s.places()) {
+                pool(s.volunteers(), place, seed, hour, available);
+            }
+        }
+        return available.isEmpty() ? Optional.empty() : Optional.of(new VolunteersAvailable(exerciseId, hour, available));
+    }
+
+    private static void pool(VolunteerModel model, Place place, long seed, int hour, List<Volunteer> into) {
+        int size = (int) Math.round(place.inhabitants() * model.perThousandInhabitants() / 1000.0);
+        double radiusKm = model.homeRadiusKm() == null ? 1.5 : model.homeRadiusKm();
+        for (int n = 1; n <= size; n++) {
+            SplittableRandom random = Seeded.random(seed, "volunteer", place.id(), n);
+            Integer availableHour = availableHour(random, model.availability());
+            if (availableHour == null || availableHour != hour) {
+                continue;
+            }
+            List<String> skills = new ArrayList<>();
+            new TreeMap<>(model.skills()).forEach((skill, share) -> {
+                if (random.nextDouble() < share) {
+                    skills.add(skill);
+                }
+            });
+            double distance = radiusKm * Math.sqrt(random.nextDouble());
+            double angle = 2 * Math.PI * random.nextDouble();
+            double lat = place.lat() + distance * Math.cos(angle) / KM_PER_DEGREE_LAT;
+            double lon = place.lon() + distance * Math.sin(angle) / (KM_PER_DEGREE_LAT * Math.cos(Math.toRadians(place.lat())));
+            double accept = Seeded.between(random, model.acceptanceChance().get(0), model.acceptanceChance().get(1));
+            int maxTasks = model.maxTasks() == null ? 1 : 1 + random.nextInt(model.maxTasks());
+            Integer response = model.responseMinutes() == null ? null
+                    : model.responseMinutes().get(0) + random.nextInt(model.responseMinutes().get(1)
+                            - model.responseMinutes().get(0) + 1);
+            into.add(new Volunteer("v-" + place.id() + "-" + n, place.id(), round(lat), round(lon), skills, maxTasks,
+                    Math.round(accept * 100) / 100.0, random.nextDouble() < model.carShare(), response));
+        }
+    }
+
+    /** The hour a volunteer reports available, or null when they never do in this scenario. */
+    private static Integer availableHour(SplittableRandom random, List<Availability> availability) {
+        double pick = random.nextDouble();
+        for (Availability band : availability) {
+            pick -= band.share();
+            if (pick < 0) {
+                return band.fromHour() + random.nextInt(Math.max(1, band.toHour() - band.fromHour()));
+            }
+        }
+        return null;
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e5) / 1e5;
+    }
+}

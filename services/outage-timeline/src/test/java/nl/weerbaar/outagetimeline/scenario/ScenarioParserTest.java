@@ -1,0 +1,145 @@
+package nl.weerbaar.outagetimeline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.SchemaValidator;
+import org.junit.jupiter.api.Test;
+
+class ScenarioParserTest {
+
+    private static final SchemaValidator VALIDATOR = new SchemaValidator();
+    private final ScenarioParser parser = new ScenarioParser(VALIDATOR);
+
+    /** The cells of the cleaned outage table in ../shared/seeds/README.md that are not empty: sector and band. */
+    private static final Set<String> TABLE_CELLS = Set.of(
+            "bevolkingszorg 0-2h", "bevolkingszorg 2-4h", "bevolkingszorg 24h+",
+            "brandweer 0-2h", "brandweer 2-4h", "brandweer 4-24h", "brandweer 24h+",
+            "ghor 0-2h", "ghor 4-24h", "ghor 24h+",
+            "politie 0-2h", "politie 4-24h", "politie 24h+",
+            "meldkamer 0-2h",
+            "netbeheer 0-2h", "netbeheer 4-24h", "netbeheer 24h+",
+            "gas 0-2h", "gas 24h+",
+            "wegen 0-2h", "wegen 2-4h", "wegen 4-24h",
+            "vaarwegen 0-2h", "vaarwegen 2-4h",
+            "waterschap 0-2h", "waterschap 24h+",
+            "drinkwater 0-2h",
+            "spoor 0-2h", "spoor 2-4h",
+            "telecom 0-2h", "telecom 2-4h", "telecom 4-24h",
+            "brandstof 0-2h", "brandstof 24h+",
+            "algemeen 2-4h", "algemeen 4-24h", "algemeen 24h+");
+
+    @Test
+    void theDefaultScenarioHasAnInjectForEveryCellOfTheOutageTableInsideItsBand() throws IOException {
+        Scenario s = parser.parse(resource("scenarios/bernheze-stroomuitval.yaml"));
+        assertThat(s.durationHours()).isEqualTo(72);
+        Set<String> cells = s.injects().stream().filter(i -> i.band() != null)
+                .map(i -> i.sector() + " " + i.band()).collect(Collectors.toSet());
+        assertThat(cells).containsExactlyInAnyOrderElementsOf(TABLE_CELLS);
+        s.injects().stream().filter(i -> i.band() != null)
+                .forEach(i -> assertThat(ScenarioTime.band(i.offsetSeconds())).as(i.id()).isEqualTo(i.band()));
+        assertThat(s.injects()).allMatch(i -> i.effect().en() != null && !i.effect().en().isBlank());
+        assertThat(s.providers()).extracting(Scenario.ScenarioProvider::sector)
+                .contains("netbeheer", "gas", "drinkwater", "waterschap", "wegen", "vaarwegen", "spoor", "telecom",
+                        "ghor", "meldkamer", "brandstof", "politie", "brandweer", "bevolkingszorg");
+        assertThat(s.nsps()).filteredOn(n -> n.kind().equals("local")).hasSize(6);
+    }
+
+    @Test
+    void theWorldPopulationAndVolunteersAreValidEventsAndDependOnlyOnTheSeed() throws IOException {
+        Scenario s = parser.parse(resource("scenarios/bernheze-stroomuitval.yaml"));
+        var world = ScenarioWorld.resolve(s, "oef-1", 7);
+        assertThat(VALIDATOR.validatePayload(EventType.SCENARIO_LOADED, EventJson.mapper().valueToTree(world))).isEmpty();
+        double masts = world.providers().stream().filter(p -> p.id().equals("mobiel-netwerk")).findFirst()
+                .orElseThrow().backup().autonomyHours();
+        assertThat(masts).isBetween(2.0, 4.0);
+        var demand = PopulationSimulation.hour(s, "oef-1", 7, 30).orElseThrow();
+        assertThat(VALIDATOR.validatePayload(EventType.POPULATION_DEMAND, EventJson.mapper().valueToTree(demand))).isEmpty();
+        assertThat(demand.places()).hasSize(6);
+        assertThat(demand.places().stream().mapToInt(p -> p.arrivals().size()).sum()).isPositive();
+        assertThat(PopulationSimulation.hour(s, "oef-1", 7, 30)).contains(demand);
+        assertThat(PopulationSimulation.hour(s, "oef-1", 8, 30)).isNotEqualTo(java.util.Optional.of(demand));
+        int volunteers = 0;
+        for (int h = 0; h < 72; h++) {
+            var available = VolunteerPoolSimulation.hour(s, "oef-1", 7, h);
+            if (available.isPresent()) {
+                assertThat(VALIDATOR.validatePayload(EventType.VOLUNTEERS_AVAILABLE,
+                        EventJson.mapper().valueToTree(available.get()))).isEmpty();
+                volunteers += available.get().volunteers().size();
+            }
+        }
+        // about 10 per 1,000 of 32,800 inhabitants, 80 % of whom make themselves available
+        assertThat(volunteers).isBetween(200, 330);
+    }
+
+    @Test
+    void schemaErrorsNameTheLineAndTheField() {
+        String yaml = """
+                id: kapot
+                name: Kapot
+                region: Bernheze
+                seed: 1
+                sectors: [{ id: telecom, name: { nl: Telecom } }]
+                places: [{ id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 10, households: 4, postcode: '5384' }]
+                providers: []
+                injects:
+                  - id: a
+                    at: '1:00'
+                    sector: telecom
+                    severity: loud
+                    effect: { nl: Storing }
+                """;
+        assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            ScenarioProblem problem = e.problems().getFirst();
+            assertThat(problem.field()).isEqualTo("$.injects[0].severity");
+            assertThat(problem.line()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void unknownReferencesTimesAfterTheEndAndDependencyCyclesAreReported() {
+        String yaml = """
+                id: kringetje
+                name: Kringetje
+                region: Bernheze
+                durationHours: 2
+                seed: 1
+                sectors: [{ id: telecom, name: { nl: Telecom } }]
+                places: [{ id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 10, households: 4, postcode: '5384' }]
+                providers:
+                  - { id: a, name: A, sector: telecom, dependsOn: [b], backup: { kind: none, autonomyHours: 0 } }
+                  - { id: b, name: B, sector: telecom, dependsOn: [c], backup: { kind: none, autonomyHours: 0 } }
+                  - { id: c, name: C, sector: telecom, dependsOn: [a], backup: { kind: none, autonomyHours: 0 } }
+                injects:
+                  - { id: x, at: '3:00', sector: water, severity: minor, effect: { nl: Laat } }
+                """;
+        assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
+            assertThat(messages).contains("line 13, $.injects[0].sector: unknown sector 'water'",
+                    "line 13, $.injects[0].at: lies after the end of the scenario (2 h)",
+                    "line 8, $.providers: the dependencies form a cycle: a -> b -> c -> a");
+        });
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLine() {
+        assertThatThrownBy(() -> parser.parse("id: x\nname: [unclosed\nregion: y\n"))
+                .isInstanceOfSatisfying(InvalidScenarioException.class,
+                        e -> assertThat(e.problems().getFirst().message()).startsWith("no valid YAML"));
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = ScenarioParserTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
