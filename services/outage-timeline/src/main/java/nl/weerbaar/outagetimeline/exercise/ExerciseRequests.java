@@ -37,7 +37,7 @@ final class ExerciseRequests {
     record Speed(@NotNull @Positive @DecimalMax(MAX_SPEED) Double speed) {
     }
 
-    record Jump(@NotNull @Positive Long toSeconds, Boolean skipInjects) {
+    record Jump(@NotNull @PositiveOrZero Long toSeconds, Boolean skipInjects) {
     }
 
     record AdHocInject(@Size(max = 64) @Pattern(regexp = ID) String id, @PositiveOrZero Long offsetSeconds,
