@@ -1,0 +1,77 @@
+package nl.weerbaar.outagetimeline.scenario;
+
+import static nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM;
+import static nl.weerbaar.kit.test.TestAuth.TRAINER;
+import static nl.weerbaar.kit.test.TestAuth.token;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WeerbaarIntegrationTest
+class ScenarioUploadTest {
+
+    private static final String YAML = "application/yaml";
+
+    @Autowired MockMvc mvc;
+
+    @Test
+    void aTrainerUploadsAScenarioThatCanThenBeListedReadAndPlayed() throws Exception {
+        String id = "eigen-" + UUID.randomUUID().toString().substring(0, 8);
+        String file = scenario(id, "minor");
+        mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML).content(file))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", "/api/scenarios/" + id))
+                .andExpect(jsonPath("$.injects").value(1));
+        mvc.perform(get("/api/scenarios").with(token(CRISIS_TEAM)))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].origin").value("uploaded"));
+        mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.injects[0].at").value("0:30"));
+        mvc.perform(get("/api/scenarios/" + id + "/file").with(token(TRAINER))).andExpect(status().isOk());
+        mvc.perform(post("/api/exercises").with(token(TRAINER)).contentType("application/json")
+                .content("{\"scenarioId\":\"" + id + "\"}")).andExpect(status().isAccepted());
+        // the same id again is refused, never overwritten
+        mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML).content(file))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aBrokenScenarioIsRefusedNamingLineAndFieldAndNothingIsStored() throws Exception {
+        String id = "kapot-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML).content(scenario(id, "loud"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("The scenario file has 1 problem(s); see errors for line and field."))
+                .andExpect(jsonPath("$.errors[0].field").value("$.injects[0].severity"))
+                .andExpect(jsonPath("$.errors[0].line").value(11));
+        mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/scenarios").with(token(CRISIS_TEAM)).contentType(YAML).content(scenario(id, "minor")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isNotFound());
+    }
+
+    private static String scenario(String id, String severity) {
+        return """
+                id: %s
+                name: Eigen scenario
+                region: Bernheze
+                durationHours: 4
+                seed: 5
+                sectors: [{ id: telecom, name: { nl: Telecom, en: Telecom } }]
+                places: [{ id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 100, households: 40, postcode: '5384' }]
+                injects:
+                  - id: mast
+                    at: '0:30'
+                    severity: %s
+                    sector: telecom
+                    effect: { nl: Mast valt uit, en: Mast fails }
+                """.formatted(id, severity);
+    }
+}
