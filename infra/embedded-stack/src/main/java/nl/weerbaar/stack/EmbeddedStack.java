@@ -163,7 +163,8 @@ public final class EmbeddedStack implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url("outage-timeline") + "/api/exercises"))
                 .header("Authorization", "Bearer " + credentials.token("trainer"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"scenarioId\":\"bernheze-stroomuitval\",\"speed\":60}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,"
+                        + "\"speed\":" + config.exerciseSpeed() + "}"))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {

@@ -9,7 +9,11 @@ import java.util.Map;
  * free ports so it can run next to a stack someone already started.
  */
 public record StackConfig(Path root, Path workDir, int kafkaPort, int controllerPort, int mongoPort,
-                          Map<String, Integer> servicePorts, boolean startExercise) {
+                          Map<String, Integer> servicePorts, boolean startExercise,
+                          double exerciseSpeed) {
+
+    /** Scenario seconds per second of the default exercise: one scenario minute per second, 72 h in 72 min. */
+    public static final double DEFAULT_SPEED = 60;
 
     /** The services in start order; the live picture last, so it is ready when it is announced. */
     public static Map<String, Integer> defaultServicePorts() {
@@ -23,7 +27,8 @@ public record StackConfig(Path root, Path workDir, int kafkaPort, int controller
     }
 
     public static StackConfig defaults(Path root) {
-        return new StackConfig(root, root.resolve(".weerbaar"), 9092, 9093, 27018, defaultServicePorts(), true);
+        double speed = Double.parseDouble(System.getProperty("weerbaar.speed", Double.toString(DEFAULT_SPEED)));
+        return new StackConfig(root, root.resolve(".weerbaar"), 9092, 9093, 27018, defaultServicePorts(), true, speed);
     }
 
     public String bootstrapServers() {

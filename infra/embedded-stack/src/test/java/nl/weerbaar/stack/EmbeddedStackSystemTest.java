@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedStackSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The default 72 h scenario at 20,000 scenario seconds per second: about 13 s of wall time. */
+    private static final double FAST = 20_000;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -50,6 +52,18 @@ class EmbeddedStackSystemTest {
                 });
             }
             assertThat(Files.readString(config.credentialsFile())).contains("crisisteam");
+
+            // the default scenario plays its 72 h at high speed: every inject once, and every service sees the end
+            await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+                JsonNode exercise = JSON.readTree(get(stack, "outage-timeline", "/api/exercises/" + first).body());
+                assertThat(exercise.path("state").asText()).isEqualTo("FINISHED");
+                assertThat(exercise.path("scenarioTimeSeconds").asLong()).isEqualTo(72 * 3600);
+                assertThat(exercise.at("/eventsByType/inject-fired").asInt()).isEqualTo(41);
+                assertThat(exercise.at("/eventsByType/population-demand").asInt()).isEqualTo(72);
+            });
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JSON.readTree(
+                    get(stack, "situatiebeeld", "/api/exercise-clocks/" + first).body()).path("state").asText())
+                    .isEqualTo("FINISHED"));
         }
         assertThat(aliveChildren()).as("processes left after stop").isZero();
         assertThat(config.pidFile()).doesNotExist();
@@ -79,7 +93,7 @@ class EmbeddedStackSystemTest {
             services.put(name, freePort());
         }
         Path root = Path.of(System.getProperty("weerbaar.root")).toAbsolutePath();
-        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true);
+        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true, FAST);
     }
 
     private static int freePort() throws IOException {

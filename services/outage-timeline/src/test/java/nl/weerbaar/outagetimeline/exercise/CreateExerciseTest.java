@@ -56,7 +56,8 @@ class CreateExerciseTest {
         assertThat(record.type()).isEqualTo(EventType.EXERCISE_CREATED.type());
         assertThat(TopicRecorder.violations(record)).isEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var clock = exercises.find(id).orElseThrow();
+            assertThat(exercises.find(id)).isPresent();
+            var clock = exercises.find(id).get();
             assertThat(clock.state()).isEqualTo("CREATED");
             assertThat(clock.speed()).isEqualTo(600);
             assertThat(clock.status()).isEqualTo("Exercise");
