@@ -54,11 +54,6 @@ class EngineScheduler implements SmartLifecycle {
         }
     }
 
-    /** True once running exercises were resumed and the engine steps. */
-    boolean isResumed() {
-        return resumed;
-    }
-
     @Override
     public synchronized void stop() {
         if (executor != null) {

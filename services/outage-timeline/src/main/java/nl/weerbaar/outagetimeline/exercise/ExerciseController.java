@@ -134,8 +134,9 @@ class ExerciseController {
     }
 
     private String newId(String requested, String base) {
-        String id = requested != null ? requested : ("oef-" + LocalDate.now(clock) + "-" + base).substring(0,
-                Math.min(58, ("oef-" + LocalDate.now(clock) + "-" + base).length())) + "-"
+        String prefix = "oef-" + LocalDate.now(clock) + "-" + base;
+        // at most 58 + 1 + 4 characters: ids are limited to 64
+        String id = requested != null ? requested : prefix.substring(0, Math.min(58, prefix.length())) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         if (runs.find(id).isPresent()) {
             throw ApiException.conflict("exercise.exists", id);

@@ -1,9 +1,7 @@
 package nl.weerbaar.outagetimeline.exercise;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -130,13 +128,16 @@ public class ExerciseEngine {
         return change(run, run.state(), toSeconds, run.speed(), "jump");
     }
 
+    /** Adds an ad-hoc inject; a negative offset means now. Its band follows from its time. */
     synchronized Published addInject(String exerciseId, Inject inject, boolean hold, String trainer) {
         ExerciseRun run = requireLive(exerciseId, "add-inject");
         if (plan.find(exerciseId, inject.id()).isPresent()) {
             throw ApiException.conflict("inject.exists", inject.id());
         }
         long now = run.scenarioTimeAt(clock.instant());
-        Inject timed = inject.offsetSeconds() < 0 ? inject.at(now) : inject;
+        long at = inject.offsetSeconds() < 0 ? now : inject.offsetSeconds(); // no time given: now
+        Inject timed = new Inject(inject.id(), at, inject.sector(), inject.providerId(), ScenarioTime.band(at),
+                inject.effect(), inject.severity(), inject.statusEffect());
         if (timed.offsetSeconds() > run.durationSeconds()) {
             throw ApiException.unprocessable("inject.beyond-end", ScenarioTime.format(timed.offsetSeconds()));
         }
@@ -274,11 +275,4 @@ public class ExerciseEngine {
         return run;
     }
 
-    static ExerciseStatus status(ExerciseRun run) {
-        return ExerciseStatus.fromWire(run.status());
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
 }

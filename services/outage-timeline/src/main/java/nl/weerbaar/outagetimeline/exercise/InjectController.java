@@ -11,7 +11,6 @@ import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.outagetimeline.scenario.Scenario;
 import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
-import nl.weerbaar.outagetimeline.scenario.ScenarioTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,16 +58,10 @@ class InjectController {
                 throw ApiException.unprocessable("inject.unknown-provider", provider);
             }
         }
-        long offset = body.offsetSeconds() == null ? -1 : body.offsetSeconds();
         Inject inject = new Inject(body.id() != null ? body.id() : "adhoc-" + UUID.randomUUID().toString().substring(0, 8),
-                offset, body.sector(), body.providerId(), offset < 0 ? null : ScenarioTime.band(offset),
+                body.offsetSeconds() == null ? -1 : body.offsetSeconds(), body.sector(), body.providerId(), null,
                 new Text(body.effectNl(), body.effectEn()), body.severity(),
                 body.statusEffect() == null ? null : body.statusEffect().toStatusEffect());
-        if (inject.band() == null) {
-            long now = run.scenarioTimeAt(engine.now());
-            inject = new Inject(inject.id(), -1, inject.sector(), inject.providerId(), ScenarioTime.band(now),
-                    inject.effect(), inject.severity(), inject.statusEffect());
-        }
         var published = engine.addInject(id, inject, Boolean.TRUE.equals(body.hold()), trainer);
         return ResponseEntity.accepted().body(Map.of("eventId", published.eventId(), "injectId", inject.id()));
     }

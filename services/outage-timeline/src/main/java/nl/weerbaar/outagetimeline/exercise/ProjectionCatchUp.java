@@ -1,6 +1,5 @@
 package nl.weerbaar.outagetimeline.exercise;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +48,5 @@ class ProjectionCatchUp {
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }
-    }
-
-    static Duration pollInterval() {
-        return Duration.ofMillis(200);
     }
 }

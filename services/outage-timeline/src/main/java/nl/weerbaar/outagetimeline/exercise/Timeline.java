@@ -69,10 +69,10 @@ class Timeline {
         if (mode.ticks) {
             for (long t = (from + tickSeconds - 1) / tickSeconds * tickSeconds; t <= to; t += tickSeconds) {
                 long at = t;
-                due.add(new Outgoing(at, Outgoing.TICK, "", EventIds.derived(run.exerciseId(), "tick",
-                        Long.toString(at)), () -> publisher.publishWithId(EventIds.derived(run.exerciseId(), "tick",
-                        Long.toString(at)), run.exerciseId(), new ClockTicked(run.exerciseId(), at, run.speed(),
-                        clock.instant()), context(run, at)), p -> { }));
+                String id = EventIds.derived(run.exerciseId(), "tick", Long.toString(at));
+                due.add(new Outgoing(at, Outgoing.TICK, "", id, () -> publisher.publishWithId(id, run.exerciseId(),
+                        new ClockTicked(run.exerciseId(), at, run.speed(), clock.instant()), context(run, at)),
+                        p -> { }));
             }
         }
         due.sort(Outgoing.ORDER);

@@ -12,35 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.UUID;
 import nl.weerbaar.contracts.EventType;
-import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 @WeerbaarIntegrationTest
-class CreateExerciseTest {
+class CreateExerciseTest extends TimelineTestSupport {
 
-    @Autowired MockMvc mvc;
     @Autowired ExerciseClocks exercises;
-    @Value("${spring.kafka.bootstrap-servers}") String brokers;
-    TopicRecorder topic;
-
-    @BeforeEach
-    void open() {
-        topic = new TopicRecorder(brokers, Topics.EXERCISE);
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
 
     @Test
     void aTrainerCreatesAnExerciseThatIsPublishedValidAndReadBack() throws Exception {
