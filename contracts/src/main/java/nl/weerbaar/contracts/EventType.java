@@ -11,6 +11,10 @@ import nl.weerbaar.contracts.exercise.PhaseStarted;
 import nl.weerbaar.contracts.exercise.PopulationDemand;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
+import nl.weerbaar.contracts.vital.ProviderRegistered;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.StatusOverrideReleased;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
 
 /**
  * Every event type: its CloudEvents {@code ce_type}, the topic it travels on, its JSON Schema and its Java payload.
@@ -30,7 +34,16 @@ public enum EventType {
     POPULATION_DEMAND("nl.weerbaar.exercise.population-demand.v1", Topics.EXERCISE, "population-demand",
             PopulationDemand.class),
     VOLUNTEERS_AVAILABLE("nl.weerbaar.exercise.volunteers-available.v1", Topics.EXERCISE, "volunteers-available",
-            VolunteersAvailable.class);
+            VolunteersAvailable.class),
+
+    PROVIDER_REGISTERED("nl.weerbaar.vital.provider-registered.v1", Topics.VITAL_STATUS, "provider-registered",
+            ProviderRegistered.class),
+    PROVIDER_STATUS_CHANGED("nl.weerbaar.vital.status-changed.v1", Topics.VITAL_STATUS, "provider-status-changed",
+            ProviderStatusChanged.class),
+    VITAL_ALERT_RAISED("nl.weerbaar.vital.alert-raised.v1", Topics.VITAL_STATUS, "vital-alert-raised",
+            VitalAlertRaised.class),
+    STATUS_OVERRIDE_RELEASED("nl.weerbaar.vital.override-released.v1", Topics.VITAL_STATUS,
+            "status-override-released", StatusOverrideReleased.class);
 
     private final String type;
     private final String topic;

@@ -1,5 +1,6 @@
 package nl.weerbaar.kit.clock;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 
@@ -7,4 +8,23 @@ import org.springframework.data.annotation.Id;
 public record ExerciseClock(@Id String exerciseId, String scenarioId, String scenarioName, String status,
                             String replayOf, String state, long scenarioTimeSeconds, double speed,
                             Instant updatedAt) {
+
+    /**
+     * Scenario time at {@code now}: the last known time plus the wall time since, at the clock's speed, while it
+     * runs — so a status posted between two ticks gets the scenario time it was really posted at.
+     */
+    public long scenarioTimeAt(Instant now) {
+        if (!"RUNNING".equals(state) || updatedAt == null || now.isBefore(updatedAt)) {
+            return scenarioTimeSeconds;
+        }
+        return scenarioTimeSeconds + (long) (Duration.between(updatedAt, now).toMillis() / 1000.0 * speed);
+    }
+
+    public boolean isReplay() {
+        return replayOf != null;
+    }
+
+    public boolean isOver() {
+        return "FINISHED".equals(state) || "STOPPED".equals(state);
+    }
 }

@@ -7,6 +7,7 @@ import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.web.ApiException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,6 +57,21 @@ public class ExerciseClocks {
 
     public Optional<ExerciseClock> find(String exerciseId) {
         return Optional.ofNullable(mongo.findById(exerciseId, ExerciseClock.class, COLLECTION));
+    }
+
+    /**
+     * The clock of an exercise that takes input from people now: known (404 otherwise), not a replay (a recording)
+     * and not over (409 for either).
+     */
+    public ExerciseClock requireLive(String exerciseId) {
+        ExerciseClock clock = find(exerciseId).orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+        if (clock.isReplay()) {
+            throw ApiException.conflict("exercise.is-replay", exerciseId);
+        }
+        if (clock.isOver()) {
+            throw ApiException.conflict("exercise.over", exerciseId, clock.state());
+        }
+        return clock;
     }
 
     public List<ExerciseClock> all() {

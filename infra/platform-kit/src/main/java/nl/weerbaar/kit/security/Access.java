@@ -49,6 +49,15 @@ public class Access {
         return user;
     }
 
+    /** Only the provider itself speaks for its own status: a provider user scoped to {@code providerId}. */
+    public WeerbaarUser requireOwnProvider(String providerId) {
+        WeerbaarUser user = requireAnyRole(Role.PROVIDER);
+        if (!user.providerIds().contains(providerId)) {
+            throw ApiException.forbidden("forbidden-scope", "provider", providerId);
+        }
+        return user;
+    }
+
     /** An NSP operator may act only at its own NSPs; the crisis team may act at any. */
     public WeerbaarUser requireNsp(String nspId) {
         WeerbaarUser user = requireAnyRole(Role.NSP_OPERATOR, Role.CRISIS_TEAM);

@@ -93,7 +93,7 @@ class ExerciseController {
         String trainer = access.requireAnyRole(Role.TRAINER).name();
         ExerciseRequests.Replay request = body == null ? new ExerciseRequests.Replay(null, null, null, null, null) : body;
         ExerciseRun original = known(exerciseId);
-        if (original.state() != ExerciseState.FINISHED && original.state() != ExerciseState.STOPPED) {
+        if (!original.state().isOver()) {
             throw ApiException.conflict("exercise.replay-not-over", exerciseId, original.state().name());
         }
         long from = request.fromSeconds() == null ? original.startOffsetSeconds() : request.fromSeconds();

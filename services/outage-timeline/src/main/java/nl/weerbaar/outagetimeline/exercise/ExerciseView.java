@@ -2,8 +2,8 @@ package nl.weerbaar.outagetimeline.exercise;
 
 import java.time.Instant;
 import java.util.Map;
+import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.exercise.ExerciseState;
-import nl.weerbaar.outagetimeline.scenario.ScenarioTime;
 
 /** A past or present exercise as trainers list it: state, where its clock is, speed, duration and event counts. */
 public record ExerciseView(String exerciseId, String scenarioId, String scenarioName, long seed, String status,

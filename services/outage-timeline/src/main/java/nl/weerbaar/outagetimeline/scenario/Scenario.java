@@ -3,6 +3,8 @@ package nl.weerbaar.outagetimeline.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Sector;
@@ -38,11 +40,13 @@ public record Scenario(String id, String name, String nameEn, String region, Str
     }
 
     public record ScenarioProvider(String id, String name, String sector, List<String> places, List<String> services,
-                                   List<String> dependsOn, ScenarioBackup backup, Boolean vulnerableSite,
-                                   String contactRole) {
+                                   List<String> dependsOn, List<String> dependsOnAny, ScenarioBackup backup,
+                                   Boolean vulnerableSite, String contactRole) {
 
+        /** Every provider it depends on, needed by all ({@code dependsOn}) or by one of ({@code dependsOnAny}). */
         public List<String> dependencies() {
-            return dependsOn == null ? List.of() : dependsOn;
+            return Stream.concat(dependsOn == null ? Stream.<String>empty() : dependsOn.stream(),
+                    dependsOnAny == null ? Stream.<String>empty() : dependsOnAny.stream()).distinct().toList();
         }
     }
 

@@ -1,13 +1,12 @@
 package nl.weerbaar.outagetimeline.scenario;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import nl.weerbaar.contracts.scenario.DependencyGraph;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Sector;
@@ -37,7 +36,9 @@ final class ScenarioRules {
             String at = "$.providers[" + i + "]";
             known(sectors, p.sector(), "sector", at + ".sector", lineOf, problems);
             list(p.places()).forEach(place -> known(places, place, "place", at + ".places", lineOf, problems));
-            p.dependencies().forEach(dep -> known(providers, dep, "provider", at + ".dependsOn", lineOf, problems));
+            list(p.dependsOn()).forEach(dep -> known(providers, dep, "provider", at + ".dependsOn", lineOf, problems));
+            list(p.dependsOnAny()).forEach(dep -> known(providers, dep, "provider", at + ".dependsOnAny", lineOf,
+                    problems));
             var backup = p.backup();
             if (backup.autonomyRangeHours() != null && backup.autonomyRangeHours().get(0) > backup.autonomyRangeHours().get(1)) {
                 add(problems, lineOf, at + ".backup.autonomyRangeHours", "the range runs from low to high");
@@ -100,39 +101,10 @@ final class ScenarioRules {
         return items == null ? List.of() : items;
     }
 
-    /** The first dependency cycle, as the path that closes it, if there is one (depth-first, three colours). */
+    /** The first dependency cycle, as the path that closes it, if there is one. */
     static java.util.Optional<List<String>> cycle(List<ScenarioProvider> providers) {
-        Map<String, List<String>> edges = new HashMap<>();
+        Map<String, List<String>> edges = new java.util.LinkedHashMap<>();
         providers.forEach(p -> edges.put(p.id(), p.dependencies()));
-        Map<String, Integer> colour = new HashMap<>();
-        for (ScenarioProvider p : providers) {
-            List<String> path = new ArrayList<>();
-            if (visit(p.id(), edges, colour, path)) {
-                return java.util.Optional.of(path);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static boolean visit(String node, Map<String, List<String>> edges, Map<String, Integer> colour,
-                                 List<String> path) {
-        int state = colour.getOrDefault(node, 0);
-        if (state == 2) {
-            return false;
-        }
-        path.add(node);
-        if (state == 1) {
-            path.subList(0, path.indexOf(node)).clear();
-            return true;
-        }
-        colour.put(node, 1);
-        for (String next : edges.getOrDefault(node, List.of())) {
-            if (visit(next, edges, colour, path)) {
-                return true;
-            }
-        }
-        colour.put(node, 2);
-        path.removeLast();
-        return false;
+        return DependencyGraph.cycle(edges);
     }
 }

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.exercise.ExerciseState;
-import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
+import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import org.junit.jupiter.api.Test;
 

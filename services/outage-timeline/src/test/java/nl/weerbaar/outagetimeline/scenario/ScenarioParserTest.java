@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.SchemaValidator;
 import org.junit.jupiter.api.Test;
 

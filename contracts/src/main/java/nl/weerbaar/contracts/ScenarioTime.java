@@ -1,4 +1,4 @@
-package nl.weerbaar.outagetimeline.scenario;
+package nl.weerbaar.contracts;
 
 /** Scenario times as trainers write and read them: {@code H:MM} after the power failed (T+0). */
 public final class ScenarioTime {

@@ -1,0 +1,35 @@
+package nl.weerbaar.kit.test;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Other Weerbaar services, started in the test JVM against the same embedded broker and MongoDB-protocol server,
+ * so a service is tested with the real services it consumes from (never with hand-made events). One instance per
+ * service class and JVM, shared by every test class, like the broker.
+ */
+public final class CompanionServices {
+
+    private static final Map<Class<?>, ConfigurableApplicationContext> RUNNING = new ConcurrentHashMap<>();
+
+    private CompanionServices() {
+    }
+
+    /**
+     * The running companion {@code application}, started on first use. Its settings are given as command-line
+     * arguments, because those win over the {@code application.yml} of the module under test on the classpath.
+     */
+    public static ConfigurableApplicationContext start(Class<?> application, String name, String brokers) {
+        return RUNNING.computeIfAbsent(application, app -> new SpringApplicationBuilder(app).run(
+                "--spring.application.name=" + name,
+                "--spring.data.mongodb.database=weerbaar-" + name,
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--weerbaar.mongo.in-process=true",
+                "--weerbaar.kafka.partitions=2",
+                "--weerbaar.kafka.retry-interval-ms=50",
+                "--spring.config.import=classpath:weerbaar-test-security.properties"));
+    }
+}

@@ -1,0 +1,111 @@
+package nl.weerbaar.vitalstatus.provider;
+
+import java.util.List;
+import java.util.Optional;
+import nl.weerbaar.contracts.vital.ProviderRegistered;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.StatusOverrideReleased;
+import nl.weerbaar.contracts.vital.StatusSource;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model of the vital providers (collections {@code providers}, {@code provider_history} and
+ * {@code vital_alerts}), written only from the vital-status topic, keyed so that applying an event twice changes
+ * nothing: providers by exercise and provider id, history entries and alerts by event id.
+ */
+@Component
+public class ProviderViews {
+
+    static final String PROVIDERS = "providers";
+    static final String HISTORY = "provider_history";
+    static final String ALERTS = "vital_alerts";
+
+    private final MongoTemplate mongo;
+
+    ProviderViews(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void register(ProviderRegistered registered, String eventId, long atSeconds) {
+        String key = ProviderView.key(registered.exerciseId(), registered.provider().id());
+        if (mongo.findById(key, ProviderView.class, PROVIDERS) != null) {
+            return;
+        }
+        mongo.insert(new ProviderView(key, registered.exerciseId(), registered.provider(), registered.origin(),
+                ProviderState.NORMAL, atSeconds, null, atSeconds, List.of(), List.of(), null, null,
+                StatusSource.SIMULATION, null, null, List.of(), false, eventId), PROVIDERS);
+    }
+
+    void status(ProviderStatusChanged s, String eventId, int partition, long offset) {
+        String key = ProviderView.key(s.exerciseId(), s.providerId());
+        ProviderView current = mongo.findById(key, ProviderView.class, PROVIDERS);
+        if (current == null) {
+            return;
+        }
+        boolean posted = s.source() == StatusSource.PROVIDER;
+        long since = current.state() == s.state() && current.source() == s.source() ? current.sinceSeconds()
+                : s.atSeconds();
+        mongo.save(new ProviderView(key, s.exerciseId(), current.provider(), current.origin(), s.state(), since,
+                s.backupRemainingHours(), s.atSeconds(), orEmpty(s.affectedPlaces()), orEmpty(s.affectedServices()),
+                s.expectedRestoreSeconds(), s.message(), s.source(), s.by(), s.cause(), orEmpty(s.causeChain()),
+                posted, eventId), PROVIDERS);
+        mongo.save(new HistoryEntry(eventId, s.exerciseId(), s.providerId(), s.atSeconds(), partition, offset, s),
+                HISTORY);
+    }
+
+    void released(StatusOverrideReleased released) {
+        String key = ProviderView.key(released.exerciseId(), released.providerId());
+        ProviderView v = mongo.findById(key, ProviderView.class, PROVIDERS);
+        if (v != null && v.overridden()) {
+            mongo.save(new ProviderView(key, v.exerciseId(), v.provider(), v.origin(), v.state(), v.sinceSeconds(),
+                    v.backupRemainingHours(), v.backupAtSeconds(), v.affectedPlaces(), v.affectedServices(),
+                    v.expectedRestoreSeconds(), v.message(), v.source(), v.by(), v.cause(), v.causeChain(), false,
+                    v.lastEventId()), PROVIDERS);
+        }
+    }
+
+    void alert(VitalAlertRaised alert, String eventId) {
+        mongo.save(new AlertEntry(eventId, alert.exerciseId(), alert), ALERTS);
+    }
+
+    public Optional<ProviderView> find(String exerciseId, String providerId) {
+        return Optional.ofNullable(mongo.findById(ProviderView.key(exerciseId, providerId), ProviderView.class,
+                PROVIDERS));
+    }
+
+    public List<ProviderView> all(String exerciseId) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)).with(Sort.by("_id")),
+                ProviderView.class, PROVIDERS);
+    }
+
+    /** A provider's statuses in scenario-time order (ties in the order they were published). */
+    public List<ProviderStatusChanged> history(String exerciseId, String providerId) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId).and("providerId").is(providerId))
+                        .with(Sort.by("atSeconds", "offset")), HistoryEntry.class, HISTORY)
+                .stream().map(HistoryEntry::status).toList();
+    }
+
+    public List<VitalAlertRaised> alerts(String exerciseId) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)), AlertEntry.class, ALERTS)
+                .stream().map(AlertEntry::alert)
+                .sorted(java.util.Comparator.comparingLong(VitalAlertRaised::atSeconds)
+                        .thenComparing(VitalAlertRaised::alertId)).toList();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    record HistoryEntry(@org.springframework.data.annotation.Id String id, String exerciseId, String providerId,
+                        long atSeconds, int partition, long offset, ProviderStatusChanged status) {
+    }
+
+    record AlertEntry(@org.springframework.data.annotation.Id String id, String exerciseId, VitalAlertRaised alert) {
+    }
+}

@@ -1,0 +1,77 @@
+package nl.weerbaar.vitalstatus.simulation;
+
+import java.util.List;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.scenario.Provider;
+import nl.weerbaar.contracts.vital.ProviderRegistered;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.StatusSource;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.kit.events.EventIds;
+import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.events.InboundEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the simulation's decisions on the vital-status topic. Every id is derived from what the event is (exercise,
+ * provider, sequence), so publishing again after a crash repeats the same events and consumers apply them once.
+ */
+@Component
+class SimulationOutcomes {
+
+    private final EventPublisher publisher;
+
+    SimulationOutcomes(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /** The scenario's providers take part in the exercise. */
+    void register(InboundEvent cause, ScenarioLoaded loaded) {
+        for (Provider provider : loaded.providers()) {
+            publisher.publishWithId(EventIds.derived(loaded.exerciseId(), "provider-registered", provider.id()),
+                    provider.id(), new ProviderRegistered(loaded.exerciseId(), provider,
+                            ProviderRegistered.FROM_SCENARIO, null), cause.context());
+        }
+    }
+
+    void publish(InboundEvent cause, CascadeModel model, List<Outcome> outcomes) {
+        for (Outcome outcome : outcomes) {
+            switch (outcome) {
+                case Outcome.StatusChange change -> status(cause, model, change);
+                case Outcome.Alert alert -> alert(cause, model, alert);
+            }
+        }
+    }
+
+    private void status(InboundEvent cause, CascadeModel model, Outcome.StatusChange change) {
+        Provider provider = model.providers.get(change.providerId()).provider;
+        ProviderStatusChanged payload = new ProviderStatusChanged(model.exerciseId, provider.id(), provider.sector(),
+                change.state(), change.previousState(), change.backupLeftHours(), change.affectedPlaces(),
+                affectedServices(provider, change), null, null,
+                StatusSource.SIMULATION, null, CauseText.of(change.state(), change.chain(), id -> name(model, id)),
+                change.chain(), change.injectId(), change.atSeconds());
+        publisher.publishWithId(EventIds.derived(model.exerciseId, "status", provider.id(),
+                Integer.toString(change.sequence())), provider.id(), payload,
+                cause.context().atScenarioTime(change.atSeconds()));
+    }
+
+    private void alert(InboundEvent cause, CascadeModel model, Outcome.Alert alert) {
+        VitalAlertRaised payload = new VitalAlertRaised(model.exerciseId, alert.alertId(), alert.kind(),
+                alert.providerId(), alert.severity(),
+                CauseText.alert(alert.kind(), name(model, alert.providerId()), alert.backupLeftHours(),
+                        alert.atSeconds()), alert.backupLeftHours(), alert.atSeconds());
+        publisher.publishWithId(EventIds.derived(model.exerciseId, "alert", alert.alertId()), alert.providerId(),
+                payload, cause.context().atScenarioTime(alert.atSeconds()));
+    }
+
+    private static List<String> affectedServices(Provider provider, Outcome.StatusChange change) {
+        boolean affected = change.state() != ProviderState.NORMAL && change.state() != ProviderState.RESTORED;
+        return affected && provider.services() != null ? provider.services() : List.of();
+    }
+
+    private static String name(CascadeModel model, String providerId) {
+        SimulatedProvider p = model.providers.get(providerId);
+        return p == null ? providerId : p.provider.name();
+    }
+}

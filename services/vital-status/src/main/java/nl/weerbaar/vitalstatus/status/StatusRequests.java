@@ -1,0 +1,26 @@
+package nl.weerbaar.vitalstatus.status;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** What a provider posts about itself. Scenario times as trainers write them: {@code H:MM} after T+0. */
+final class StatusRequests {
+
+    static final String STATES = "normal|degraded|on-backup|down|restored";
+    static final String SCENARIO_TIME = "[0-9]{1,3}:[0-5][0-9]";
+
+    private StatusRequests() {
+    }
+
+    record PostStatus(@NotNull @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
+                      @PositiveOrZero Double backupRemainingHours,
+                      @Size(max = 50) List<@Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String> affectedPlaces,
+                      @Size(max = 50) List<@Size(min = 1, max = 200) String> affectedServices,
+                      @Pattern(regexp = SCENARIO_TIME, message = "must be a scenario time H:MM, e.g. 12:30")
+                      String expectedRestore,
+                      @Size(max = 1000) String message, @Size(max = 1000) String messageEn) {
+    }
+}
