@@ -23,6 +23,7 @@ import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.outagetimeline.OutageTimelineApplication;
 import nl.weerbaar.vitalstatus.provider.ProviderViews;
+import nl.weerbaar.vitalstatus.simulation.CascadeModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ public abstract class VitalTestSupport {
     @Autowired protected MockMvc mvc;
     @Autowired protected ProviderViews views;
     @Autowired protected ExerciseClocks clocks;
+    @Autowired protected CascadeModels models;
     @Value("${spring.kafka.bootstrap-servers}") protected String brokers;
     protected MockMvc timeline;
     protected TopicRecorder vitalTopic;
@@ -81,9 +83,15 @@ public abstract class VitalTestSupport {
         await().atMost(PATIENCE).until(() -> clocks.find(exerciseId).orElseThrow().isOver());
     }
 
+    /** Waits until the exercise is over and its simulation has taken in the end (all it decided is published). */
+    protected void awaitSimulationEnded(String exerciseId) {
+        awaitOver(exerciseId);
+        await().atMost(PATIENCE).until(() -> models.find(exerciseId).map(m -> m.model.ended).orElse(false));
+    }
+
     /** The exercise's records on the vital-status topic so far, each checked against the contracts. */
     protected List<RawRecord> vitalRecords(String exerciseId) {
-        List<RawRecord> records = vitalTopic.records().stream().filter(r -> exerciseId.equals(r.exerciseId()))
+        List<RawRecord> records = vitalTopic.caughtUp().stream().filter(r -> exerciseId.equals(r.exerciseId()))
                 .toList();
         records.forEach(r -> assertThat(TopicRecorder.violations(r)).as("record %s", r.type()).isEmpty());
         return records;

@@ -65,6 +65,22 @@ public class TopicRecorder implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Everything on the topic up to its end as of this call: polls until every partition is read that far, so a
+     * test sees all records published before, not just the first batch.
+     */
+    public synchronized List<RawRecord> caughtUp() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + end + " within 30 s");
+            }
+            records();
+        }
+        return List.copyOf(seen);
+    }
+
     /** The contract violations of a raw record; empty when it validates against {@code contracts/}. */
     public static List<Violation> violations(RawRecord record) {
         return VALIDATOR.validateRecord(record.headers(), record.value());

@@ -3,7 +3,6 @@ package nl.weerbaar.vitalstatus.simulation;
 import static nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,10 +31,7 @@ class DefaultScenarioCascadeTest extends VitalTestSupport {
     void playTheDefaultScenarioOnce() throws Exception {
         if (exercise == null) {
             exercise = play("bernheze-stroomuitval", 1_000_000);
-            awaitOver(exercise);
-            // the last status of the run: the final restoration stage reaches the hospital
-            await().atMost(PATIENCE).until(() -> statuses(exercise, "ziekenhuis-bernhoven").stream()
-                    .anyMatch(s -> s.state() == ProviderState.RESTORED));
+            awaitSimulationEnded(exercise);
         }
     }
 

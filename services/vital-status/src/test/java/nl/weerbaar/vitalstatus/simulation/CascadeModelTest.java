@@ -1,0 +1,88 @@
+package nl.weerbaar.vitalstatus.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import nl.weerbaar.contracts.scenario.Backup;
+import nl.weerbaar.contracts.scenario.Provider;
+import nl.weerbaar.contracts.scenario.StatusEffect;
+import nl.weerbaar.contracts.vital.ProviderState;
+import org.junit.jupiter.api.Test;
+
+/** The cascade rules on a small world, without a broker: one class, its decisions. */
+class CascadeModelTest {
+
+    private static final CascadeModel.Rules RULES = new CascadeModel.Rules(2, Set.of("alarm"));
+
+    private static Provider provider(String id, List<String> places, List<String> all, List<String> any,
+                                     String kind, double hours) {
+        return new Provider(id, id, "s", places, List.of(), all, any, new Backup(kind, hours, true), false, null);
+    }
+
+    private static StatusEffect effect(String effect, String providerId, List<String> places, Double hours) {
+        return new StatusEffect(effect, providerId, null, hours, null, places);
+    }
+
+    @Test
+    void aDependencyCycleIsRefusedWhenProvidersAreRegistered() {
+        CascadeModel model = new CascadeModel("x", 0);
+        assertThatThrownBy(() -> model.register(List.of(provider("a", null, List.of("b"), null, "none", 0),
+                provider("b", null, List.of("a"), null, "none", 0)), 0, RULES))
+                .hasMessageContaining("a -> b -> a");
+    }
+
+    @Test
+    void oneOfRedundantDependenciesIsEnoughAndBatteriesRunOutOnScenarioTime() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", List.of("p"), null, null, "none", 0),
+                provider("mobile", List.of("p"), List.of("grid"), null, "battery", 3),
+                provider("fixed", List.of("p"), List.of("grid"), null, "none", 0),
+                provider("alarm", List.of("p"), null, List.of("mobile", "fixed"), "none", 0)), 0, RULES);
+        List<Outcome> atOutage = model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        assertThat(changes(atOutage)).containsExactly("grid=down", "mobile=on-backup", "fixed=down");
+        assertThat(model.advanceTo(3 * 3600 - 1, RULES)).singleElement()
+                .isEqualTo(new Outcome.Alert("backup-low", "mobile", "severe", 2.0, 3600));
+        List<Outcome> empty = model.advanceTo(4 * 3600, RULES);
+        assertThat(changes(empty)).containsExactly("mobile=down", "alarm=down");
+        assertThat(empty).filteredOn(o -> o instanceof Outcome.Alert)
+                .extracting(o -> ((Outcome.Alert) o).kind() + "@" + o.atSeconds())
+                .containsExactly("emergency-number-down@10800");
+    }
+
+    @Test
+    void partialRestorationFeedsOnlyProvidersWhosePlacesAreLitAgain() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", List.of("a", "b"), null, null, "none", 0),
+                provider("in-a", List.of("a"), List.of("grid"), null, "none", 0),
+                provider("in-a-and-b", List.of("a", "b"), List.of("grid"), null, "none", 0),
+                provider("regional", null, List.of("grid"), null, "none", 0)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        List<Outcome> stage = model.applyInject("stage", effect("restored", "grid", List.of("a"), null), 100, RULES);
+        assertThat(changes(stage)).containsExactly("grid=degraded", "in-a=restored");
+        List<Outcome> all = model.applyInject("all", effect("restored", "grid", List.of("b"), null), 200, RULES);
+        assertThat(changes(all)).containsExactly("grid=restored", "in-a-and-b=restored", "regional=restored");
+    }
+
+    @Test
+    void aRefuelTopsUpTheBackupAndAPostedStatusIsNeverOverwritten() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", null, null, null, "none", 0),
+                provider("hospital", null, List.of("grid"), null, "generator", 3)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        List<Outcome> refuel = model.applyInject("fuel", effect("refuel", "hospital", null, 2.0), 3600, RULES);
+        assertThat(refuel).filteredOn(o -> o instanceof Outcome.StatusChange).singleElement().satisfies(o ->
+                assertThat(((Outcome.StatusChange) o).backupLeftHours()).isEqualTo(4.0));
+        model.applyPosted("hospital", ProviderState.DEGRADED, List.of(), 7200, RULES);
+        // the generator runs dry at T+5:00, but the hospital's own word stands until it releases it
+        assertThat(changes(model.advanceTo(6 * 3600, RULES))).isEmpty();
+        assertThat(changes(model.release("hospital", 6 * 3600, RULES))).containsExactly("hospital=down");
+    }
+
+    private static List<String> changes(List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o instanceof Outcome.StatusChange)
+                .map(o -> ((Outcome.StatusChange) o).providerId() + "=" + ((Outcome.StatusChange) o).state().wire())
+                .toList();
+    }
+}
