@@ -23,7 +23,8 @@ import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.outagetimeline.OutageTimelineApplication;
 import nl.weerbaar.vitalstatus.provider.ProviderViews;
-import nl.weerbaar.vitalstatus.simulation.CascadeModels;
+import nl.weerbaar.kit.model.ExerciseModelStore;
+import nl.weerbaar.vitalstatus.simulation.CascadeModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ public abstract class VitalTestSupport {
     @Autowired protected MockMvc mvc;
     @Autowired protected ProviderViews views;
     @Autowired protected ExerciseClocks clocks;
-    @Autowired protected CascadeModels models;
+    @Autowired protected ExerciseModelStore<CascadeModel> models;
     @Value("${spring.kafka.bootstrap-servers}") protected String brokers;
     protected MockMvc timeline;
     protected TopicRecorder vitalTopic;
@@ -86,7 +87,7 @@ public abstract class VitalTestSupport {
     /** Waits until the exercise is over and its simulation has taken in the end (all it decided is published). */
     protected void awaitSimulationEnded(String exerciseId) {
         awaitOver(exerciseId);
-        await().atMost(PATIENCE).until(() -> models.find(exerciseId).map(m -> m.model.ended).orElse(false));
+        await().atMost(PATIENCE).until(() -> models.find(exerciseId).map(m -> m.ended).orElse(false));
     }
 
     /** The exercise's records on the vital-status topic so far, each checked against the contracts. */

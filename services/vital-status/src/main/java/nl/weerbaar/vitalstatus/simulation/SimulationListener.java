@@ -2,6 +2,7 @@ package nl.weerbaar.vitalstatus.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.function.Function;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -13,7 +14,7 @@ import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
-import nl.weerbaar.vitalstatus.simulation.CascadeModels.StoredModel;
+import nl.weerbaar.kit.model.ExerciseModelStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,11 @@ class SimulationListener {
     static final String GROUP = "vital-status-simulation";
 
     private final InboundEvents inbound;
-    private final CascadeModels models;
+    private final ExerciseModelStore<CascadeModel> models;
     private final SimulationOutcomes outcomes;
     private final CascadeModel.Rules rules;
 
-    SimulationListener(InboundEvents inbound, CascadeModels models, SimulationOutcomes outcomes,
+    SimulationListener(InboundEvents inbound, ExerciseModelStore<CascadeModel> models, SimulationOutcomes outcomes,
                        CascadeModel.Rules rules) {
         this.inbound = inbound;
         this.models = models;
@@ -93,27 +94,16 @@ class SimulationListener {
 
     private void start(InboundEvent event) {
         ScenarioLoaded loaded = event.payload(ScenarioLoaded.class);
-        if (models.find(loaded.exerciseId()).isPresent()) {
-            return;
-        }
-        CascadeModel model = new CascadeModel(loaded.exerciseId(), event.scenarioTimeSeconds());
-        outcomes.register(event, loaded);
-        StoredModel stored = new StoredModel(model);
-        List<Outcome> first = model.register(loaded.providers(), event.scenarioTimeSeconds(), rules);
-        outcomes.publish(event, model, first);
-        stored.markApplied(event.topic(), event.partition(), event.offset());
-        models.save(stored);
+        models.create(event, new CascadeModel(loaded.exerciseId(), event.scenarioTimeSeconds()),
+                model -> model.register(loaded.providers(), event.scenarioTimeSeconds(), rules),
+                (model, first) -> {
+                    outcomes.register(event, loaded);
+                    outcomes.publish(event, model, first);
+                });
     }
 
-    private void step(InboundEvent event, java.util.function.Function<CascadeModel, List<Outcome>> change) {
-        StoredModel stored = models.find(event.exerciseId()).orElse(null);
-        if (stored == null || stored.model.ended
-                || stored.hasApplied(event.topic(), event.partition(), event.offset())) {
-            return;
-        }
-        List<Outcome> result = change.apply(stored.model);
-        outcomes.publish(event, stored.model, result);
-        stored.markApplied(event.topic(), event.partition(), event.offset());
-        models.save(stored);
+    private void step(InboundEvent event, Function<CascadeModel, List<Outcome>> change) {
+        models.step(event, model -> model.ended ? null : change.apply(model),
+                (model, outcome) -> outcomes.publish(event, model, outcome));
     }
 }
