@@ -32,7 +32,9 @@ final class Credentials {
         tokens.add(new Token("trainer", "trainer", random(), Map.of()));
         tokens.add(new Token("crisis-team", "crisis-team", random(), Map.of()));
         tokens.add(new Token("coordinator", "coordinator", random(), Map.of()));
-        tokens.add(new Token("provider-enexis", "provider", random(), Map.of("providers", List.of("enexis"))));
+        tokens.add(new Token("provider-enexis", "provider", random(), Map.of("providers", List.of("enexis-net"))));
+        tokens.add(new Token("provider-bernhoven", "provider", random(),
+                Map.of("providers", List.of("ziekenhuis-bernhoven"))));
         tokens.add(new Token("nsp-heesch", "nsp-operator", random(), Map.of("nsps", List.of("nsp-heesch"))));
         crisisPassword = random().substring(0, 16);
     }

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,14 @@ class EmbeddedStackSystemTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(JSON.readTree(
                     get(stack, "situatiebeeld", "/api/exercise-clocks/" + first).body()).path("state").asText())
                     .isEqualTo("FINISHED"));
+            // the outage propagated to vital-status: 112 went down in the run and came back with the grid
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode history = JSON.readTree(get(stack, "vital-status",
+                        "/api/exercises/" + first + "/providers/alarmnummer-112/history").body());
+                List<String> states = new ArrayList<>();
+                history.forEach(h -> states.add(h.path("state").asText()));
+                assertThat(states).containsExactly("down", "restored");
+            });
         }
         assertThat(aliveChildren()).as("processes left after stop").isZero();
         assertThat(config.pidFile()).doesNotExist();
