@@ -11,6 +11,17 @@ import nl.weerbaar.contracts.exercise.PhaseStarted;
 import nl.weerbaar.contracts.exercise.PopulationDemand;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
+import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspSituationReported;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
+import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
+import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
+import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
@@ -43,7 +54,28 @@ public enum EventType {
     VITAL_ALERT_RAISED("nl.weerbaar.vital.alert-raised.v1", Topics.VITAL_STATUS, "vital-alert-raised",
             VitalAlertRaised.class),
     STATUS_OVERRIDE_RELEASED("nl.weerbaar.vital.override-released.v1", Topics.VITAL_STATUS,
-            "status-override-released", StatusOverrideReleased.class);
+            "status-override-released", StatusOverrideReleased.class),
+
+    NSP_REGISTERED("nl.weerbaar.nsp.registered.v1", Topics.NOODSTEUNPUNT, "nsp-registered", NspRegistered.class),
+    NSP_STATE_CHANGED("nl.weerbaar.nsp.state-changed.v1", Topics.NOODSTEUNPUNT, "nsp-state-changed",
+            NspStateChanged.class),
+    CITIZEN_CHECKED_IN("nl.weerbaar.nsp.checked-in.v1", Topics.NOODSTEUNPUNT, "citizen-checked-in",
+            CitizenCheckedIn.class),
+    CITIZEN_CHECKED_OUT("nl.weerbaar.nsp.checked-out.v1", Topics.NOODSTEUNPUNT, "citizen-checked-out",
+            CitizenCheckedOut.class),
+    HOUSEHOLD_UNSERVED("nl.weerbaar.nsp.household-unserved.v1", Topics.NOODSTEUNPUNT, "household-unserved",
+            HouseholdUnserved.class),
+    OCCUPANCY_THRESHOLD_CROSSED("nl.weerbaar.nsp.occupancy-threshold-crossed.v1", Topics.NOODSTEUNPUNT,
+            "occupancy-threshold-crossed", OccupancyThresholdCrossed.class),
+    NSP_SITUATION_REPORTED("nl.weerbaar.nsp.situation-reported.v1", Topics.NOODSTEUNPUNT, "nsp-situation-reported",
+            NspSituationReported.class),
+    RESUPPLY_REQUESTED("nl.weerbaar.nsp.resupply-requested.v1", Topics.NOODSTEUNPUNT, "resupply-requested",
+            ResupplyRequested.class),
+    SUPPLIES_DELIVERED("nl.weerbaar.nsp.supplies-delivered.v1", Topics.NOODSTEUNPUNT, "supplies-delivered",
+            SuppliesDelivered.class),
+    HELP_REQUESTED("nl.weerbaar.nsp.help-requested.v1", Topics.NOODSTEUNPUNT, "help-requested", HelpRequested.class),
+    PERSONAL_DATA_PURGED("nl.weerbaar.nsp.personal-data-purged.v1", Topics.NOODSTEUNPUNT, "personal-data-purged",
+            PersonalDataPurged.class);
 
     private final String type;
     private final String topic;
