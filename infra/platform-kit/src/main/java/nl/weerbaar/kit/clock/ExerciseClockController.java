@@ -1,7 +1,6 @@
 package nl.weerbaar.kit.clock;
 
 import java.util.List;
-import nl.weerbaar.kit.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +22,6 @@ public class ExerciseClockController {
 
     @GetMapping("/api/exercise-clocks/{exerciseId}")
     public ExerciseClock one(@PathVariable String exerciseId) {
-        return clocks.find(exerciseId).orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+        return clocks.require(exerciseId);
     }
 }

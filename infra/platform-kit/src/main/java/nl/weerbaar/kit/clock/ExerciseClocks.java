@@ -59,12 +59,17 @@ public class ExerciseClocks {
         return Optional.ofNullable(mongo.findById(exerciseId, ExerciseClock.class, COLLECTION));
     }
 
+    /** The clock of a known exercise; 404 otherwise. */
+    public ExerciseClock require(String exerciseId) {
+        return find(exerciseId).orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+    }
+
     /**
      * The clock of an exercise that takes input from people now: known (404 otherwise), not a replay (a recording)
      * and not over (409 for either).
      */
     public ExerciseClock requireLive(String exerciseId) {
-        ExerciseClock clock = find(exerciseId).orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+        ExerciseClock clock = require(exerciseId);
         if (clock.isReplay()) {
             throw ApiException.conflict("exercise.is-replay", exerciseId);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.events.InboundEvent;
 import org.bson.Document;
@@ -47,12 +48,25 @@ public class ExerciseModelStore<T> {
      * before; otherwise the change, then its outcomes published, then the model stored with the record's offset.
      */
     public <R> boolean step(InboundEvent event, Function<T, R> change, BiConsumer<T, R> publish) {
+        return apply(event, null, change, publish);
+    }
+
+    /**
+     * Like {@link #step}, but an exercise without a model starts from {@code start}: for a service whose inputs come
+     * on several topics, where a record of one topic can arrive before the record that introduces the exercise.
+     */
+    public <R> boolean stepOrStart(InboundEvent event, Supplier<T> start, Function<T, R> change,
+                                   BiConsumer<T, R> publish) {
+        return apply(event, start, change, publish);
+    }
+
+    private <R> boolean apply(InboundEvent event, Supplier<T> start, Function<T, R> change, BiConsumer<T, R> publish) {
         Optional<Document> doc = document(event.exerciseId());
-        if (doc.isEmpty()) {
+        if (doc.isEmpty() && start == null) {
             return false;
         }
         Map<String, Long> applied = new HashMap<>();
-        Object stored = doc.get().get("applied");
+        Object stored = doc.map(d -> d.get("applied")).orElse(null);
         if (stored instanceof Map<?, ?> map) {
             map.forEach((k, v) -> applied.put(k.toString(), ((Number) v).longValue()));
         }
@@ -60,7 +74,7 @@ public class ExerciseModelStore<T> {
         if (last != null && event.offset() <= last) {
             return false;
         }
-        T model = EventJson.mapper().convertValue(doc.get().get("model"), type);
+        T model = doc.isPresent() ? EventJson.mapper().convertValue(doc.get().get("model"), type) : start.get();
         R result = change.apply(model);
         if (result == null) {
             return false;

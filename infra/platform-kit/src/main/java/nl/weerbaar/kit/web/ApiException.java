@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private transient List<Map<String, Object>> errors = List.of();
+    private final transient Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, Object... args) {
         super(code);
@@ -46,6 +47,16 @@ public class ApiException extends RuntimeException {
     public ApiException withErrors(List<Map<String, Object>> details) {
         this.errors = List.copyOf(details);
         return this;
+    }
+
+    /** A further member of the problem, e.g. the nearest NSP with room when this one is full. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public List<Map<String, Object>> errors() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Violation;
 import nl.weerbaar.kit.events.InboundEvent;
@@ -36,6 +38,14 @@ public class TopicRecorder implements AutoCloseable {
 
         public String valueText() {
             return value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        public <T> T payload(Class<T> type) {
+            try {
+                return EventJson.mapper().readValue(value, type);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("record " + topic + "-" + partition + "@" + offset, e);
+            }
         }
     }
 
@@ -79,6 +89,21 @@ public class TopicRecorder implements AutoCloseable {
             records();
         }
         return List.copyOf(seen);
+    }
+
+    /** An exercise's records on the topic up to its end, each checked against the contracts (the test fails if not). */
+    public List<RawRecord> validRecords(String exerciseId) {
+        List<RawRecord> records = caughtUp().stream().filter(r -> exerciseId.equals(r.exerciseId())).toList();
+        records.forEach(r -> org.assertj.core.api.Assertions.assertThat(violations(r))
+                .as("contract violations of %s at %s-%d@%d", r.type(), r.topic(), r.partition(), r.offset())
+                .isEmpty());
+        return records;
+    }
+
+    /** The payloads of one event type among an exercise's (valid) records, in topic order per partition. */
+    public <T> List<T> payloads(String exerciseId, EventType type, Class<T> payloadType) {
+        return validRecords(exerciseId).stream().filter(r -> type.type().equals(r.type()))
+                .map(r -> r.payload(payloadType)).toList();
     }
 
     /** The contract violations of a raw record; empty when it validates against {@code contracts/}. */

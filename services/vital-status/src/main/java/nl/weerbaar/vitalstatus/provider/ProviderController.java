@@ -85,8 +85,7 @@ class ProviderController {
     /** Read access for the crisis team, trainers and providers; returns the exercise's scenario time now. */
     private long readable(String exerciseId) {
         access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER, Role.PROVIDER);
-        ExerciseClock exercise = clocks.find(exerciseId)
-                .orElseThrow(() -> ApiException.notFound("exercise.unknown", exerciseId));
+        ExerciseClock exercise = clocks.require(exerciseId);
         return exercise.scenarioTimeAt(clock.instant());
     }
 
