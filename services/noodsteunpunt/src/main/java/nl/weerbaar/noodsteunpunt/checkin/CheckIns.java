@@ -1,0 +1,93 @@
+package nl.weerbaar.noodsteunpunt.checkin;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check-ins of every exercise (collection {@code check_ins}, one document per check-in id, so an event applied
+ * twice changes nothing). Occupancy, arrivals per hour and needs are counted from them, never kept as counters
+ * that a redelivered event could push off.
+ */
+@Component
+public class CheckIns {
+
+    static final String CHECK_INS = "check_ins";
+
+    private final MongoTemplate mongo;
+
+    CheckIns(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void checkedIn(CitizenCheckedIn in) {
+        String key = CheckInView.key(in.exerciseId(), in.checkInId());
+        if (mongo.findById(key, CheckInView.class, CHECK_INS) == null) {
+            mongo.insert(new CheckInView(key, in.exerciseId(), in.nspId(), in.checkInId(), in.householdSize(),
+                    in.needs(), in.lessSelfReliant(), in.postcode(), in.note(), in.source(), in.householdRef(),
+                    in.redirectedFrom(), in.by(), in.atSeconds(), null, null), CHECK_INS);
+        }
+    }
+
+    public void checkedOut(CitizenCheckedOut out) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(CheckInView.key(out.exerciseId(), out.checkInId()))
+                        .and("outSeconds").is(null)),
+                new Update().set("outSeconds", out.atSeconds()).set("outReason", out.reason()), CHECK_INS);
+    }
+
+    /** Postcodes, notes and household references of the exercise are removed; the counts stay. */
+    public void purge(String exerciseId) {
+        mongo.updateMulti(Query.query(Criteria.where("exerciseId").is(exerciseId)),
+                new Update().unset("postcode").unset("note").unset("householdRef").unset("by"), CHECK_INS);
+    }
+
+    public Optional<CheckInView> find(String exerciseId, String checkInId) {
+        return Optional.ofNullable(mongo.findById(CheckInView.key(exerciseId, checkInId), CheckInView.class,
+                CHECK_INS));
+    }
+
+    public List<CheckInView> atNsp(String exerciseId, String nspId, boolean presentOnly) {
+        Criteria criteria = Criteria.where("exerciseId").is(exerciseId).and("nspId").is(nspId);
+        if (presentOnly) {
+            criteria = criteria.and("outSeconds").is(null);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("inSeconds", "_id")), CheckInView.class, CHECK_INS);
+    }
+
+    /** Per NSP of the exercise: people present, arrivals in the hour before {@code now}, needs of those present. */
+    public Map<String, Occupancy> occupancy(String exerciseId, long now) {
+        Map<String, Occupancy> result = new HashMap<>();
+        for (CheckInView c : mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)
+                .orOperator(Criteria.where("outSeconds").is(null), Criteria.where("inSeconds").gt(now - 3600))),
+                CheckInView.class, CHECK_INS)) {
+            Occupancy o = result.computeIfAbsent(c.nspId(), id -> new Occupancy());
+            if (c.present()) {
+                o.people += c.householdSize();
+                o.households++;
+                c.needs().forEach(n -> o.needs.merge(n, c.householdSize(), Integer::sum));
+            }
+            if (c.inSeconds() > now - 3600 && c.inSeconds() <= now) {
+                o.arrivalsLastHour++;
+            }
+        }
+        return result;
+    }
+
+    /** People present, households present, arrivals in the last hour, needs of the people present. */
+    public static class Occupancy {
+        public int people;
+        public int households;
+        public int arrivalsLastHour;
+        public Map<String, Integer> needs = new TreeMap<>();
+    }
+}

@@ -1,0 +1,50 @@
+package nl.weerbaar.noodsteunpunt.checkin;
+
+import java.time.Clock;
+import java.util.Map;
+import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
+import nl.weerbaar.kit.clock.ExerciseClock;
+import nl.weerbaar.kit.clock.ExerciseClocks;
+import nl.weerbaar.kit.events.EventContext;
+import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.security.Access;
+import nl.weerbaar.kit.security.Role;
+import nl.weerbaar.kit.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The crisis team purges an exercise's personal data once it is over: postcodes, notes and household references
+ * leave the read models and the simulation; the counts (sizes, needs, times) stay for the after-action review.
+ */
+@RestController
+class PurgeController {
+
+    private final Access access;
+    private final ExerciseClocks clocks;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    PurgeController(Access access, ExerciseClocks clocks, EventPublisher publisher, Clock clock) {
+        this.access = access;
+        this.clocks = clocks;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/exercises/{exerciseId}/personal-data/purge")
+    ResponseEntity<Map<String, Object>> purge(@PathVariable String exerciseId) {
+        String by = access.requireAnyRole(Role.CRISIS_TEAM).name();
+        ExerciseClock exercise = clocks.require(exerciseId);
+        if (!exercise.isOver()) {
+            throw ApiException.conflict("purge.exercise-running", exerciseId, exercise.state());
+        }
+        long now = exercise.scenarioTimeAt(clock.instant());
+        String eventId = publisher.publish(exerciseId, new PersonalDataPurged(exerciseId, by, now),
+                EventContext.of(exerciseId, ExerciseStatus.fromWire(exercise.status()), now));
+        return ResponseEntity.accepted().body(Map.of("eventId", eventId));
+    }
+}

@@ -1,0 +1,67 @@
+package nl.weerbaar.noodsteunpunt.nsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the crisis team must notice at the noodsteunpunten — thresholds, households without a place, resupply
+ * requests and deliveries, help requests — kept as they were published (collection {@code nsp_notices}, one document
+ * per event id, so an event applied twice is stored once).
+ */
+@Component
+public class NspNotices {
+
+    static final String NOTICES = "nsp_notices";
+
+    /** The event types kept here, by the kind name the API uses. */
+    public static final Map<String, EventType> KINDS = Map.of(
+            "threshold", EventType.OCCUPANCY_THRESHOLD_CROSSED,
+            "unserved", EventType.HOUSEHOLD_UNSERVED,
+            "resupply", EventType.RESUPPLY_REQUESTED,
+            "delivery", EventType.SUPPLIES_DELIVERED,
+            "help", EventType.HELP_REQUESTED);
+
+    private final MongoTemplate mongo;
+
+    NspNotices(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void add(String eventId, EventType type, String exerciseId, String nspId, long atSeconds, JsonNode payload) {
+        String kind = KINDS.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        mongo.save(new Document("_id", eventId).append("exerciseId", exerciseId).append("kind", kind)
+                .append("nspId", nspId).append("atSeconds", atSeconds)
+                .append("event", Document.parse(payload.toString())), NOTICES);
+    }
+
+    /** The notices of an exercise in scenario-time order, of one kind and NSP when given. */
+    public List<Map<String, Object>> find(String exerciseId, String kind, String nspId) {
+        Criteria criteria = Criteria.where("exerciseId").is(exerciseId);
+        if (kind != null) {
+            criteria = criteria.and("kind").is(kind);
+        }
+        if (nspId != null) {
+            criteria = criteria.and("nspId").is(nspId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("atSeconds", "_id")), Document.class, NOTICES).stream()
+                .map(d -> Map.<String, Object>of("kind", d.getString("kind"), "atSeconds", d.get("atSeconds"),
+                        "event", EventJson.mapper().convertValue(d.get("event", Document.class), Map.class)))
+                .toList();
+    }
+
+    /** Personal data out of the stored help requests: their free notes. */
+    void purge(String exerciseId) {
+        mongo.updateMulti(Query.query(Criteria.where("exerciseId").is(exerciseId).and("kind").is("help")),
+                new org.springframework.data.mongodb.core.query.Update().unset("event.note"), NOTICES);
+    }
+}

@@ -1,0 +1,65 @@
+package nl.weerbaar.noodsteunpunt.nsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspSituationReported;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.events.InboundEvents;
+import nl.weerbaar.noodsteunpunt.checkin.CheckIns;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Listens to its own topic and keeps the read models: live exercises and replays alike. */
+@Component
+class NspProjection {
+
+    static final String GROUP = "noodsteunpunt";
+
+    private final InboundEvents inbound;
+    private final NspViews views;
+    private final CheckIns checkIns;
+    private final NspNotices notices;
+
+    NspProjection(InboundEvents inbound, NspViews views, CheckIns checkIns, NspNotices notices) {
+        this.inbound = inbound;
+        this.views = views;
+        this.checkIns = checkIns;
+        this.notices = notices;
+    }
+
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.NOODSTEUNPUNT)
+    void on(ConsumerRecord<String, JsonNode> record) {
+        inbound.handle("projection", record, this::apply);
+    }
+
+    private void apply(InboundEvent event) {
+        switch (event.type()) {
+            case NSP_REGISTERED -> views.register(event.payload(NspRegistered.class), event.id(),
+                    event.scenarioTimeSeconds());
+            case NSP_STATE_CHANGED -> views.state(event.payload(NspStateChanged.class), event.id(), event.offset());
+            case NSP_SITUATION_REPORTED -> {
+                NspSituationReported report = event.payload(NspSituationReported.class);
+                views.stock(report.exerciseId(), report.nspId(), report.stock(), report.atSeconds(), event.id());
+            }
+            case CITIZEN_CHECKED_IN -> checkIns.checkedIn(event.payload(CitizenCheckedIn.class));
+            case CITIZEN_CHECKED_OUT -> checkIns.checkedOut(event.payload(CitizenCheckedOut.class));
+            case OCCUPANCY_THRESHOLD_CROSSED, HOUSEHOLD_UNSERVED, RESUPPLY_REQUESTED, SUPPLIES_DELIVERED,
+                 HELP_REQUESTED -> notices.add(event.id(), event.type(), event.exerciseId(),
+                    event.payload().path("nspId").asText(null), event.scenarioTimeSeconds(), event.payload());
+            case PERSONAL_DATA_PURGED -> {
+                PersonalDataPurged purged = event.payload(PersonalDataPurged.class);
+                checkIns.purge(purged.exerciseId());
+                notices.purge(purged.exerciseId());
+            }
+            default -> {
+                // not a noodsteunpunt event
+            }
+        }
+    }
+}

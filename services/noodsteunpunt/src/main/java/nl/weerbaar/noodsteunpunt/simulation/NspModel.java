@@ -1,0 +1,640 @@
+package nl.weerbaar.noodsteunpunt.simulation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
+import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
+import nl.weerbaar.contracts.noodsteunpunt.NspSituationReported;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
+import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
+import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
+import nl.weerbaar.contracts.scenario.Household;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.kit.geo.Distance;
+
+/**
+ * The noodsteunpunten of one exercise on scenario time: they open by policy when the power (or 112) has been gone
+ * long enough, take in the households of the population model at the nearest open NSP with room, see them leave,
+ * fill up, use and run down their stock and ask for more, and turn the needs that need a person into help requests.
+ * Deterministic: the same inputs at the same scenario times give the same events. Stored whole after every step.
+ */
+public class NspModel {
+
+    private static final long HOUR = 3600;
+    /** Stock is run down in steps; a level this close to its low mark has reached it. */
+    private static final double EPSILON = 1e-6;
+
+    public String exerciseId;
+    public long now;
+    public boolean ended;
+    public boolean loaded;
+    public long sequence;
+    public long lastReportHour;
+    public Map<String, Site> sites = new LinkedHashMap<>();
+    public Map<String, Place> places = new LinkedHashMap<>();
+    public List<Arrival> pending = new ArrayList<>();
+    /** Per power provider, the places it leaves dark. */
+    public Map<String, Set<String>> darkBy = new LinkedHashMap<>();
+    public Map<String, Long> darkSince = new TreeMap<>();
+    public Map<String, Long> litSince = new TreeMap<>();
+    public Map<String, List<String>> servedPlaces = new LinkedHashMap<>();
+    public Map<String, String> sectors = new LinkedHashMap<>();
+    public Set<String> emergencyDown = new LinkedHashSet<>();
+    public Long emergencyDownSince;
+
+    public NspModel() {
+        // for the store
+    }
+
+    /** An exercise's model before its scenario is known: the vital providers' status may come first. */
+    public NspModel(String exerciseId) {
+        this.exerciseId = exerciseId;
+    }
+
+    /** The scenario's places and NSPs, once; whatever the providers reported before applies to them. */
+    public List<Emitted> load(long at, List<Place> scenarioPlaces, List<NspSite> nsps, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        if (loaded) {
+            return out;
+        }
+        loaded = true;
+        advance(at, rules, out);
+        scenarioPlaces.forEach(p -> places.put(p.id(), p));
+        nsps.forEach(n -> sites.putIfAbsent(n.id(), new Site(n, now, rules.supplies())));
+        advance(now, rules, out);
+        return out;
+    }
+
+    // ---- inputs ----
+
+    public List<Emitted> advanceTo(long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        return out;
+    }
+
+    /** The population model's households of one hour, spread over that hour. */
+    public List<Emitted> demand(long from, long to, Map<String, List<Household>> arrivalsByPlace, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(from, rules, out);
+        arrivalsByPlace.forEach((placeId, households) -> {
+            for (int i = 0; i < households.size(); i++) {
+                long at = from + (to - from) * (2L * i + 1) / (2L * households.size());
+                pending.add(new Arrival(Math.max(at, now), placeId, households.get(i)));
+            }
+        });
+        pending.sort(Comparator.comparingLong(Arrival::at).thenComparing(a -> a.household().ref()));
+        advance(now, rules, out);
+        return out;
+    }
+
+    public List<Emitted> providerRegistered(String providerId, String sector, List<String> places, long at,
+                                            NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        sectors.put(providerId, sector);
+        servedPlaces.put(providerId, places == null ? List.of() : List.copyOf(places));
+        return out;
+    }
+
+    /** A provider's status: the grid leaves places dark or lights them, 112 goes down or returns. */
+    public List<Emitted> providerStatus(String providerId, String sector, ProviderState state,
+                                        List<String> affectedPlaces, long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        if (rules.powerSectors().contains(sector)) {
+            Set<String> dark = new LinkedHashSet<>();
+            if (state == ProviderState.DOWN || state == ProviderState.DEGRADED) {
+                List<String> affected = affectedPlaces != null && !affectedPlaces.isEmpty() ? affectedPlaces
+                        : servedPlaces.getOrDefault(providerId, List.of());
+                dark.addAll(affected.isEmpty() ? places.keySet() : affected);
+            }
+            darkBy.put(providerId, dark);
+            updateDarkness(Math.min(at, now));
+        }
+        if (rules.emergencyNumbers().contains(providerId)) {
+            if (state == ProviderState.DOWN) {
+                emergencyDown.add(providerId);
+            } else {
+                emergencyDown.remove(providerId);
+            }
+            emergencyDownSince = emergencyDown.isEmpty() ? null
+                    : emergencyDownSince == null ? Math.min(at, now) : emergencyDownSince;
+        }
+        advance(now, rules, out);
+        return out;
+    }
+
+    /** The crisis team registers an NSP the scenario did not have. */
+    public List<Emitted> addSite(NspSite nsp, long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        sites.putIfAbsent(nsp.id(), new Site(nsp, now, rules.supplies()));
+        advance(now, rules, out);
+        return out;
+    }
+
+    /** The crisis team opens or closes an NSP (its event is on the topic already). */
+    public List<Emitted> crisisTeamState(String nspId, NspState state, long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        Site site = sites.get(nspId);
+        if (site != null) {
+            if (state == NspState.CLOSED) {
+                sendHome(site, out);
+                site.closedByCrisisTeam = true;
+            } else {
+                site.closedByCrisisTeam = false;
+                site.openedByPolicy = false;
+            }
+            site.state = state;
+            site.since = now;
+            site.openAt = state == NspState.OPENING ? now + rules.openingMinutes() * 60L : null;
+            advance(now, rules, out);
+        }
+        return out;
+    }
+
+    /** An operator checked a household in (its event is on the topic already): what follows from it. */
+    public List<Emitted> operatorCheckIn(CitizenCheckedIn in, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(in.atSeconds(), rules, out);
+        Site site = sites.get(in.nspId());
+        if (site != null && !site.present.containsKey(in.checkInId())) {
+            admit(site, new Site.Present(in.checkInId(), in.householdSize(), in.needs(), in.lessSelfReliant(),
+                    CitizenCheckedIn.FROM_OPERATOR, null), in.note(), rules, out);
+        }
+        advance(now, rules, out);
+        return out;
+    }
+
+    public List<Emitted> operatorCheckOut(String nspId, String checkInId, long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        Site site = sites.get(nspId);
+        if (site != null && site.present.containsKey(checkInId)) {
+            leave(site, site.present.get(checkInId), rules);
+            settle(site, rules, out);
+        }
+        advance(now, rules, out);
+        return out;
+    }
+
+    public List<Emitted> delivered(String nspId, double water, double food, double fuel, long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        Site site = sites.get(nspId);
+        if (site != null) {
+            receive(site, water, food, fuel);
+        }
+        advance(now, rules, out);
+        return out;
+    }
+
+    /** After a purge the households still waiting carry no postcode. */
+    public List<Emitted> purge() {
+        pending.replaceAll(a -> new Arrival(a.at(), a.placeId(), new Household(a.household().ref(),
+                a.household().size(), a.household().needs(), a.household().lessSelfReliant(), null)));
+        return List.of();
+    }
+
+    // ---- scenario time ----
+
+    /** Lets everything due up to {@code at} happen at its own scenario time, in order. */
+    private void advance(long at, NspRules rules, List<Emitted> out) {
+        while (true) {
+            long next = nextDue(rules);
+            if (next > at) {
+                consume(at - now, rules);
+                now = Math.max(now, at);
+                return;
+            }
+            consume(next - now, rules);
+            now = Math.max(now, next);
+            handleDue(rules, out);
+        }
+    }
+
+    private long nextDue(NspRules rules) {
+        long next = (lastReportHour + 1) * HOUR;
+        if (!pending.isEmpty()) {
+            next = Math.min(next, pending.get(0).at());
+        }
+        for (Site site : sites.values()) {
+            next = Math.min(next, siteDue(site, rules));
+        }
+        return Math.max(next, now);
+    }
+
+    private long siteDue(Site site, NspRules rules) {
+        long next = Long.MAX_VALUE;
+        if (site.openAt != null) {
+            next = Math.min(next, site.openAt);
+        }
+        Long trigger = openTrigger(site, rules);
+        if (trigger != null) {
+            next = Math.min(next, trigger);
+        }
+        Long close = closeTrigger(site, rules);
+        if (close != null) {
+            next = Math.min(next, close);
+        }
+        for (Site.Present p : site.present.values()) {
+            if (p.leaveAt() != null) {
+                next = Math.min(next, p.leaveAt());
+            }
+        }
+        for (Site.Delivery d : site.deliveries) {
+            next = Math.min(next, d.at());
+        }
+        return Math.min(next, lowStockAt(site, rules));
+    }
+
+    private void handleDue(NspRules rules, List<Emitted> out) {
+        for (Site site : sites.values()) {
+            Long trigger = openTrigger(site, rules);
+            if (trigger != null && trigger <= now) {
+                openByPolicy(site, rules, out);
+            }
+            if (site.openAt != null && site.openAt <= now) {
+                site.openAt = null;
+                changeState(site, NspState.OPEN, "opening-done", NspStateChanged.BY_POLICY,
+                        NspTexts.open(site.nsp.name()), out);
+            }
+            Long close = closeTrigger(site, rules);
+            if (close != null && close <= now) {
+                sendHome(site, out);
+                site.openedByPolicy = false;
+                site.openAt = null;
+                changeState(site, NspState.CLOSED, "power-restored", NspStateChanged.BY_POLICY,
+                        NspTexts.closedAfterRestore(site.nsp.name(), placeName(site.nsp.placeId())), out);
+            }
+            for (Site.Present p : List.copyOf(site.present.values())) {
+                if (p.leaveAt() != null && p.leaveAt() <= now) {
+                    leave(site, p, rules);
+                    out.add(emit(site.id(), new CitizenCheckedOut(exerciseId, site.id(), p.checkInId(), p.size(),
+                            CitizenCheckedOut.LEFT, CitizenCheckedIn.FROM_POPULATION, null, now)));
+                }
+            }
+            for (Site.Delivery d : List.copyOf(site.deliveries)) {
+                if (d.at() <= now) {
+                    site.deliveries.remove(d);
+                    double water = "water".equals(d.item()) ? d.amount() : 0;
+                    double food = "food".equals(d.item()) ? d.amount() : 0;
+                    double fuel = "fuel".equals(d.item()) ? d.amount() : 0;
+                    receive(site, water, food, fuel);
+                    out.add(emit(site.id(), new SuppliesDelivered(exerciseId, site.id(), d.requestId(), water, food,
+                            fuel, SuppliesDelivered.BY_LOGISTICS, null, now)));
+                }
+            }
+            settle(site, rules, out);
+        }
+        while (!pending.isEmpty() && pending.get(0).at() <= now) {
+            arrive(pending.remove(0), rules, out);
+        }
+        if ((lastReportHour + 1) * HOUR <= now) {
+            lastReportHour = now / HOUR;
+            report(out);
+        }
+    }
+
+    // ---- opening and closing ----
+
+    private Long openTrigger(Site site, NspRules rules) {
+        boolean mayOpen = site.state == NspState.PLANNED || site.state == NspState.CLOSED && !site.closedByCrisisTeam;
+        if (!mayOpen) {
+            return null;
+        }
+        Long trigger = null;
+        Long dark = darkSince.get(site.nsp.placeId());
+        if (dark != null) {
+            trigger = dark + rules.powerDownMinutes() * 60L;
+        }
+        if (emergencyDownSince != null) {
+            long t = emergencyDownSince + rules.emergencyDownMinutes() * 60L;
+            trigger = trigger == null ? t : Math.min(trigger, t);
+        }
+        return trigger;
+    }
+
+    private Long closeTrigger(Site site, NspRules rules) {
+        Long lit = litSince.get(site.nsp.placeId());
+        boolean inUse = site.inUse();
+        if (!site.openedByPolicy || !inUse || lit == null || emergencyDownSince != null) {
+            return null;
+        }
+        return lit + rules.closeAfterRestoreMinutes() * 60L;
+    }
+
+    private void openByPolicy(Site site, NspRules rules, List<Emitted> out) {
+        Long dark = darkSince.get(site.nsp.placeId());
+        boolean power = dark != null && dark + rules.powerDownMinutes() * 60L <= now;
+        String reason = power ? "power-down" : "emergency-number-down";
+        long minutes = power ? rules.powerDownMinutes() : rules.emergencyDownMinutes();
+        site.openedByPolicy = true;
+        site.openAt = now + rules.openingMinutes() * 60L;
+        changeState(site, NspState.OPENING, reason, NspStateChanged.BY_POLICY,
+                NspTexts.opening(site.nsp.name(), reason, placeName(site.nsp.placeId()), minutes), out);
+    }
+
+    private void changeState(Site site, NspState state, String reason, String trigger, Text message,
+                             List<Emitted> out) {
+        NspState previous = site.state;
+        site.state = state;
+        site.since = now;
+        out.add(emit(site.id(), new NspStateChanged(exerciseId, site.id(), state, previous, reason, trigger, message,
+                null, now)));
+    }
+
+    private void sendHome(Site site, List<Emitted> out) {
+        for (Site.Present p : List.copyOf(site.present.values())) {
+            site.present.remove(p.checkInId());
+            site.occupancy -= p.size();
+            out.add(emit(site.id(), new CitizenCheckedOut(exerciseId, site.id(), p.checkInId(), p.size(),
+                    CitizenCheckedOut.NSP_CLOSED, p.source(), null, now)));
+        }
+        site.thresholdLevel = 0;
+    }
+
+    /**
+     * Dark and lit places as of {@code since}: the provider's own scenario time, which may lie a little before the
+     * model's when its status arrived after a tick, so a policy counts from when the power really failed.
+     */
+    private void updateDarkness(long since) {
+        Set<String> dark = new LinkedHashSet<>();
+        darkBy.values().forEach(dark::addAll);
+        for (String place : dark) {
+            if (!darkSince.containsKey(place)) {
+                darkSince.put(place, since);
+                litSince.remove(place);
+            }
+        }
+        for (String place : List.copyOf(darkSince.keySet())) {
+            if (!dark.contains(place)) {
+                darkSince.remove(place);
+                litSince.put(place, since);
+            }
+        }
+    }
+
+    // ---- people ----
+
+    private void arrive(Arrival arrival, NspRules rules, List<Emitted> out) {
+        Household h = arrival.household();
+        Place place = places.get(arrival.placeId());
+        List<Site> byDistance = sites.values().stream()
+                .sorted(Comparator.comparingDouble((Site s) -> distanceKm(place, s.nsp)).thenComparing(Site::id))
+                .toList();
+        Site nearestInUse = byDistance.stream().filter(s -> s.state.serving()).findFirst().orElse(null);
+        Site chosen = byDistance.stream().filter(s -> s.hasRoomFor(h.size())).findFirst().orElse(null);
+        if (chosen == null) {
+            out.add(emit(arrival.placeId(), new HouseholdUnserved(exerciseId, arrival.placeId(), h.ref(), h.size(),
+                    h.needs(), nearestInUse == null ? HouseholdUnserved.NO_OPEN_NSP : HouseholdUnserved.ALL_FULL,
+                    now)));
+            return;
+        }
+        String checkInId = "ci-" + h.ref();
+        String redirectedFrom = nearestInUse != null && nearestInUse != chosen ? nearestInUse.id() : null;
+        out.add(emit(chosen.id(), new CitizenCheckedIn(exerciseId, chosen.id(), checkInId, h.size(), h.needs(),
+                h.lessSelfReliant(), h.postcode(), null, CitizenCheckedIn.FROM_POPULATION, h.ref(), redirectedFrom,
+                null, now)));
+        admit(chosen, new Site.Present(checkInId, h.size(), h.needs(), h.lessSelfReliant(),
+                CitizenCheckedIn.FROM_POPULATION, leaveAt(h)), null, rules, out);
+    }
+
+    private Long leaveAt(Household household) {
+        Long stay = StayRules.staySeconds(household);
+        return stay == null ? null : now + stay;
+    }
+
+    /** A household is inside: occupancy, a day's water and food for those who need it, help, thresholds. */
+    private void admit(Site site, Site.Present p, String note, NspRules rules, List<Emitted> out) {
+        site.present.put(p.checkInId(), p);
+        site.occupancy += p.size();
+        site.arrivals.add(now);
+        site.arrivals.removeIf(t -> t <= now - HOUR);
+        NspRules.Supplies s = rules.supplies();
+        if (p.needs().contains("water")) {
+            site.water = Math.max(0, site.water - p.size() * s.waterPerPersonDay());
+        }
+        if (p.needs().contains("food")) {
+            site.food = Math.max(0, site.food - p.size() * s.rationsPerPersonDay() / 3);
+        }
+        for (String need : p.needs()) {
+            HelpRules.forNeed(need, p.lessSelfReliant()).ifPresent(help -> out.add(emit(site.id(),
+                    new HelpRequested(exerciseId, "help-" + p.checkInId() + "-" + need, site.id(),
+                            site.nsp.placeId(), need, help.urgency(), now + help.deadlineSeconds(),
+                            p.lessSelfReliant(), p.size(), site.nsp.lat(), site.nsp.lon(), p.checkInId(), note,
+                            now))));
+        }
+        for (int threshold : rules.thresholdsPercent()) {
+            if (threshold > site.thresholdLevel && site.percent() >= threshold) {
+                site.thresholdLevel = threshold;
+                out.add(emit(site.id(), new OccupancyThresholdCrossed(exerciseId, site.id(), threshold,
+                        site.occupancy, site.nsp.capacity(),
+                        NspTexts.threshold(site.nsp.name(), threshold, site.occupancy, site.nsp.capacity()), now)));
+            }
+        }
+        if (site.state == NspState.OPEN && site.occupancy >= site.nsp.capacity()) {
+            changeState(site, NspState.FULL, "capacity-reached", NspStateChanged.BY_CAPACITY,
+                    NspTexts.full(site.nsp.name(), site.occupancy, site.nsp.capacity()), out);
+        }
+        settle(site, rules, out);
+    }
+
+    private void leave(Site site, Site.Present p, NspRules rules) {
+        site.present.remove(p.checkInId());
+        site.occupancy -= p.size();
+        int rearmBelow = site.thresholdLevel - 10;
+        if (site.percent() < rearmBelow) {
+            site.thresholdLevel = rules.thresholdsPercent().stream().filter(t -> t <= site.percent())
+                    .max(Integer::compare).orElse(0);
+        }
+    }
+
+    /** A full NSP that has emptied below the reopen level takes people again. */
+    private void roomAgain(Site site, NspRules rules, List<Emitted> out) {
+        if (site.state == NspState.FULL && site.percent() < rules.reopenBelowPercent()) {
+            changeState(site, NspState.OPEN, "room-again", NspStateChanged.BY_CAPACITY,
+                    NspTexts.roomAgain(site.nsp.name(), site.occupancy, site.nsp.capacity()), out);
+        }
+    }
+
+    // ---- supplies ----
+
+    /** Runs stock down over {@code seconds}: drinking water and food for the people present, generator fuel. */
+    private void consume(long seconds, NspRules rules) {
+        if (seconds <= 0) {
+            return;
+        }
+        double hours = seconds / 3600.0;
+        for (Site site : sites.values()) {
+            site.water = Math.max(0, site.water - waterRate(site, rules) * hours);
+            site.food = Math.max(0, site.food - foodRate(site, rules) * hours);
+            if (site.fuel != null) {
+                site.fuel = Math.max(0, site.fuel - fuelRate(site) * hours);
+            }
+        }
+    }
+
+    private static double waterRate(Site site, NspRules rules) {
+        return site.state.serving() ? site.occupancy * rules.supplies().waterPerPersonDay() / 24 : 0;
+    }
+
+    private static double foodRate(Site site, NspRules rules) {
+        return site.state.serving() ? site.occupancy * rules.supplies().rationsPerPersonDay() / 24 : 0;
+    }
+
+    private double fuelRate(Site site) {
+        boolean running = site.inUse();
+        return running && darkSince.containsKey(site.nsp.placeId()) ? 1 : 0;
+    }
+
+    /** When the first item not yet asked for will cross its low mark at the current rates. */
+    private long lowStockAt(Site site, NspRules rules) {
+        long at = Long.MAX_VALUE;
+        if (!(site.inUse())) {
+            return at;
+        }
+        for (String item : List.of("water", "food", "fuel")) {
+            Double level = level(site, item);
+            if (level == null || site.requested.contains(item)) {
+                continue;
+            }
+            double low = low(site, item, rules);
+            double rate = switch (item) {
+                case "water" -> waterRate(site, rules);
+                case "food" -> foodRate(site, rules);
+                default -> fuelRate(site);
+            };
+            if (level <= low + EPSILON) {
+                return now;
+            }
+            if (rate > 0) {
+                // whole seconds, never now: a level a rounding error above its mark is reached a second later
+                at = Math.min(at, now + Math.max(1, (long) Math.ceil((level - low) / rate * 3600 - 1e-6)));
+            }
+        }
+        return at;
+    }
+
+    /** After a change at a site: a full one may have room again, a stock may have run low. */
+    private void settle(Site site, NspRules rules, List<Emitted> out) {
+        roomAgain(site, rules, out);
+        checkStock(site, rules, out);
+    }
+
+    private void checkStock(Site site, NspRules rules, List<Emitted> out) {
+        if (!(site.inUse())) {
+            return;
+        }
+        for (String item : List.of("water", "food", "fuel")) {
+            Double level = level(site, item);
+            if (level == null || site.requested.contains(item) || level > low(site, item, rules) + EPSILON) {
+                continue;
+            }
+            site.requested.add(item);
+            double requested = Site.round(initial(site, item) - level);
+            double rate = switch (item) {
+                case "water" -> waterRate(site, rules);
+                case "food" -> foodRate(site, rules);
+                default -> fuelRate(site);
+            };
+            Double hoursLeft = rate > 0 ? Site.round(level / rate) : null;
+            String requestId = "resupply-" + site.id() + "-" + item + "-" + (++site.resupplies);
+            out.add(emit(site.id(), new ResupplyRequested(exerciseId, site.id(), requestId, item, Site.round(level),
+                    unit(item), hoursLeft, requested,
+                    NspTexts.resupply(site.nsp.name(), item, level, hoursLeft, requested), now)));
+            if (rules.supplies().deliveryHours() > 0) {
+                site.deliveries.add(new Site.Delivery(requestId, item, requested,
+                        now + Math.round(rules.supplies().deliveryHours() * HOUR)));
+            }
+        }
+    }
+
+    private static void receive(Site site, double water, double food, double fuel) {
+        site.water += water;
+        site.food += food;
+        if (site.fuel != null) {
+            site.fuel += fuel;
+        }
+        if (water > 0) {
+            site.requested.remove("water");
+        }
+        if (food > 0) {
+            site.requested.remove("food");
+        }
+        if (fuel > 0) {
+            site.requested.remove("fuel");
+        }
+    }
+
+    private static Double level(Site site, String item) {
+        return switch (item) {
+            case "water" -> site.water;
+            case "food" -> site.food;
+            default -> site.fuel;
+        };
+    }
+
+    private static double initial(Site site, String item) {
+        return switch (item) {
+            case "water" -> site.initialWater;
+            case "food" -> site.initialFood;
+            default -> site.initialFuel == null ? 0 : site.initialFuel;
+        };
+    }
+
+    private static double low(Site site, String item, NspRules rules) {
+        return initial(site, item) * rules.supplies().lowShare();
+    }
+
+    private static String unit(String item) {
+        return switch (item) {
+            case "water" -> "litres";
+            case "food" -> "rations";
+            default -> "hours";
+        };
+    }
+
+    // ---- reports ----
+
+    private void report(List<Emitted> out) {
+        for (Site site : sites.values()) {
+            if (!(site.inUse())) {
+                continue;
+            }
+            site.arrivals.removeIf(t -> t <= now - HOUR);
+            Map<String, Integer> needs = new TreeMap<>();
+            site.present.values().forEach(p -> p.needs().forEach(n -> needs.merge(n, p.size(), Integer::sum)));
+            out.add(emit(site.id(), new NspSituationReported(exerciseId, site.id(), site.state, site.occupancy,
+                    site.nsp.capacity(), site.arrivals.size(), needs, site.stock(), now)));
+        }
+    }
+
+    private Emitted emit(String key, Object payload) {
+        return new Emitted(key, payload, now, ++sequence);
+    }
+
+    private String placeName(String placeId) {
+        Place place = places.get(placeId);
+        return place == null ? placeId : place.name();
+    }
+
+    static double distanceKm(Place place, NspSite nsp) {
+        return place == null ? 0 : Distance.km(place.lat(), place.lon(), nsp.lat(), nsp.lon());
+    }
+}

@@ -1,0 +1,94 @@
+package nl.weerbaar.noodsteunpunt.simulation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.Stock;
+import nl.weerbaar.contracts.scenario.NspSite;
+
+/** One noodsteunpunt inside the model: its state, the households present, its stock. Public fields for the store. */
+public class Site {
+
+    public NspSite nsp;
+    public NspState state = NspState.PLANNED;
+    public long since;
+    /** When an opening NSP is ready. */
+    public Long openAt;
+    public boolean openedByPolicy;
+    public boolean closedByCrisisTeam;
+    public int occupancy;
+    public int thresholdLevel;
+    public Map<String, Present> present = new LinkedHashMap<>();
+    public List<Long> arrivals = new ArrayList<>();
+    public double initialWater;
+    public double initialFood;
+    public Double initialFuel;
+    public double water;
+    public double food;
+    public Double fuel;
+    /** Items with a resupply request that has not been delivered yet. */
+    public Set<String> requested = new LinkedHashSet<>();
+    public List<Delivery> deliveries = new ArrayList<>();
+    public int resupplies;
+
+    public Site() {
+        // for the store
+    }
+
+    Site(NspSite nsp, long at, NspRules.Supplies supplies) {
+        this.nsp = nsp;
+        this.since = at;
+        this.initialWater = nsp.capacity() * supplies.waterLitresPerPlace();
+        this.initialFood = nsp.capacity() * supplies.rationsPerPlace();
+        this.initialFuel = hasGenerator(nsp) ? supplies.generatorHours() : null;
+        this.water = initialWater;
+        this.food = initialFood;
+        this.fuel = initialFuel;
+    }
+
+    static boolean hasGenerator(NspSite nsp) {
+        return nsp.facilities() != null && nsp.facilities().contains("generator");
+    }
+
+    String id() {
+        return nsp.id();
+    }
+
+    /** Opening, open or full: staffed, the generator running. */
+    boolean inUse() {
+        return state == NspState.OPENING || state.serving();
+    }
+
+    boolean takesPeople() {
+        return state == NspState.OPEN;
+    }
+
+    boolean hasRoomFor(int size) {
+        return takesPeople() && occupancy + size <= nsp.capacity();
+    }
+
+    int percent() {
+        return (int) Math.floor(occupancy * 100.0 / nsp.capacity());
+    }
+
+    Stock stock() {
+        return new Stock(round(water), round(food), fuel == null ? null : round(fuel));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    /** A household inside; {@code leaveAt} null when it stays until it is checked out or the NSP closes. */
+    public record Present(String checkInId, int size, List<String> needs, boolean lessSelfReliant, String source,
+                          Long leaveAt) {
+    }
+
+    /** Supplies on their way after a request. */
+    public record Delivery(String requestId, String item, double amount, long at) {
+    }
+}

@@ -1,0 +1,251 @@
+package nl.weerbaar.noodsteunpunt.checkin;
+
+import static nl.weerbaar.kit.test.TestAuth.COORDINATOR;
+import static nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM;
+import static nl.weerbaar.kit.test.TestAuth.NSP_HEESCH;
+import static nl.weerbaar.kit.test.TestAuth.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
+import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
+import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
+import nl.weerbaar.noodsteunpunt.NspTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The desk of a noodsteunpunt: operators check households in and out at their own NSP; refused check-ins publish
+ * nothing; occupancy, thresholds, a full NSP pointing to the nearest one with room, help requests, stock, purge.
+ * The test scenario has no population model, so every check-in is one the test made.
+ */
+@WeerbaarIntegrationTest
+class CheckInTest extends NspTestSupport {
+
+    private static final String FAMILY = "{\"householdSize\":3,\"needs\":[\"water\",\"first-aid\"],"
+            + "\"lessSelfReliant\":true,\"postcode\":\"5384\",\"note\":\"snijwond aan de hand\"}";
+
+    /** An exercise whose Heesch and Nistelrode NSPs opened by policy after the power failed, paused there. */
+    private String openedAndPaused() throws Exception {
+        String id = play("nsp-balie-test", 600);
+        awaitState(id, "nsp-heesch", NspState.OPEN);
+        awaitState(id, "nsp-nistelrode", NspState.OPEN);
+        timelineCommand("/api/exercises/" + id + "/pause", null).andExpect(status().isAccepted());
+        return id;
+    }
+
+    @Test
+    void refusedCheckInsAreAnsweredWithAProblemAndPublishNothing() throws Exception {
+        String id = openedAndPaused();
+        checkIn(id, "nsp-nistelrode", token(NSP_HEESCH), FAMILY).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        checkIn(id, "nsp-heesch", token(COORDINATOR), FAMILY).andExpect(status().isForbidden());
+        checkIn(id, "nsp-heesch", request -> request, FAMILY).andExpect(status().isUnauthorized());
+        checkIn(id, "nsp-loosbroek", token(CRISIS_TEAM), FAMILY).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Noodsteunpunt 'nsp-loosbroek' is planned: inschrijven kan pas "
+                        + "als het open is."));
+        checkIn(id, "nsp-bestaat-niet", token(CRISIS_TEAM), FAMILY).andExpect(status().isNotFound());
+        checkIn("oef-bestaat-niet", "nsp-heesch", token(NSP_HEESCH), FAMILY).andExpect(status().isNotFound());
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), "{\"householdSize\":0,\"needs\":[\"water\"]}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("householdSize"));
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), "{\"householdSize\":2,\"needs\":[\"pizza\"]}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("needs[0]"));
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), "{\"householdSize\":2,\"needs\":[]}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("needs"));
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), "{\"householdSize\":2,\"needs\":[\"water\"],"
+                + "\"postcode\":\"5384 AB\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("postcode"));
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/check-ins/ci-onbekend/check-out")
+                .with(token(NSP_HEESCH))).andExpect(status().isNotFound());
+
+        // one good check-in after all the refused ones: it is the only one on the record
+        String checkInId = json(checkIn(id, "nsp-heesch", token(NSP_HEESCH), FAMILY)
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
+                .path("checkInId").asText();
+        await().atMost(PATIENCE).until(() -> events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class).size()
+                == 1);
+        CitizenCheckedIn in = events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class).getFirst();
+        assertThat(in.checkInId()).isEqualTo(checkInId);
+        assertThat(in.by()).isEqualTo("nsp-heesch");
+        assertThat(in.postcode()).isEqualTo("5384");
+    }
+
+    @Test
+    void occupancyFollowsCheckInsAndOutsAndNeedsThatNeedAPersonBecomeHelpRequests() throws Exception {
+        String id = openedAndPaused();
+        String checkInId = json(checkIn(id, "nsp-heesch", token(NSP_HEESCH), FAMILY)
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
+                .path("checkInId").asText();
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 3);
+        JsonNode heesch = nsp(id, "nsp-heesch");
+        assertThat(heesch.path("needs").path("first-aid").asInt()).isEqualTo(3);
+        assertThat(heesch.path("arrivalsLastHour").asInt()).isEqualTo(1);
+
+        await().atMost(PATIENCE).until(() -> !events(id, EventType.HELP_REQUESTED, HelpRequested.class).isEmpty());
+        HelpRequested help = events(id, EventType.HELP_REQUESTED, HelpRequested.class).getFirst();
+        assertThat(help.need()).isEqualTo("first-aid");
+        assertThat(help.urgency()).isEqualTo("immediate");
+        assertThat(help.deadlineSeconds() - help.atSeconds()).isEqualTo(30 * 60);
+        assertThat(help.nspId()).isEqualTo("nsp-heesch");
+        assertThat(help.checkInId()).isEqualTo(checkInId);
+        assertThat(help.lessSelfReliant()).isTrue();
+        // water is served at the desk: no help request for it
+        assertThat(events(id, EventType.HELP_REQUESTED, HelpRequested.class)).hasSize(1);
+
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/check-ins/" + checkInId + "/check-out")
+                .with(token(NSP_HEESCH))).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 0);
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/check-ins/" + checkInId + "/check-out")
+                .with(token(NSP_HEESCH))).andExpect(status().isConflict());
+        assertThat(events(id, EventType.CITIZEN_CHECKED_OUT, CitizenCheckedOut.class)).singleElement()
+                .satisfies(out -> assertThat(out.reason()).isEqualTo("left"));
+    }
+
+    @Test
+    void thresholdsRaiseEventsAndAFullNspPointsToTheNearestOpenOneWithRoom() throws Exception {
+        String id = openedAndPaused();
+        String tens = "{\"householdSize\":8,\"needs\":[\"warmth\"]}";
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), tens).andExpect(status().isAccepted());
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), tens).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> events(id, EventType.OCCUPANCY_THRESHOLD_CROSSED,
+                OccupancyThresholdCrossed.class).size() == 1);
+        assertThat(events(id, EventType.OCCUPANCY_THRESHOLD_CROSSED, OccupancyThresholdCrossed.class).getFirst())
+                .satisfies(t -> {
+                    assertThat(t.thresholdPercent()).isEqualTo(80);
+                    assertThat(t.occupancy()).isEqualTo(16);
+                });
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 16);
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), "{\"householdSize\":4,\"needs\":[\"warmth\"]}")
+                .andExpect(status().isAccepted());
+        awaitState(id, "nsp-heesch", NspState.FULL);
+        assertThat(events(id, EventType.OCCUPANCY_THRESHOLD_CROSSED, OccupancyThresholdCrossed.class))
+                .extracting(OccupancyThresholdCrossed::thresholdPercent).containsExactly(80, 100);
+        assertThat(views.history(id, "nsp-heesch")).extracting(NspStateChanged::state)
+                .containsExactly(NspState.OPENING, NspState.OPEN, NspState.FULL);
+
+        int before = nspRecords(id).size();
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), "{\"householdSize\":1,\"needs\":[\"warmth\"]}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.alternative.nspId").value("nsp-nistelrode"))
+                .andExpect(jsonPath("$.alternative.room").value(30))
+                .andExpect(jsonPath("$.alternative.distanceKm").isNumber());
+        assertThat(nspRecords(id)).hasSize(before);
+    }
+
+    @Test
+    void waterHandedOutRunsTheStockDownUntilTheNspAsksForMoreAndADeliveryTopsItUp() throws Exception {
+        String id = openedAndPaused();
+        // 20 places x 7 litres = 140 litres; each household of 10 with the water need takes a day's 35 litres
+        String thirsty = "{\"householdSize\":10,\"needs\":[\"water\"]}";
+        for (int i = 0; i < 3; i++) {
+            String checkInId = json(checkIn(id, "nsp-heesch", token(NSP_HEESCH), thirsty)
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
+                    .path("checkInId").asText();
+            await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 10);
+            mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/check-ins/" + checkInId + "/check-out")
+                    .with(token(NSP_HEESCH))).andExpect(status().isAccepted());
+            await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 0);
+        }
+        await().atMost(PATIENCE).until(() -> !events(id, EventType.RESUPPLY_REQUESTED, ResupplyRequested.class)
+                .isEmpty());
+        ResupplyRequested request = events(id, EventType.RESUPPLY_REQUESTED, ResupplyRequested.class).getFirst();
+        assertThat(request.item()).isEqualTo("water");
+        assertThat(request.nspId()).isEqualTo("nsp-heesch");
+        assertThat(request.remaining()).isLessThanOrEqualTo(35.0);
+        assertThat(request.requested()).isGreaterThanOrEqualTo(105.0);
+
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/supplies").with(token(NSP_HEESCH))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":200}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/supplies").with(token(CRISIS_TEAM))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":-5}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/supplies").with(token(CRISIS_TEAM))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":200}"))
+                .andExpect(status().isAccepted());
+        // topped up: the next household's water no longer sets off a request
+        await().atMost(PATIENCE).until(() -> models.find(id).orElseThrow().sites.get("nsp-heesch").water > 200);
+        checkIn(id, "nsp-heesch", token(NSP_HEESCH), thirsty).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 10);
+        assertThat(events(id, EventType.RESUPPLY_REQUESTED, ResupplyRequested.class)).hasSize(1);
+    }
+
+    @Test
+    void theCrisisTeamOpensAndClosesNspsAndPurgesPersonalDataOnceTheExerciseIsOver() throws Exception {
+        String id = openedAndPaused();
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-loosbroek/open").with(token(NSP_HEESCH)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/open").with(token(CRISIS_TEAM)))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-loosbroek/open").with(token(CRISIS_TEAM)))
+                .andExpect(status().isAccepted());
+        awaitState(id, "nsp-loosbroek", NspState.OPENING);
+
+        String checkInId = json(checkIn(id, "nsp-nistelrode", token(CRISIS_TEAM), FAMILY)
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
+                .path("checkInId").asText();
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-nistelrode").path("occupancy").asInt() == 3);
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-nistelrode/close").with(token(CRISIS_TEAM)))
+                .andExpect(status().isAccepted());
+        awaitState(id, "nsp-nistelrode", NspState.CLOSED);
+        // who was inside is sent home when it closes
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-nistelrode").path("occupancy").asInt() == 0);
+        assertThat(events(id, EventType.CITIZEN_CHECKED_OUT, CitizenCheckedOut.class)).singleElement()
+                .satisfies(out -> {
+                    assertThat(out.checkInId()).isEqualTo(checkInId);
+                    assertThat(out.reason()).isEqualTo("nsp-closed");
+                });
+        checkIn(id, "nsp-nistelrode", token(CRISIS_TEAM), FAMILY).andExpect(status().isConflict());
+
+        String purge = "/api/exercises/" + id + "/personal-data/purge";
+        mvc.perform(post(purge).with(token(CRISIS_TEAM))).andExpect(status().isConflict());
+        timelineCommand("/api/exercises/" + id + "/stop", null).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> clocks.find(id).orElseThrow().isOver());
+        mvc.perform(post(purge).with(token(NSP_HEESCH))).andExpect(status().isForbidden());
+        mvc.perform(post(purge).with(token(CRISIS_TEAM))).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> absent(checkIns(id, "nsp-nistelrode").path(0).path("postcode")));
+        JsonNode visit = checkIns(id, "nsp-nistelrode").path(0);
+        assertThat(absent(visit.path("note"))).isTrue();
+        assertThat(visit.path("householdSize").asInt()).isEqualTo(3);
+        assertThat(notices(id, "help").toString()).doesNotContain("snijwond");
+    }
+
+    private static boolean absent(JsonNode field) {
+        return field.isMissingNode() || field.isNull();
+    }
+
+    private ResultActions checkIn(String id, String nspId, RequestPostProcessor auth, String body) throws Exception {
+        return mvc.perform(post("/api/exercises/" + id + "/nsps/" + nspId + "/check-ins").with(auth)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private JsonNode nsp(String id, String nspId) throws Exception {
+        return json(mvc.perform(get("/api/exercises/" + id + "/nsps/" + nspId).with(token(CRISIS_TEAM)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode checkIns(String id, String nspId) throws Exception {
+        return json(mvc.perform(get("/api/exercises/" + id + "/nsps/" + nspId + "/check-ins?all=true")
+                .with(token(CRISIS_TEAM))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode notices(String id, String kind) throws Exception {
+        return json(mvc.perform(get("/api/exercises/" + id + "/nsp-notices?kind=" + kind).with(token(CRISIS_TEAM)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+}

@@ -1,0 +1,138 @@
+package nl.weerbaar.noodsteunpunt.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.scenario.Household;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.vital.ProviderState;
+import org.junit.jupiter.api.Test;
+
+/** The NSP model on its own: opening and closing policy, overflow to the nearest NSP with room, stays. */
+class NspModelTest {
+
+    private static final NspRules RULES = new NspRules(Set.of("netbeheer"), Set.of("alarmnummer-112"), 60, 30, 30,
+            120, List.of(80, 100), 90, new NspRules.Supplies(7, 6, 24, 3.5, 3, 0.25, 4));
+    private static final Place HEESCH = new Place("heesch", "Heesch", 51.7335, 5.5290, 2000, 800, "5384", 1);
+    private static final Place NISTELRODE = new Place("nistelrode", "Nistelrode", 51.7040, 5.5620, 1500, 600,
+            "5388", 1);
+    private static final NspSite NEAR = new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.7322,
+            5.5266, 10, List.of("water", "generator"), "Gemeente");
+    private static final NspSite FAR = new NspSite("nsp-nistelrode", "NSP Nistelrode", "local", "nistelrode",
+            "centrum", 51.7030, 5.5600, 6, List.of("water"), "Gemeente");
+
+    private final List<Object> published = new ArrayList<>();
+
+    private NspModel darkAtZero() {
+        // the provider's status may come before the scenario: both reach the model
+        NspModel model = new NspModel("oef-1");
+        model.providerRegistered("enexis-net", "netbeheer", List.of("heesch", "nistelrode"), 0, RULES);
+        collect(model.providerStatus("enexis-net", "netbeheer", ProviderState.DOWN, List.of(), 0, RULES));
+        collect(model.load(0, List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), RULES));
+        return model;
+    }
+
+    @Test
+    void anNspOpensAnHourAfterThePowerFailsInItsPlaceAndIsOpenHalfAnHourLater() {
+        NspModel model = darkAtZero();
+        collect(model.advanceTo(3599, RULES));
+        assertThat(states()).isEmpty();
+        collect(model.advanceTo(7200, RULES));
+        assertThat(states()).extracting(NspStateChanged::nspId, NspStateChanged::state, NspStateChanged::atSeconds)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nsp-heesch", NspState.OPENING, 3600L),
+                        org.assertj.core.groups.Tuple.tuple("nsp-nistelrode", NspState.OPENING, 3600L),
+                        org.assertj.core.groups.Tuple.tuple("nsp-heesch", NspState.OPEN, 5400L),
+                        org.assertj.core.groups.Tuple.tuple("nsp-nistelrode", NspState.OPEN, 5400L));
+    }
+
+    @Test
+    void theSameInputsGiveTheSameEventsWhateverTheTicks() {
+        NspModel once = darkAtZero();
+        List<Emitted> big = new ArrayList<>(once.demand(7200, 10800, Map.of("heesch", households(8)), RULES));
+        big.addAll(once.advanceTo(30000, RULES));
+        NspModel ticked = darkAtZero();
+        List<Emitted> small = new ArrayList<>(ticked.demand(7200, 10800, Map.of("heesch", households(8)), RULES));
+        for (long t = 7200; t <= 30000; t += 300) {
+            small.addAll(ticked.advanceTo(t, RULES));
+        }
+        assertThat(small).extracting(Emitted::payload).isEqualTo(big.stream().map(Emitted::payload).toList());
+    }
+
+    @Test
+    void householdsGoToTheNearestOpenNspWithRoomAndTheOverflowIsVisible() {
+        NspModel model = darkAtZero();
+        model.advanceTo(5400, RULES);
+        // eight households of two: five fit in Heesch (10), three overflow to Nistelrode (6), the rest has no place
+        collect(model.demand(7200, 10800, Map.of("heesch", households(9)), RULES));
+        collect(model.advanceTo(10800, RULES));
+        List<CitizenCheckedIn> ins = published(CitizenCheckedIn.class);
+        assertThat(ins).extracting(CitizenCheckedIn::nspId).containsExactly("nsp-heesch", "nsp-heesch",
+                "nsp-heesch", "nsp-heesch", "nsp-heesch", "nsp-nistelrode", "nsp-nistelrode", "nsp-nistelrode");
+        assertThat(ins.subList(0, 5)).allSatisfy(in -> assertThat(in.redirectedFrom()).isNull());
+        assertThat(ins.subList(5, 8)).allSatisfy(in -> assertThat(in.redirectedFrom()).isEqualTo("nsp-heesch"));
+        assertThat(published(HouseholdUnserved.class)).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(HouseholdUnserved.ALL_FULL));
+        assertThat(states()).extracting(NspStateChanged::state).contains(NspState.FULL);
+    }
+
+    @Test
+    void householdsArrivingBeforeAnyNspIsOpenAreUnservedAndThoseWhoCameLeaveAfterTheirStay() {
+        NspModel model = darkAtZero();
+        collect(model.demand(0, 3600, Map.of("heesch", households(1)), RULES));
+        collect(model.advanceTo(3600, RULES));
+        assertThat(published(HouseholdUnserved.class)).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(HouseholdUnserved.NO_OPEN_NSP));
+        collect(model.demand(7200, 10800, Map.of("heesch", List.of(new Household("heesch-u2-9", 2,
+                List.of("water"), false, "5384"))), RULES));
+        collect(model.advanceTo(7 * 3600, RULES));
+        CitizenCheckedIn in = published(CitizenCheckedIn.class).getFirst();
+        CitizenCheckedOut out = published(CitizenCheckedOut.class).getFirst();
+        assertThat(out.checkInId()).isEqualTo(in.checkInId());
+        // water only: a stay of one hour, give or take half an hour
+        assertThat(out.atSeconds() - in.atSeconds()).isBetween(1800L, 5400L);
+        assertThat(model.sites.get("nsp-heesch").occupancy).isZero();
+    }
+
+    @Test
+    void anNspThePolicyOpenedClosesTwoHoursAfterThePowerReturnsAndSendsTheRemainingPeopleHome() {
+        NspModel model = darkAtZero();
+        model.advanceTo(5400, RULES);
+        collect(model.demand(7200, 10800, Map.of("heesch", List.of(new Household("heesch-u2-1", 3,
+                List.of("shelter"), true, "5384"))), RULES));
+        collect(model.providerStatus("enexis-net", "netbeheer", ProviderState.RESTORED, List.of(), 20000, RULES));
+        collect(model.advanceTo(30000, RULES));
+        assertThat(states()).filteredOn(s -> s.nspId().equals("nsp-heesch"))
+                .extracting(NspStateChanged::state, NspStateChanged::reason, NspStateChanged::atSeconds)
+                .last().isEqualTo(org.assertj.core.groups.Tuple.tuple(NspState.CLOSED, "power-restored", 27200L));
+        assertThat(published(CitizenCheckedOut.class)).singleElement()
+                .satisfies(out -> assertThat(out.reason()).isEqualTo(CitizenCheckedOut.NSP_CLOSED));
+    }
+
+    private static List<Household> households(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> new Household("heesch-u2-" + i, 2, List.of("shelter"),
+                false, "5384")).toList();
+    }
+
+    private void collect(List<Emitted> emitted) {
+        emitted.forEach(e -> published.add(e.payload()));
+    }
+
+    private List<NspStateChanged> states() {
+        return published(NspStateChanged.class);
+    }
+
+    private <T> List<T> published(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
