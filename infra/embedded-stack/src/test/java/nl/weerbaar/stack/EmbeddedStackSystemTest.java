@@ -74,6 +74,17 @@ class EmbeddedStackSystemTest {
                 history.forEach(h -> states.add(h.path("state").asText()));
                 assertThat(states).containsExactly("down", "restored");
             });
+            // and on to the noodsteunpunten: Heesch opened by policy, took people in, and closed after restoration
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode history = JSON.readTree(get(stack, "noodsteunpunt",
+                        "/api/exercises/" + first + "/nsps/nsp-heesch/history").body());
+                List<String> states = new ArrayList<>();
+                history.forEach(h -> states.add(h.path("state").asText()));
+                assertThat(states).startsWith("opening", "open").endsWith("closed");
+                JsonNode arrivals = JSON.readTree(get(stack, "noodsteunpunt",
+                        "/api/exercises/" + first + "/nsps/nsp-heesch/check-ins?all=true").body());
+                assertThat(arrivals.size()).isPositive();
+            });
         }
         assertThat(aliveChildren()).as("processes left after stop").isZero();
         assertThat(config.pidFile()).doesNotExist();
