@@ -56,7 +56,7 @@ public abstract class NspTestSupport {
         timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
         CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
         nspTopic = new TopicRecorder(brokers, Topics.NOODSTEUNPUNT);
-        uploadTestScenario();
+        uploadTestScenarios();
     }
 
     @AfterEach
@@ -64,14 +64,17 @@ public abstract class NspTestSupport {
         nspTopic.close();
     }
 
-    private void uploadTestScenario() throws Exception {
-        int known = timeline.mvc().perform(get("/api/scenarios/nsp-balie-test").with(token(TRAINER)))
-                .andReturn().getResponse().getStatus();
-        if (known == 404) {
-            try (InputStream in = getClass().getResourceAsStream("/uploaded-scenarios/nsp-balie-test.yaml")) {
-                timeline.mvc().perform(post("/api/scenarios").with(token(TRAINER)).contentType("application/yaml")
-                        .content(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
-                        .andExpect(status().isCreated());
+    /** The tests' own scenarios, uploaded as a trainer would (once per JVM: the timeline keeps them). */
+    private void uploadTestScenarios() throws Exception {
+        for (String scenarioId : List.of("nsp-balie-test", "nsp-overloop-test")) {
+            int known = timeline.mvc().perform(get("/api/scenarios/" + scenarioId).with(token(TRAINER)))
+                    .andReturn().getResponse().getStatus();
+            if (known == 404) {
+                try (InputStream in = getClass().getResourceAsStream("/uploaded-scenarios/" + scenarioId + ".yaml")) {
+                    timeline.mvc().perform(post("/api/scenarios").with(token(TRAINER)).contentType("application/yaml")
+                            .content(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                            .andExpect(status().isCreated());
+                }
             }
         }
     }

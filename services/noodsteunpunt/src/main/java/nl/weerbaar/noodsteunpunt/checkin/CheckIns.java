@@ -76,7 +76,8 @@ public class CheckIns {
                 o.households++;
                 c.needs().forEach(n -> o.needs.merge(n, c.householdSize(), Integer::sum));
             }
-            if (c.inSeconds() > now - 3600 && c.inSeconds() <= now) {
+            // no upper bound: a check-in stamped between two ticks may lie a moment past the clock's last tick
+            if (c.inSeconds() > now - 3600) {
                 o.arrivalsLastHour++;
             }
         }

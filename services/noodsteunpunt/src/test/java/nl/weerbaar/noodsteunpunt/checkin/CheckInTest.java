@@ -185,6 +185,33 @@ class CheckInTest extends NspTestSupport {
     }
 
     @Test
+    void theCrisisTeamRegistersAnNspTheScenarioDidNotHave() throws Exception {
+        String id = openedAndPaused();
+        String sporthal = "{\"id\":\"nsp-sporthal\",\"name\":\"Noodopvang sporthal De Overbeek\",\"kind\":\"local\","
+                + "\"placeId\":\"heesch\",\"lat\":51.735,\"lon\":5.531,\"capacity\":120,"
+                + "\"facilities\":[\"water\",\"warmth\"]}";
+        int before = nspRecords(id).size();
+        register(id, token(NSP_HEESCH), sporthal).andExpect(status().isForbidden());
+        register(id, token(CRISIS_TEAM), sporthal.replace("120", "0")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("capacity"));
+        register(id, token(CRISIS_TEAM), sporthal.replace("\"warmth\"", "\"sauna\"")).andExpect(status().isBadRequest());
+        register(id, token(CRISIS_TEAM), sporthal.replace("nsp-sporthal", "nsp-heesch")).andExpect(status().isConflict());
+        assertThat(nspRecords(id)).hasSize(before);
+
+        register(id, token(CRISIS_TEAM), sporthal).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> views.find(id, "nsp-sporthal").isPresent());
+        assertThat(views.find(id, "nsp-sporthal").orElseThrow().origin()).isEqualTo("crisis-team");
+        // Heesch is dark: the policy opens it too, as soon as the exercise runs on
+        timelineCommand("/api/exercises/" + id + "/resume", null).andExpect(status().isAccepted());
+        awaitState(id, "nsp-sporthal", NspState.OPEN);
+    }
+
+    private ResultActions register(String id, RequestPostProcessor auth, String body) throws Exception {
+        return mvc.perform(post("/api/exercises/" + id + "/nsps").with(auth).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    @Test
     void theCrisisTeamOpensAndClosesNspsAndPurgesPersonalDataOnceTheExerciseIsOver() throws Exception {
         String id = openedAndPaused();
         mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-loosbroek/open").with(token(NSP_HEESCH)))

@@ -11,6 +11,7 @@ import java.util.List;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
+import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
 import nl.weerbaar.contracts.noodsteunpunt.NspSituationReported;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
@@ -81,7 +82,13 @@ class DefaultScenarioNspTest extends NspTestSupport {
         assertThat(delivered.source()).isEqualTo("logistics");
 
         List<CitizenCheckedIn> arrivals = events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class);
-        assertThat(arrivals).isNotEmpty().allSatisfy(in -> {
+        assertThat(arrivals).as("check-ins; households unserved: %s; model: %s",
+                events(id, EventType.HOUSEHOLD_UNSERVED, HouseholdUnserved.class).stream()
+                        .map(u -> u.reason() + "@" + u.atSeconds()).toList(),
+                models.find(id).map(m -> "now " + m.now + ", pending " + m.pending.size() + ", sites "
+                        + m.sites.values().stream().map(x -> x.nsp.id() + ":" + x.state + ":" + x.occupancy).toList())
+                        .orElse("none"))
+                .isNotEmpty().allSatisfy(in -> {
             assertThat(in.source()).isEqualTo("population");
             assertThat(in.atSeconds()).isGreaterThanOrEqualTo(opening.atSeconds() + 30 * 60);
         });
