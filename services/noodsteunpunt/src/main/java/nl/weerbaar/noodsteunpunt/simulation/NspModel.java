@@ -101,20 +101,20 @@ public class NspModel {
         return out;
     }
 
-    public List<Emitted> providerRegistered(String providerId, String sector, List<String> places, long at,
-                                            NspRules rules) {
-        List<Emitted> out = new ArrayList<>();
-        advance(at, rules, out);
+    public List<Emitted> providerRegistered(String providerId, String sector, List<String> places) {
         sectors.put(providerId, sector);
         servedPlaces.put(providerId, places == null ? List.of() : List.copyOf(places));
-        return out;
+        return List.of();
     }
 
-    /** A provider's status: the grid leaves places dark or lights them, 112 goes down or returns. */
+    /**
+     * A provider's status: the grid leaves places dark or lights them, 112 goes down or returns. It takes effect as
+     * of the provider's own scenario time but does not move the model's clock: the exercise topic does that, so the
+     * population of the same moment is never overtaken.
+     */
     public List<Emitted> providerStatus(String providerId, String sector, ProviderState state,
                                         List<String> affectedPlaces, long at, NspRules rules) {
         List<Emitted> out = new ArrayList<>();
-        advance(at, rules, out);
         if (rules.powerSectors().contains(sector)) {
             Set<String> dark = new LinkedHashSet<>();
             if (state == ProviderState.DOWN || state == ProviderState.DEGRADED) {
@@ -123,7 +123,7 @@ public class NspModel {
                 dark.addAll(affected.isEmpty() ? places.keySet() : affected);
             }
             darkBy.put(providerId, dark);
-            updateDarkness(Math.min(at, now));
+            updateDarkness(at);
         }
         if (rules.emergencyNumbers().contains(providerId)) {
             if (state == ProviderState.DOWN) {
@@ -132,7 +132,7 @@ public class NspModel {
                 emergencyDown.remove(providerId);
             }
             emergencyDownSince = emergencyDown.isEmpty() ? null
-                    : emergencyDownSince == null ? Math.min(at, now) : emergencyDownSince;
+                    : emergencyDownSince == null ? at : emergencyDownSince;
         }
         advance(now, rules, out);
         return out;
@@ -500,7 +500,8 @@ public class NspModel {
 
     private double fuelRate(Site site) {
         boolean running = site.inUse();
-        return running && darkSince.containsKey(site.nsp.placeId()) ? 1 : 0;
+        Long dark = darkSince.get(site.nsp.placeId());
+        return running && dark != null && dark <= now ? 1 : 0;
     }
 
     /** When the first item not yet asked for will cross its low mark at the current rates. */

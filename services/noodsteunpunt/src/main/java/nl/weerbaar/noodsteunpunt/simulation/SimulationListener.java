@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drives each exercise's NSP model from the exercise clock and population, the vital providers' status, and what
- * operators and the crisis team do. One consumer reads the three topics, so a model is changed by one thread at a
+ * operators and the crisis team do. Only the exercise topic moves the model's scenario time: the topics are read
+ * side by side, and a provider's status may come in ahead of the clock and the population of the same moment. One consumer reads the three topics, so a model is changed by one thread at a
  * time. The model's own decisions come back on the topic and are skipped; replays are projected, never simulated.
  */
 @Component
@@ -83,7 +84,7 @@ class SimulationListener {
             case PROVIDER_REGISTERED -> {
                 ProviderRegistered registered = event.payload(ProviderRegistered.class);
                 step(event, m -> m.providerRegistered(registered.provider().id(), registered.provider().sector(),
-                        registered.provider().places(), at, rules));
+                        registered.provider().places()));
             }
             case PROVIDER_STATUS_CHANGED -> {
                 ProviderStatusChanged s = event.payload(ProviderStatusChanged.class);

@@ -36,7 +36,7 @@ class NspModelTest {
     private NspModel darkAtZero() {
         // the provider's status may come before the scenario: both reach the model
         NspModel model = new NspModel("oef-1");
-        model.providerRegistered("enexis-net", "netbeheer", List.of("heesch", "nistelrode"), 0, RULES);
+        model.providerRegistered("enexis-net", "netbeheer", List.of("heesch", "nistelrode"));
         collect(model.providerStatus("enexis-net", "netbeheer", ProviderState.DOWN, List.of(), 0, RULES));
         collect(model.load(0, List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), RULES));
         return model;
