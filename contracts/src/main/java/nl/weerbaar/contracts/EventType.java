@@ -2,6 +2,14 @@ package nl.weerbaar.contracts;
 
 import java.util.Arrays;
 import java.util.Optional;
+import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
+import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.HelpOffered;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -75,7 +83,24 @@ public enum EventType {
             SuppliesDelivered.class),
     HELP_REQUESTED("nl.weerbaar.nsp.help-requested.v1", Topics.NOODSTEUNPUNT, "help-requested", HelpRequested.class),
     PERSONAL_DATA_PURGED("nl.weerbaar.nsp.personal-data-purged.v1", Topics.NOODSTEUNPUNT, "personal-data-purged",
-            PersonalDataPurged.class);
+            PersonalDataPurged.class),
+
+    VOLUNTEER_REGISTERED("nl.weerbaar.burgerhulp.volunteer-registered.v1", Topics.BURGERHULP, "volunteer-registered",
+            VolunteerRegistered.class),
+    VOLUNTEER_PRESENCE_CHANGED("nl.weerbaar.burgerhulp.volunteer-presence-changed.v1", Topics.BURGERHULP, "volunteer-presence-changed",
+            VolunteerPresenceChanged.class),
+    HELP_REQUEST_OPENED("nl.weerbaar.burgerhulp.help-request-opened.v1", Topics.BURGERHULP, "help-request-opened",
+            HelpRequestOpened.class),
+    HELP_OFFERED("nl.weerbaar.burgerhulp.help-offered.v1", Topics.BURGERHULP, "help-offered",
+            HelpOffered.class),
+    OFFER_ANSWERED("nl.weerbaar.burgerhulp.offer-answered.v1", Topics.BURGERHULP, "offer-answered",
+            OfferAnswered.class),
+    ASSIGNMENT_PROGRESSED("nl.weerbaar.burgerhulp.assignment-progressed.v1", Topics.BURGERHULP, "assignment-progressed",
+            AssignmentProgressed.class),
+    HELP_REQUEST_ESCALATED("nl.weerbaar.burgerhulp.help-request-escalated.v1", Topics.BURGERHULP, "help-request-escalated",
+            HelpRequestEscalated.class),
+    REACHABILITY_CHANGED("nl.weerbaar.burgerhulp.reachability-changed.v1", Topics.BURGERHULP, "reachability-changed",
+            ReachabilityChanged.class);
 
     private final String type;
     private final String topic;

@@ -1,0 +1,77 @@
+package nl.weerbaar.burgerhulp.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The matcher on its own: skill, distance, load, fairness, deadline and reachability decide who is asked. */
+class MatcherTest {
+
+    // the NSP in Heesch, at T+10:00, first aid needed within half an hour
+    private static final HelpNeed FIRST_AID = new HelpNeed("first-aid", 51.7322, 5.5266, "nsp-heesch", false,
+            36000, 36000 + 1800);
+    private static final Conditions NORMAL = new Conditions(true, true);
+
+    private static Candidate volunteer(String id, double lat, double lon, Set<String> skills) {
+        return new Candidate(id, lat, lon, skills, false, 0, 2, 0, 5, null);
+    }
+
+    @Test
+    void theNearestCapableVolunteerComesFirstAndThoseWithoutTheSkillAreNotAsked() {
+        Candidate near = volunteer("v-near", 51.7330, 5.5270, Set.of("first-aid"));
+        Candidate far = volunteer("v-far", 51.7450, 5.5400, Set.of("first-aid", "cpr-aed"));
+        Candidate unskilled = volunteer("v-unskilled", 51.7323, 5.5267, Set.of("transport-bike"));
+        List<Match> best = Matcher.best(FIRST_AID, NORMAL, List.of(far, unskilled, near), 3, Set.of());
+        assertThat(best).extracting(Match::volunteerId).containsExactly("v-near", "v-far");
+        assertThat(best.getFirst().distanceKm()).isLessThan(0.2);
+        assertThat(best.getFirst().travel()).isEqualTo("walk");
+        assertThat(best.getFirst().channel()).isEqualTo("phone");
+    }
+
+    @Test
+    void whoCannotMakeTheDeadlineIsFullyLoadedOrWasAskedBeforeIsLeftOut() {
+        Candidate tooFar = volunteer("v-uden", 51.6600, 5.6200, Set.of("first-aid"));
+        Candidate busy = new Candidate("v-busy", 51.7325, 5.5268, Set.of("first-aid"), false, 2, 2, 0, 5, null);
+        Candidate asked = volunteer("v-asked", 51.7324, 5.5268, Set.of("first-aid"));
+        assertThat(Matcher.best(FIRST_AID, NORMAL, List.of(tooFar, busy, asked), 3, Set.of("v-asked"))).isEmpty();
+    }
+
+    @Test
+    void loadAndFairnessSpreadTheWorkBetweenOtherwiseEqualVolunteers() {
+        Candidate rested = new Candidate("v-rested", 51.7330, 5.5270, Set.of("first-aid"), false, 0, 2, 0, 5, null);
+        Candidate worked = new Candidate("v-worked", 51.7330, 5.5270, Set.of("first-aid"), false, 1, 2, 3, 5, null);
+        assertThat(Matcher.best(FIRST_AID, NORMAL, List.of(worked, rested), 1, Set.of()))
+                .extracting(Match::volunteerId).containsExactly("v-rested");
+    }
+
+    @Test
+    void withoutPhonesOnlyVolunteersPresentAtTheNspAreOfferedTheWorkThere() {
+        Candidate home = volunteer("v-home", 51.7330, 5.5270, Set.of("first-aid"));
+        Candidate atNsp = new Candidate("v-at-nsp", 51.7322, 5.5266, Set.of("first-aid"), false, 0, 1, 0, 10,
+                "nsp-heesch");
+        Candidate atOtherNsp = new Candidate("v-elsewhere", 51.7030, 5.5600, Set.of("first-aid"), false, 0, 1, 0, 10,
+                "nsp-nistelrode");
+        List<Match> best = Matcher.best(FIRST_AID, new Conditions(false, true), List.of(home, atNsp, atOtherNsp), 3,
+                Set.of());
+        assertThat(best).extracting(Match::volunteerId).containsExactly("v-at-nsp");
+        assertThat(best.getFirst().channel()).isEqualTo("at-nsp");
+        assertThat(best.getFirst().etaMinutes()).isZero();
+    }
+
+    @Test
+    void transportNeedsACarWithFuelForSomeoneWhoIsNotSelfReliant() {
+        HelpNeed transport = new HelpNeed("transport", 51.7322, 5.5266, "nsp-heesch", true, 36000, 36000 + 3 * 3600);
+        Candidate driver = new Candidate("v-driver", 51.7400, 5.5300, Set.of("transport-car"), true, 0, 2, 0, 10,
+                null);
+        Candidate cyclist = new Candidate("v-cyclist", 51.7330, 5.5270, Set.of("transport-bike"), false, 0, 2, 0, 5,
+                null);
+        assertThat(Matcher.best(transport, NORMAL, List.of(driver, cyclist), 3, Set.of()))
+                .extracting(Match::volunteerId, Match::travel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-driver", "car"));
+        // once the fuel is gone, nobody here can take a less self-reliant person
+        assertThat(Matcher.best(transport, new Conditions(true, false), List.of(driver, cyclist), 3, Set.of()))
+                .isEmpty();
+    }
+}
