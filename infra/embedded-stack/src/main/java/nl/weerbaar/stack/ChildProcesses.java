@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcesses {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration KILLED = Duration.ofSeconds(10);
 
     private final List<Process> started = Collections.synchronizedList(new ArrayList<>());
 
@@ -40,11 +41,28 @@ final class ChildProcesses {
     static void stop(ProcessHandle process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
-        try {
-            process.onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception notInTime) {
+        if (!exited(process, GRACE)) {
             process.destroyForcibly();
+            exited(process, KILLED);
         }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle descendant : descendants) {
+            if (descendant.isAlive()) {
+                descendant.destroyForcibly();
+                exited(descendant, KILLED);
+            }
+        }
+    }
+
+    /** Waits for a process to be gone: a kill is only asked for, the process ends a moment later. */
+    private static boolean exited(ProcessHandle process, Duration patience) {
+        try {
+            process.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception notInTime) {
+            return false;
+        }
     }
 }
