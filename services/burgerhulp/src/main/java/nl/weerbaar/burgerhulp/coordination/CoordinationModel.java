@@ -1,0 +1,321 @@
+package nl.weerbaar.burgerhulp.coordination;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import nl.weerbaar.burgerhulp.matching.Candidate;
+import nl.weerbaar.burgerhulp.matching.Conditions;
+import nl.weerbaar.burgerhulp.matching.HelpNeed;
+import nl.weerbaar.burgerhulp.matching.Match;
+import nl.weerbaar.burgerhulp.matching.Matcher;
+import nl.weerbaar.contracts.ScenarioTime;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.HelpOffered;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.scenario.Volunteer;
+
+/**
+ * The coordination of citizen aid in one exercise on scenario time (after Crisis Cleanup's claim/status cycle and
+ * EDXL-RM's request, offer, commit, release): a help request is offered to the best few volunteers; the first to
+ * accept gets it and the other offers lapse; a decline or an expiry leads to the next round without those asked
+ * before; when nobody is left, or the deadline passes first, the request is escalated to the crisis team. Volunteers
+ * of the scenario pool answer as their behaviour says (acceptance chance, response time), decided from the exercise
+ * and the offer so a re-run answers the same. Stored whole after every step.
+ */
+public class CoordinationModel {
+
+    public String exerciseId;
+    public long now;
+    public long sequence;
+    public boolean ended;
+    public boolean phonesWork = true;
+    public boolean fuelAvailable = true;
+    public Map<String, VolunteerState> volunteers = new LinkedHashMap<>();
+    public Map<String, RequestState> requests = new LinkedHashMap<>();
+
+    public CoordinationModel() {
+        // for the store
+    }
+
+    public CoordinationModel(String exerciseId) {
+        this.exerciseId = exerciseId;
+    }
+
+    // ---- inputs ----
+
+    public List<Emitted> volunteer(Volunteer volunteer, boolean synthetic, long at, CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        volunteers.putIfAbsent(volunteer.id(), new VolunteerState(volunteer, synthetic));
+        retryWaiting(rules, out);
+        return out;
+    }
+
+    public List<Emitted> presence(String volunteerId, String nspId, boolean present, long at,
+                                  CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        VolunteerState v = volunteers.get(volunteerId);
+        if (v != null) {
+            v.presentAt = present ? nspId : null;
+            retryWaiting(rules, out);
+        }
+        return out;
+    }
+
+    public List<Emitted> open(HelpRequestOpened request, CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(request.atSeconds(), rules, out);
+        if (!requests.containsKey(request.requestId())) {
+            RequestState r = new RequestState(request);
+            requests.put(request.requestId(), r);
+            nextRound(r, rules, out);
+        }
+        return out;
+    }
+
+    /** A real volunteer answered over the API (the event is on the topic already). */
+    public List<Emitted> answered(String requestId, String offerId, boolean accepted, long at,
+                                  CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        RequestState r = requests.get(requestId);
+        RequestState.Offer offer = r == null ? null : r.offers.get(offerId);
+        if (offer != null && !r.settled()) {
+            r.offers.remove(offerId);
+            if (accepted) {
+                assign(r, offer, false, rules, out);
+            } else if (r.offers.isEmpty()) {
+                nextRound(r, rules, out);
+            }
+        }
+        return out;
+    }
+
+    /** A real volunteer reported progress over the API (the event is on the topic already). */
+    public List<Emitted> progressed(String requestId, String status, long at, CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        RequestState r = requests.get(requestId);
+        if (r != null && r.assignee != null && !RequestState.COMPLETED.equals(r.status)
+                && !RequestState.FAILED.equals(r.status)) {
+            r.status = status;
+            if (RequestState.COMPLETED.equals(status) || RequestState.FAILED.equals(status)) {
+                release(r, RequestState.COMPLETED.equals(status));
+            }
+        }
+        return out;
+    }
+
+    /** Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. */
+    public List<Emitted> reachability(boolean phones, String reason, long at, CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        if (phones != phonesWork) {
+            phonesWork = phones;
+            out.add(emit(exerciseId, new ReachabilityChanged(exerciseId, phones ? ReachabilityChanged.PHONE
+                    : ReachabilityChanged.NSP_ONLY, reason, phones
+                    ? Text.of("Telefoon werkt weer: burgerhulpverleners worden weer gebeld.",
+                    "Phones work again: volunteers are called again.")
+                    : Text.of("Mobiel en vast netwerk zijn uit: alleen burgerhulpverleners op een noodsteunpunt "
+                    + "krijgen taken, daar ter plekke.", "Mobile and fixed networks are down: only volunteers at a "
+                    + "noodsteunpunt get tasks, there in person."), now)));
+            retryWaiting(rules, out);
+        }
+        return out;
+    }
+
+    public List<Emitted> fuel(boolean available, long at, CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        fuelAvailable = available;
+        return out;
+    }
+
+    public List<Emitted> advanceTo(long at, CoordinationRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        return out;
+    }
+
+    // ---- scenario time ----
+
+    private void advance(long at, CoordinationRules rules, List<Emitted> out) {
+        while (true) {
+            long next = nextDue();
+            if (next > at) {
+                now = Math.max(now, at);
+                return;
+            }
+            now = Math.max(now, next);
+            handleDue(rules, out);
+        }
+    }
+
+    private long nextDue() {
+        long next = Long.MAX_VALUE;
+        for (RequestState r : requests.values()) {
+            if (!r.settled()) {
+                next = Math.min(next, r.request.deadlineSeconds());
+                for (RequestState.Offer o : r.offers.values()) {
+                    next = Math.min(next, o.answerAt() != null ? Math.min(o.answerAt(), o.expiresAt())
+                            : o.expiresAt());
+                }
+            } else if (r.doneAt != null) {
+                next = Math.min(next, r.doneAt);
+            }
+        }
+        return next;
+    }
+
+    private void handleDue(CoordinationRules rules, List<Emitted> out) {
+        for (RequestState r : List.copyOf(requests.values())) {
+            if (r.doneAt != null && r.doneAt <= now) {
+                r.doneAt = null;
+                r.status = RequestState.COMPLETED;
+                out.add(emit(r.request.requestId(), new AssignmentProgressed(exerciseId, r.request.requestId(),
+                        r.assignee, RequestState.COMPLETED, null, now)));
+                release(r, true);
+                continue;
+            }
+            if (r.settled()) {
+                continue;
+            }
+            for (RequestState.Offer o : List.copyOf(r.offers.values())) {
+                if (r.settled()) {
+                    break;
+                }
+                if (o.answerAt() != null && o.answerAt() <= now && o.answerAt() < o.expiresAt()) {
+                    r.offers.remove(o.offerId());
+                    out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
+                            o.offerId(), o.volunteerId(), o.accepts() ? OfferAnswered.ACCEPTED
+                            : OfferAnswered.DECLINED, null, now)));
+                    if (o.accepts()) {
+                        assign(r, o, true, rules, out);
+                    }
+                } else if (o.expiresAt() <= now) {
+                    r.offers.remove(o.offerId());
+                    out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
+                            o.offerId(), o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
+                }
+            }
+            if (r.settled()) {
+                continue;
+            }
+            if (r.request.deadlineSeconds() <= now) {
+                escalate(r, "deadline-passed", out);
+            } else if (r.offers.isEmpty()) {
+                nextRound(r, rules, out);
+            }
+        }
+    }
+
+    // ---- rounds ----
+
+    /** Asks the best few not asked before; nobody left (and nothing pending) means escalation. */
+    private void nextRound(RequestState r, CoordinationRules rules, List<Emitted> out) {
+        HelpRequestOpened q = r.request;
+        List<Candidate> pool = new ArrayList<>();
+        for (VolunteerState v : volunteers.values()) {
+            boolean atRequest = q.nspId() != null && q.nspId().equals(v.presentAt);
+            pool.add(new Candidate(v.volunteer.id(), atRequest ? q.lat() : v.volunteer.lat(),
+                    atRequest ? q.lon() : v.volunteer.lon(), java.util.Set.copyOf(v.volunteer.skills()),
+                    v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed,
+                    v.volunteer.responseMinutes() == null ? 10 : v.volunteer.responseMinutes(), v.presentAt));
+        }
+        HelpNeed need = new HelpNeed(q.need(), q.lat(), q.lon(), q.nspId(), q.lessSelfReliant(), now,
+                q.deadlineSeconds());
+        List<Match> best = Matcher.best(need, new Conditions(phonesWork, fuelAvailable), pool,
+                rules.offersPerRound(), r.asked);
+        if (best.isEmpty()) {
+            escalate(r, "no-volunteer", out);
+            return;
+        }
+        r.round++;
+        long expires = Math.min(now + rules.offerSeconds(q.urgency()), q.deadlineSeconds());
+        int rank = 0;
+        for (Match m : best) {
+            rank++;
+            String offerId = q.requestId() + "-" + r.round + "-" + rank;
+            VolunteerState v = volunteers.get(m.volunteerId());
+            r.asked.add(m.volunteerId());
+            Long answerAt = null;
+            boolean accepts = false;
+            if (v.synthetic) {
+                SplittableRandom random = new SplittableRandom((exerciseId + "|" + offerId).hashCode());
+                accepts = random.nextDouble() < v.volunteer.acceptanceChance();
+                int response = v.volunteer.responseMinutes() == null ? 5 : v.volunteer.responseMinutes();
+                answerAt = now + 60L * Math.max(1, response / 2 + random.nextInt(response + 1));
+            }
+            r.offers.put(offerId, new RequestState.Offer(offerId, m.volunteerId(), expires, m.etaMinutes(),
+                    answerAt, accepts));
+            out.add(emit(q.requestId(), new HelpOffered(exerciseId, q.requestId(), offerId, m.volunteerId(),
+                    r.round, rank, m.score(), m.distanceKm(), m.travel(), m.etaMinutes(), m.channel(), expires,
+                    now)));
+        }
+    }
+
+    /** The volunteer who accepted gets the request; the other offers lapse. */
+    private void assign(RequestState r, RequestState.Offer offer, boolean synthetic, CoordinationRules rules,
+                        List<Emitted> out) {
+        r.status = RequestState.EN_ROUTE;
+        r.assignee = offer.volunteerId();
+        volunteers.get(offer.volunteerId()).active++;
+        for (RequestState.Offer other : List.copyOf(r.offers.values())) {
+            r.offers.remove(other.offerId());
+            out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
+                    other.offerId(), other.volunteerId(), OfferAnswered.EXPIRED, null, now)));
+        }
+        if (synthetic) {
+            out.add(emit(r.request.requestId(), new AssignmentProgressed(exerciseId, r.request.requestId(),
+                    r.assignee, RequestState.EN_ROUTE, null, now)));
+            r.doneAt = now + 60L * (offer.etaMinutes() + rules.taskMinutes());
+        }
+    }
+
+    private void release(RequestState r, boolean done) {
+        VolunteerState v = volunteers.get(r.assignee);
+        if (v != null) {
+            v.active = Math.max(0, v.active - 1);
+            v.completed += done ? 1 : 0;
+        }
+    }
+
+    private void escalate(RequestState r, String reason, List<Emitted> out) {
+        for (RequestState.Offer o : List.copyOf(r.offers.values())) {
+            r.offers.remove(o.offerId());
+            out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(), o.offerId(),
+                    o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
+        }
+        r.status = RequestState.ESCALATED;
+        HelpRequestOpened q = r.request;
+        String where = q.nspId() == null ? q.placeId() : q.nspId();
+        String deadline = ScenarioTime.format(q.deadlineSeconds());
+        Text message = "no-volunteer".equals(reason)
+                ? Text.of("Geen burgerhulpverlener beschikbaar voor " + q.need() + " bij " + where + " vóór "
+                + deadline + ".", "No volunteer available for " + q.need() + " at " + where + " before "
+                + deadline + ".")
+                : Text.of("Niemand heeft " + q.need() + " bij " + where + " aangenomen vóór " + deadline + ".",
+                "Nobody took " + q.need() + " at " + where + " before " + deadline + ".");
+        out.add(emit(q.requestId(), new HelpRequestEscalated(exerciseId, q.requestId(), reason, message, now)));
+    }
+
+    /** After more volunteers or a change in reachability: open requests without an offer get a new round. */
+    private void retryWaiting(CoordinationRules rules, List<Emitted> out) {
+        for (RequestState r : requests.values()) {
+            if (!r.settled() && r.offers.isEmpty() && r.round > 0) {
+                nextRound(r, rules, out);
+            }
+        }
+    }
+
+    private Emitted emit(String key, Object payload) {
+        return new Emitted(key, payload, now, ++sequence);
+    }
+}

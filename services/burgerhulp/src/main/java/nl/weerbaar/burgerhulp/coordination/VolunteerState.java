@@ -1,0 +1,22 @@
+package nl.weerbaar.burgerhulp.coordination;
+
+import nl.weerbaar.contracts.scenario.Volunteer;
+
+/** A volunteer inside the model: who, whether the simulation answers for them, where they are, how busy. */
+public class VolunteerState {
+
+    public Volunteer volunteer;
+    public boolean synthetic;
+    public String presentAt;
+    public int active;
+    public int completed;
+
+    public VolunteerState() {
+        // for the store
+    }
+
+    VolunteerState(Volunteer volunteer, boolean synthetic) {
+        this.volunteer = volunteer;
+        this.synthetic = synthetic;
+    }
+}

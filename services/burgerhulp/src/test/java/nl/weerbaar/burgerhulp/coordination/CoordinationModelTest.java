@@ -1,0 +1,147 @@
+package nl.weerbaar.burgerhulp.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.HelpOffered;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.scenario.Volunteer;
+import org.junit.jupiter.api.Test;
+
+/** The coordination model on its own: offers, answers, re-offers, escalation, reachability, synthetic answers. */
+class CoordinationModelTest {
+
+    private static final CoordinationRules ONE_AT_A_TIME = new CoordinationRules(1, 3, 10, 30, 30);
+    private static final long T10 = 36000;
+
+    private final List<Object> published = new ArrayList<>();
+
+    private static Volunteer volunteer(String id, double lat, double lon, List<String> skills, double accept) {
+        return new Volunteer(id, "heesch", lat, lon, skills, 2, accept, false, 5);
+    }
+
+    private static HelpRequestOpened firstAid(String id, long deadlineMinutes) {
+        return new HelpRequestOpened("oef-1", id, "first-aid", "urgent", T10 + deadlineMinutes * 60, "heesch",
+                "nsp-heesch", 51.7322, 5.5266, false, 2, null, HelpRequestOpened.FROM_NSP, null, T10);
+    }
+
+    private CoordinationModel withVolunteers(CoordinationRules rules, boolean synthetic, Volunteer... pool) {
+        CoordinationModel model = new CoordinationModel("oef-1");
+        for (Volunteer v : pool) {
+            collect(model.volunteer(v, synthetic, 0, rules));
+        }
+        return model;
+    }
+
+    @Test
+    void aRequestIsOfferedToTheRightVolunteersAndTheFirstToAcceptGetsIt() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
+                volunteer("v-near", 51.7330, 5.5270, List.of("first-aid"), 1),
+                volunteer("v-further", 51.7400, 5.5350, List.of("first-aid", "cpr-aed"), 1),
+                volunteer("v-driver", 51.7323, 5.5267, List.of("transport-car"), 1));
+        collect(model.open(firstAid("help-1", 60), CoordinationRules.DEFAULT));
+        assertThat(published(HelpOffered.class)).extracting(HelpOffered::volunteerId, HelpOffered::rank)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-near", 1),
+                        org.assertj.core.groups.Tuple.tuple("v-further", 2));
+
+        String offer = published(HelpOffered.class).get(1).offerId();
+        collect(model.answered("help-1", offer, true, T10 + 120, CoordinationRules.DEFAULT));
+        assertThat(model.requests.get("help-1").assignee).isEqualTo("v-further");
+        assertThat(published(OfferAnswered.class)).singleElement().satisfies(a -> {
+            assertThat(a.volunteerId()).isEqualTo("v-near");
+            assertThat(a.answer()).isEqualTo(OfferAnswered.EXPIRED);
+        });
+        assertThat(model.volunteers.get("v-further").active).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclineAndAnExpiryLeadToTheNextVolunteer() {
+        CoordinationModel model = withVolunteers(ONE_AT_A_TIME, false,
+                volunteer("v-a", 51.7325, 5.5268, List.of("first-aid"), 1),
+                volunteer("v-b", 51.7340, 5.5280, List.of("first-aid"), 1),
+                volunteer("v-c", 51.7360, 5.5300, List.of("first-aid"), 1));
+        collect(model.open(firstAid("help-2", 120), ONE_AT_A_TIME));
+        collect(model.answered("help-2", published(HelpOffered.class).getLast().offerId(), false, T10 + 60,
+                ONE_AT_A_TIME));
+        // v-b does not answer: the urgent offer stands ten minutes
+        collect(model.advanceTo(T10 + 60 + 600, ONE_AT_A_TIME));
+        assertThat(published(HelpOffered.class)).extracting(HelpOffered::volunteerId, HelpOffered::round)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-a", 1),
+                        org.assertj.core.groups.Tuple.tuple("v-b", 2),
+                        org.assertj.core.groups.Tuple.tuple("v-c", 3));
+        assertThat(published(OfferAnswered.class)).extracting(OfferAnswered::volunteerId, OfferAnswered::answer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-b", OfferAnswered.EXPIRED));
+        assertThat(published(HelpOffered.class).get(2).atSeconds()).isEqualTo(T10 + 60 + 600);
+    }
+
+    @Test
+    void whenNobodyCanHelpOrNobodyAcceptsBeforeTheDeadlineTheCrisisTeamIsCalledIn() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
+                volunteer("v-driver", 51.7330, 5.5270, List.of("transport-car"), 1));
+        collect(model.open(firstAid("help-3", 30), CoordinationRules.DEFAULT));
+        assertThat(published(HelpRequestEscalated.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("no-volunteer"));
+
+        CoordinationModel waiting = withVolunteers(CoordinationRules.DEFAULT, false,
+                volunteer("v-silent", 51.7330, 5.5270, List.of("first-aid"), 1));
+        published.clear();
+        collect(waiting.open(firstAid("help-4", 8), CoordinationRules.DEFAULT));
+        collect(waiting.advanceTo(T10 + 3600, CoordinationRules.DEFAULT));
+        assertThat(published(HelpRequestEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("deadline-passed");
+            assertThat(e.atSeconds()).isEqualTo(T10 + 8 * 60);
+            assertThat(e.message().nl()).contains("T+10:08");
+        });
+    }
+
+    @Test
+    void withoutPhonesOnlyVolunteersPresentAtTheNspAreAskedThere() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
+                volunteer("v-home", 51.7330, 5.5270, List.of("first-aid"), 1),
+                volunteer("v-at-nsp", 51.7600, 5.5600, List.of("first-aid"), 1));
+        collect(model.presence("v-at-nsp", "nsp-heesch", true, 0, CoordinationRules.DEFAULT));
+        collect(model.reachability(false, "telecom-down", 9000, CoordinationRules.DEFAULT));
+        collect(model.open(firstAid("help-5", 60), CoordinationRules.DEFAULT));
+        assertThat(published(ReachabilityChanged.class)).singleElement()
+                .satisfies(r -> assertThat(r.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY));
+        assertThat(published(HelpOffered.class)).singleElement().satisfies(o -> {
+            assertThat(o.volunteerId()).isEqualTo("v-at-nsp");
+            assertThat(o.channel()).isEqualTo(HelpOffered.AT_NSP);
+        });
+    }
+
+    @Test
+    void volunteersOfThePoolAnswerAsTheirBehaviourSaysAndTheSameRunAnswersTheSame() {
+        List<Object> first = simulatedRun();
+        published.clear();
+        assertThat(simulatedRun()).isEqualTo(first);
+        List<AssignmentProgressed> progress = first.stream().filter(AssignmentProgressed.class::isInstance)
+                .map(AssignmentProgressed.class::cast).toList();
+        assertThat(progress).extracting(AssignmentProgressed::status).containsExactly("en-route", "completed");
+    }
+
+    private List<Object> simulatedRun() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true,
+                volunteer("v-willing", 51.7330, 5.5270, List.of("first-aid"), 1.0),
+                volunteer("v-unwilling", 51.7331, 5.5271, List.of("first-aid"), 0.0));
+        collect(model.open(firstAid("help-6", 60), CoordinationRules.DEFAULT));
+        collect(model.advanceTo(T10 + 4 * 3600, CoordinationRules.DEFAULT));
+        assertThat(model.requests.get("help-6").status).isEqualTo(RequestState.COMPLETED);
+        assertThat(model.requests.get("help-6").assignee).isEqualTo("v-willing");
+        assertThat(model.volunteers.get("v-willing").completed).isEqualTo(1);
+        return List.copyOf(published);
+    }
+
+    private void collect(List<Emitted> emitted) {
+        emitted.forEach(e -> published.add(e.payload()));
+    }
+
+    private <T> List<T> published(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
