@@ -19,6 +19,7 @@ import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
 import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.scenario.Volunteer;
+import nl.weerbaar.kit.model.Emitted;
 
 /**
  * The coordination of citizen aid in one exercise on scenario time (after Crisis Cleanup's claim/status cycle and

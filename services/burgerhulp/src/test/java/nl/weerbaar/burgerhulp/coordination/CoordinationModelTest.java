@@ -1,5 +1,6 @@
 package nl.weerbaar.burgerhulp.coordination;
 
+import nl.weerbaar.kit.model.Emitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
 import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
+import nl.weerbaar.kit.model.Emitted;
 import org.springframework.stereotype.Component;
 
 /**

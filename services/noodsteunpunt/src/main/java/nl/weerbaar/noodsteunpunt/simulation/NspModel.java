@@ -24,6 +24,7 @@ import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.kit.geo.Distance;
+import nl.weerbaar.kit.model.Emitted;
 
 /**
  * The noodsteunpunten of one exercise on scenario time: they open by policy when the power (or 112) has been gone

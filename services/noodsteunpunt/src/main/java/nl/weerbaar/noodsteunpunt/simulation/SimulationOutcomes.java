@@ -7,6 +7,7 @@ import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.kit.events.EventIds;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.model.Emitted;
 import org.springframework.stereotype.Component;
 
 /**
