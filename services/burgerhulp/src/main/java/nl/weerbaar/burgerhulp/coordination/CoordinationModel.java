@@ -37,6 +37,8 @@ public class CoordinationModel {
     public boolean ended;
     public boolean phonesWork = true;
     public boolean fuelAvailable = true;
+    /** The telecom and fuel providers' last known state: working or not. */
+    public Map<String, Boolean> providerUp = new LinkedHashMap<>();
     public Map<String, VolunteerState> volunteers = new LinkedHashMap<>();
     public Map<String, RequestState> requests = new LinkedHashMap<>();
 
@@ -70,10 +72,17 @@ public class CoordinationModel {
         return out;
     }
 
-    public List<Emitted> open(HelpRequestOpened request, CoordinationRules rules) {
+    /**
+     * A help request to match; {@code announce} when it came from elsewhere (a noodsteunpunt) and is put on the
+     * burgerhulp topic by the model, not when a coordinator's request is on it already.
+     */
+    public List<Emitted> open(HelpRequestOpened request, boolean announce, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
         advance(request.atSeconds(), rules, out);
         if (!requests.containsKey(request.requestId())) {
+            if (announce) {
+                out.add(emit(request.requestId(), request));
+            }
             RequestState r = new RequestState(request);
             requests.put(request.requestId(), r);
             nextRound(r, rules, out);
@@ -114,10 +123,12 @@ public class CoordinationModel {
         return out;
     }
 
-    /** Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. */
-    public List<Emitted> reachability(boolean phones, String reason, long at, CoordinationRules rules) {
+    /**
+     * Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. Like every
+     * provider status it takes effect at once without moving the model's clock: only the exercise topic does that.
+     */
+    public List<Emitted> reachability(boolean phones, String reason, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
-        advance(at, rules, out);
         if (phones != phonesWork) {
             phonesWork = phones;
             out.add(emit(exerciseId, new ReachabilityChanged(exerciseId, phones ? ReachabilityChanged.PHONE
@@ -132,11 +143,9 @@ public class CoordinationModel {
         return out;
     }
 
-    public List<Emitted> fuel(boolean available, long at, CoordinationRules rules) {
-        List<Emitted> out = new ArrayList<>();
-        advance(at, rules, out);
+    public List<Emitted> fuel(boolean available) {
         fuelAvailable = available;
-        return out;
+        return List.of();
     }
 
     public List<Emitted> advanceTo(long at, CoordinationRules rules) {

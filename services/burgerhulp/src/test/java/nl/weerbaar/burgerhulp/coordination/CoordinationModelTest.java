@@ -45,7 +45,7 @@ class CoordinationModelTest {
                 volunteer("v-near", 51.7330, 5.5270, List.of("first-aid"), 1),
                 volunteer("v-further", 51.7400, 5.5350, List.of("first-aid", "cpr-aed"), 1),
                 volunteer("v-driver", 51.7323, 5.5267, List.of("transport-car"), 1));
-        collect(model.open(firstAid("help-1", 60), CoordinationRules.DEFAULT));
+        collect(model.open(firstAid("help-1", 60), false, CoordinationRules.DEFAULT));
         assertThat(published(HelpOffered.class)).extracting(HelpOffered::volunteerId, HelpOffered::rank)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("v-near", 1),
                         org.assertj.core.groups.Tuple.tuple("v-further", 2));
@@ -66,7 +66,7 @@ class CoordinationModelTest {
                 volunteer("v-a", 51.7325, 5.5268, List.of("first-aid"), 1),
                 volunteer("v-b", 51.7340, 5.5280, List.of("first-aid"), 1),
                 volunteer("v-c", 51.7360, 5.5300, List.of("first-aid"), 1));
-        collect(model.open(firstAid("help-2", 120), ONE_AT_A_TIME));
+        collect(model.open(firstAid("help-2", 120), false, ONE_AT_A_TIME));
         collect(model.answered("help-2", published(HelpOffered.class).getLast().offerId(), false, T10 + 60,
                 ONE_AT_A_TIME));
         // v-b does not answer: the urgent offer stands ten minutes
@@ -84,14 +84,14 @@ class CoordinationModelTest {
     void whenNobodyCanHelpOrNobodyAcceptsBeforeTheDeadlineTheCrisisTeamIsCalledIn() {
         CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
                 volunteer("v-driver", 51.7330, 5.5270, List.of("transport-car"), 1));
-        collect(model.open(firstAid("help-3", 30), CoordinationRules.DEFAULT));
+        collect(model.open(firstAid("help-3", 30), false, CoordinationRules.DEFAULT));
         assertThat(published(HelpRequestEscalated.class)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("no-volunteer"));
 
         CoordinationModel waiting = withVolunteers(CoordinationRules.DEFAULT, false,
                 volunteer("v-silent", 51.7330, 5.5270, List.of("first-aid"), 1));
         published.clear();
-        collect(waiting.open(firstAid("help-4", 8), CoordinationRules.DEFAULT));
+        collect(waiting.open(firstAid("help-4", 8), false, CoordinationRules.DEFAULT));
         collect(waiting.advanceTo(T10 + 3600, CoordinationRules.DEFAULT));
         assertThat(published(HelpRequestEscalated.class)).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo("deadline-passed");
@@ -106,8 +106,9 @@ class CoordinationModelTest {
                 volunteer("v-home", 51.7330, 5.5270, List.of("first-aid"), 1),
                 volunteer("v-at-nsp", 51.7600, 5.5600, List.of("first-aid"), 1));
         collect(model.presence("v-at-nsp", "nsp-heesch", true, 0, CoordinationRules.DEFAULT));
-        collect(model.reachability(false, "telecom-down", 9000, CoordinationRules.DEFAULT));
-        collect(model.open(firstAid("help-5", 60), CoordinationRules.DEFAULT));
+        collect(model.advanceTo(9000, CoordinationRules.DEFAULT));
+        collect(model.reachability(false, "telecom-down", CoordinationRules.DEFAULT));
+        collect(model.open(firstAid("help-5", 60), false, CoordinationRules.DEFAULT));
         assertThat(published(ReachabilityChanged.class)).singleElement()
                 .satisfies(r -> assertThat(r.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY));
         assertThat(published(HelpOffered.class)).singleElement().satisfies(o -> {
@@ -130,7 +131,7 @@ class CoordinationModelTest {
         CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true,
                 volunteer("v-willing", 51.7330, 5.5270, List.of("first-aid"), 1.0),
                 volunteer("v-unwilling", 51.7331, 5.5271, List.of("first-aid"), 0.0));
-        collect(model.open(firstAid("help-6", 60), CoordinationRules.DEFAULT));
+        collect(model.open(firstAid("help-6", 60), false, CoordinationRules.DEFAULT));
         collect(model.advanceTo(T10 + 4 * 3600, CoordinationRules.DEFAULT));
         assertThat(model.requests.get("help-6").status).isEqualTo(RequestState.COMPLETED);
         assertThat(model.requests.get("help-6").assignee).isEqualTo("v-willing");

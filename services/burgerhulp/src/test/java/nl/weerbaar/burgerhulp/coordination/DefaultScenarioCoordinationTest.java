@@ -1,0 +1,96 @@
+package nl.weerbaar.burgerhulp.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.burgerhulp.HelpOffered;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
+import nl.weerbaar.contracts.scenario.Volunteer;
+import nl.weerbaar.kit.clock.ExerciseClocks;
+import nl.weerbaar.kit.test.CompanionServices;
+import nl.weerbaar.kit.test.TimelineDriver;
+import nl.weerbaar.kit.test.TopicRecorder;
+import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
+import nl.weerbaar.noodsteunpunt.NoodsteunpuntApplication;
+import nl.weerbaar.outagetimeline.OutageTimelineApplication;
+import nl.weerbaar.vitalstatus.VitalStatusApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The default scenario through the four real services: the pool's volunteers come in, the noodsteunpunten's help
+ * requests are offered to volunteers who can do them, and when phones fail only volunteers at an NSP can be asked —
+ * there are none in the pool's model, so requests are escalated to the crisis team.
+ */
+@WeerbaarIntegrationTest
+class DefaultScenarioCoordinationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    @Autowired ExerciseClocks clocks;
+    @Value("${spring.kafka.bootstrap-servers}") String brokers;
+    TimelineDriver timeline;
+    TopicRecorder topic;
+
+    @BeforeEach
+    void startCompanions() {
+        timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
+        CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
+        CompanionServices.start(NoodsteunpuntApplication.class, "noodsteunpunt", brokers);
+        topic = new TopicRecorder(brokers, Topics.BURGERHULP);
+    }
+
+    @AfterEach
+    void close() {
+        topic.close();
+    }
+
+    @Test
+    void helpRequestsOfTheNspsAreOfferedToCapableVolunteersUntilThePhonesFail() throws Exception {
+        String id = timeline.play("bernheze-stroomuitval", 600, PATIENCE, ex -> clocks.find(ex).isPresent());
+        timeline.command("/api/exercises/" + id + "/jump", "{\"toSeconds\":21600}").andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> !topic.payloads(id, EventType.REACHABILITY_CHANGED,
+                ReachabilityChanged.class).isEmpty() && !topic.payloads(id, EventType.HELP_REQUEST_ESCALATED,
+                HelpRequestEscalated.class).isEmpty());
+
+        Map<String, Volunteer> pool = topic.payloads(id, EventType.VOLUNTEER_REGISTERED, VolunteerRegistered.class)
+                .stream().map(VolunteerRegistered::volunteer).collect(Collectors.toMap(Volunteer::id,
+                        Function.identity()));
+        Map<String, HelpRequestOpened> requests = topic.payloads(id, EventType.HELP_REQUEST_OPENED,
+                HelpRequestOpened.class).stream().collect(Collectors.toMap(HelpRequestOpened::requestId,
+                Function.identity()));
+        assertThat(pool).isNotEmpty();
+        assertThat(requests.values()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.source()).isEqualTo(HelpRequestOpened.FROM_NSP));
+
+        List<HelpOffered> offers = topic.payloads(id, EventType.HELP_OFFERED, HelpOffered.class);
+        assertThat(offers).isNotEmpty().allSatisfy(o -> {
+            Volunteer v = pool.get(o.volunteerId());
+            assertThat(v).as("offered volunteer %s is of the pool", o.volunteerId()).isNotNull();
+            if (requests.get(o.requestId()).need().equals("first-aid")) {
+                assertThat(v.skills()).containsAnyOf("first-aid", "cpr-aed");
+            }
+            assertThat(o.channel()).isEqualTo(HelpOffered.BY_PHONE);
+        });
+        ReachabilityChanged down = topic.payloads(id, EventType.REACHABILITY_CHANGED, ReachabilityChanged.class)
+                .getFirst();
+        assertThat(down.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY);
+        assertThat(offers).allSatisfy(o -> assertThat(o.atSeconds()).isLessThanOrEqualTo(down.atSeconds()));
+        assertThat(topic.payloads(id, EventType.HELP_REQUEST_ESCALATED, HelpRequestEscalated.class))
+                .anySatisfy(e -> assertThat(e.atSeconds()).isGreaterThanOrEqualTo(down.atSeconds()));
+    }
+}
