@@ -2,6 +2,8 @@ package nl.weerbaar.kit.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.kit.events.EventContext;
 import org.springframework.data.annotation.Id;
 
 /** A service's view of one exercise's scenario clock, as last told by the exercise topic. */
@@ -18,6 +20,11 @@ public record ExerciseClock(@Id String exerciseId, String scenarioId, String sce
             return scenarioTimeSeconds;
         }
         return scenarioTimeSeconds + (long) (Duration.between(updatedAt, now).toMillis() / 1000.0 * speed);
+    }
+
+    /** The context of an event that people put into this exercise at scenario time {@code at}. */
+    public EventContext contextAt(long at) {
+        return EventContext.of(exerciseId, ExerciseStatus.fromWire(status), at);
     }
 
     public boolean isReplay() {

@@ -14,14 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.geo.Distance;
 import nl.weerbaar.kit.security.Access;
@@ -97,7 +95,7 @@ class CheckInController {
                 body.needs().stream().distinct().toList(), Boolean.TRUE.equals(body.lessSelfReliant()),
                 body.postcode(), blankToNull(body.note()), CitizenCheckedIn.FROM_OPERATOR, null, null, user.name(),
                 now);
-        String eventId = publisher.publish(nspId, in, context(exercise, now));
+        String eventId = publisher.publish(nspId, in, exercise.contextAt(now));
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "checkInId", checkInId, "atSeconds", now));
     }
 
@@ -115,7 +113,7 @@ class CheckInController {
         long now = exercise.scenarioTimeAt(clock.instant());
         String eventId = publisher.publish(nspId, new CitizenCheckedOut(exerciseId, nspId, checkInId,
                 visit.householdSize(), CitizenCheckedOut.LEFT, CitizenCheckedIn.FROM_OPERATOR, user.name(), now),
-                context(exercise, now));
+                exercise.contextAt(now));
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "atSeconds", now));
     }
 
@@ -156,10 +154,6 @@ class CheckInController {
     private NspView known(String exerciseId, String nspId) {
         return nsps.find(exerciseId, nspId)
                 .orElseThrow(() -> ApiException.notFound("nsp.unknown", nspId, exerciseId));
-    }
-
-    private static EventContext context(ExerciseClock exercise, long now) {
-        return EventContext.of(exercise.exerciseId(), ExerciseStatus.fromWire(exercise.status()), now);
     }
 
     private static String blankToNull(String s) {

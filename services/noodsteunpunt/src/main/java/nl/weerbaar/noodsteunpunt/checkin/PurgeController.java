@@ -2,11 +2,9 @@ package nl.weerbaar.noodsteunpunt.checkin;
 
 import java.time.Clock;
 import java.util.Map;
-import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
@@ -44,7 +42,7 @@ class PurgeController {
         }
         long now = exercise.scenarioTimeAt(clock.instant());
         String eventId = publisher.publish(exerciseId, new PersonalDataPurged(exerciseId, by, now),
-                EventContext.of(exerciseId, ExerciseStatus.fromWire(exercise.status()), now));
+                exercise.contextAt(now));
         return ResponseEntity.accepted().body(Map.of("eventId", eventId));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
@@ -145,8 +144,7 @@ class NspCommands {
     }
 
     private EventContext context(ExerciseClock exercise) {
-        return EventContext.of(exercise.exerciseId(), ExerciseStatus.fromWire(exercise.status()),
-                exercise.scenarioTimeAt(clock.instant()));
+        return exercise.contextAt(exercise.scenarioTimeAt(clock.instant()));
     }
 
     private static double orZero(Double v) {

@@ -33,9 +33,8 @@ public class NspViews {
     void register(NspRegistered registered, String eventId, long at) {
         String key = NspView.key(registered.exerciseId(), registered.nsp().id());
         if (mongo.findById(key, NspView.class, NSPS) == null) {
-            Stock initial = null;
             mongo.insert(new NspView(key, registered.exerciseId(), registered.nsp(), registered.origin(),
-                    NspState.PLANNED, at, null, null, null, initial, null, eventId), NSPS);
+                    NspState.PLANNED, at, null, null, null, null, null, eventId), NSPS);
         }
     }
 

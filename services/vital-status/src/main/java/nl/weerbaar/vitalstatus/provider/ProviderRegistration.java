@@ -10,13 +10,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.scenario.Backup;
 import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
@@ -82,7 +80,7 @@ class ProviderRegistration {
         long now = exercise.scenarioTimeAt(clock.instant());
         String eventId = publisher.publish(provider.id(), new ProviderRegistered(exerciseId, provider,
                         ProviderRegistered.BY_CRISIS_TEAM, by),
-                EventContext.of(exerciseId, ExerciseStatus.fromWire(exercise.status()), now));
+                exercise.contextAt(now));
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "providerId", provider.id()));
     }
 

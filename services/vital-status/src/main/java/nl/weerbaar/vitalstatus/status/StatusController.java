@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderState;
@@ -13,7 +12,6 @@ import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -70,7 +68,7 @@ class StatusController {
                 body.affectedPlaces(), body.affectedServices(), restore,
                 body.message() == null ? null : new Text(body.message(), body.messageEn()), StatusSource.PROVIDER,
                 user.name(), null, null, null, now);
-        String eventId = publisher.publish(providerId, status, context(exercise, now));
+        String eventId = publisher.publish(providerId, status, exercise.contextAt(now));
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "atSeconds", now));
     }
 
@@ -85,16 +83,12 @@ class StatusController {
         }
         long now = exercise.scenarioTimeAt(clock.instant());
         String eventId = publisher.publish(providerId, new StatusOverrideReleased(exerciseId, providerId, user.name()),
-                context(exercise, now));
+                exercise.contextAt(now));
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "atSeconds", now));
     }
 
     private ProviderView known(String exerciseId, String providerId) {
         return views.find(exerciseId, providerId)
                 .orElseThrow(() -> ApiException.notFound("provider.unknown", providerId, exerciseId));
-    }
-
-    private static EventContext context(ExerciseClock exercise, long now) {
-        return EventContext.of(exercise.exerciseId(), ExerciseStatus.fromWire(exercise.status()), now);
     }
 }
