@@ -1,16 +1,9 @@
 package nl.weerbaar.noodsteunpunt;
 
-import static nl.weerbaar.kit.test.TestAuth.TRAINER;
-import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import nl.weerbaar.contracts.EventJson;
@@ -56,27 +49,13 @@ public abstract class NspTestSupport {
         timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
         CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
         nspTopic = new TopicRecorder(brokers, Topics.NOODSTEUNPUNT);
-        uploadTestScenarios();
+        timeline.upload("nsp-balie-test");
+        timeline.upload("nsp-overloop-test");
     }
 
     @AfterEach
     void closeTopic() {
         nspTopic.close();
-    }
-
-    /** The tests' own scenarios, uploaded as a trainer would (once per JVM: the timeline keeps them). */
-    private void uploadTestScenarios() throws Exception {
-        for (String scenarioId : List.of("nsp-balie-test", "nsp-overloop-test")) {
-            int known = timeline.mvc().perform(get("/api/scenarios/" + scenarioId).with(token(TRAINER)))
-                    .andReturn().getResponse().getStatus();
-            if (known == 404) {
-                try (InputStream in = getClass().getResourceAsStream("/uploaded-scenarios/" + scenarioId + ".yaml")) {
-                    timeline.mvc().perform(post("/api/scenarios").with(token(TRAINER)).contentType("application/yaml")
-                            .content(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
-                            .andExpect(status().isCreated());
-                }
-            }
-        }
     }
 
     /** Starts an exercise on the timeline and waits until noodsteunpunt has registered its NSPs. */

@@ -1,9 +1,14 @@
 package nl.weerbaar.kit.test;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Other Weerbaar services, started in the test JVM against the same embedded broker and MongoDB-protocol server,
@@ -31,5 +36,10 @@ public final class CompanionServices {
                 "--weerbaar.kafka.partitions=2",
                 "--weerbaar.kafka.retry-interval-ms=50",
                 "--spring.config.import=classpath:weerbaar-test-security.properties"));
+    }
+
+    /** Calls to a companion's API as they come over HTTP, with its security filters. */
+    public static MockMvc mvc(ConfigurableApplicationContext companion) {
+        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) companion).apply(springSecurity()).build();
     }
 }

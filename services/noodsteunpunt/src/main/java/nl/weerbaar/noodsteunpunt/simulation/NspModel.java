@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.weerbaar.contracts.burgerhulp.HelpNeeds;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
@@ -435,7 +436,7 @@ public class NspModel {
             site.food = Math.max(0, site.food - p.size() * s.rationsPerPersonDay() / 3);
         }
         for (String need : p.needs()) {
-            HelpRules.forNeed(need, p.lessSelfReliant()).ifPresent(help -> out.add(emit(site.id(),
+            HelpNeeds.forNeed(need, p.lessSelfReliant()).ifPresent(help -> out.add(emit(site.id(),
                     new HelpRequested(exerciseId, "help-" + p.checkInId() + "-" + need, site.id(),
                             site.nsp.placeId(), need, help.urgency(), now + help.deadlineSeconds(),
                             p.lessSelfReliant(), p.size(), site.nsp.lat(), site.nsp.lon(), p.checkInId(), note,

@@ -4,7 +4,6 @@ import static nl.weerbaar.kit.test.TestAuth.TRAINER;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.exercise.ExerciseState;
+import nl.weerbaar.kit.test.CompanionServices;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import nl.weerbaar.outagetimeline.OutageTimelineApplication;
@@ -22,8 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The service is stopped while an exercise runs and started again: the exercise resumes where it was, and every
@@ -84,6 +82,6 @@ class ExerciseRestartTest extends TimelineTestSupport {
     }
 
     private static MockMvc mvc(ConfigurableApplicationContext context) {
-        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
+        return CompanionServices.mvc(context);
     }
 }
