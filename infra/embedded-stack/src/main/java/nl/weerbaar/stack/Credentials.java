@@ -22,7 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 final class Credentials {
 
-    record Token(String name, String role, String secret, Map<String, List<String>> scope) {
+    record Token(String name, String role, String secret, Map<String, Object> scope) {
     }
 
     private final List<Token> tokens = new ArrayList<>();
@@ -36,6 +36,8 @@ final class Credentials {
         tokens.add(new Token("provider-bernhoven", "provider", random(),
                 Map.of("providers", List.of("ziekenhuis-bernhoven"))));
         tokens.add(new Token("nsp-heesch", "nsp-operator", random(), Map.of("nsps", List.of("nsp-heesch"))));
+        // a volunteer the coordinator registers in the exercise as v-1 acts with this token for v-1 only
+        tokens.add(new Token("volunteer-v1", "volunteer", random(), Map.of("volunteer", "v-1")));
         crisisPassword = random().substring(0, 16);
     }
 

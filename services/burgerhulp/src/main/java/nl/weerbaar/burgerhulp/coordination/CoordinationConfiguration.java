@@ -16,8 +16,10 @@ class CoordinationConfiguration {
                                         @Value("${weerbaar.burgerhulp.offer-minutes.immediate:3}") int immediate,
                                         @Value("${weerbaar.burgerhulp.offer-minutes.urgent:10}") int urgent,
                                         @Value("${weerbaar.burgerhulp.offer-minutes.normal:30}") int normal,
-                                        @Value("${weerbaar.burgerhulp.task-minutes:30}") int task) {
-        return new CoordinationRules(offers, immediate, urgent, normal, task);
+                                        @Value("${weerbaar.burgerhulp.task-minutes:30}") int task,
+                                        @Value("${weerbaar.burgerhulp.pool.report-in-share:0.4}") double share,
+                                        @Value("${weerbaar.burgerhulp.pool.report-in-km:3}") double km) {
+        return new CoordinationRules(offers, immediate, urgent, normal, task, share, km);
     }
 
     /** Which providers decide whether volunteers can be phoned and whether cars have fuel. */

@@ -14,6 +14,9 @@ import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.kit.events.InboundEvent;
@@ -81,14 +84,13 @@ class CoordinationListener {
                 });
             }
             case EXERCISE_STATE_CHANGED -> {
+                // a jump moves the clock too; once the exercise is over the model takes nothing more
                 ExerciseStateChanged changed = event.payload(ExerciseStateChanged.class);
-                if (changed.state().isOver()) {
-                    step(event, m -> {
-                        List<Emitted> last = m.advanceTo(changed.scenarioTimeSeconds(), rules);
-                        m.ended = true;
-                        return last;
-                    });
-                }
+                step(event, m -> {
+                    List<Emitted> out = m.advanceTo(changed.scenarioTimeSeconds(), rules);
+                    m.ended = changed.state().isOver();
+                    return out;
+                });
             }
             case PROVIDER_STATUS_CHANGED -> provider(event, event.payload(ProviderStatusChanged.class));
             case HELP_REQUESTED -> {
@@ -113,7 +115,17 @@ class CoordinationListener {
             }
             case VOLUNTEER_PRESENCE_CHANGED -> {
                 VolunteerPresenceChanged p = event.payload(VolunteerPresenceChanged.class);
-                step(event, m -> m.presence(p.volunteerId(), p.nspId(), p.present(), p.atSeconds(), rules));
+                if (p.by() != null) {
+                    step(event, m -> m.presence(p.volunteerId(), p.nspId(), p.present(), p.atSeconds(), rules));
+                }
+            }
+            case NSP_REGISTERED -> {
+                NspSite nsp = event.payload(NspRegistered.class).nsp();
+                step(event, m -> m.nspRegistered(nsp.id(), nsp.lat(), nsp.lon()));
+            }
+            case NSP_STATE_CHANGED -> {
+                NspStateChanged changed = event.payload(NspStateChanged.class);
+                step(event, m -> m.nspInUse(changed.nspId(), changed.state().serving(), rules));
             }
             case OFFER_ANSWERED -> {
                 OfferAnswered a = event.payload(OfferAnswered.class);

@@ -17,8 +17,10 @@ import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
 import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.scenario.Volunteer;
+import nl.weerbaar.kit.geo.Distance;
 import nl.weerbaar.kit.model.Emitted;
 
 /**
@@ -41,6 +43,8 @@ public class CoordinationModel {
     public Map<String, Boolean> providerUp = new LinkedHashMap<>();
     public Map<String, VolunteerState> volunteers = new LinkedHashMap<>();
     public Map<String, RequestState> requests = new LinkedHashMap<>();
+    /** The noodsteunpunten, where pool volunteers go when the phones fail. */
+    public Map<String, NspPoint> nsps = new LinkedHashMap<>();
 
     public CoordinationModel() {
         // for the store
@@ -55,7 +59,13 @@ public class CoordinationModel {
     public List<Emitted> volunteer(Volunteer volunteer, boolean synthetic, long at, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
         advance(at, rules, out);
-        volunteers.putIfAbsent(volunteer.id(), new VolunteerState(volunteer, synthetic));
+        if (!volunteers.containsKey(volunteer.id())) {
+            VolunteerState v = new VolunteerState(volunteer, synthetic);
+            volunteers.put(volunteer.id(), v);
+            if (!phonesWork) {
+                reportIn(v, rules, out);
+            }
+        }
         retryWaiting(rules, out);
         return out;
     }
@@ -113,11 +123,51 @@ public class CoordinationModel {
         List<Emitted> out = new ArrayList<>();
         advance(at, rules, out);
         RequestState r = requests.get(requestId);
-        if (r != null && r.assignee != null && !RequestState.COMPLETED.equals(r.status)
-                && !RequestState.FAILED.equals(r.status)) {
-            r.status = status;
-            if (RequestState.COMPLETED.equals(status) || RequestState.FAILED.equals(status)) {
-                release(r, RequestState.COMPLETED.equals(status));
+        if (r == null || !r.assigned()) {
+            return out;
+        }
+        switch (status) {
+            case RequestState.EN_ROUTE -> r.status = RequestState.EN_ROUTE;
+            case RequestState.COMPLETED -> {
+                r.status = RequestState.COMPLETED;
+                release(r, true);
+            }
+            case RequestState.FAILED -> {
+                // the volunteer could not do it: the request goes back to the others (Crisis Cleanup's "unclaim")
+                release(r, false);
+                r.assignee = null;
+                r.status = RequestState.OPEN;
+                if (r.request.deadlineSeconds() <= now) {
+                    escalate(r, "deadline-passed", out);
+                } else {
+                    nextRound(r, rules, out);
+                }
+            }
+            default -> {
+                // not a progress report
+            }
+        }
+        return out;
+    }
+
+    /** A noodsteunpunt of the exercise: not yet in use. */
+    public List<Emitted> nspRegistered(String nspId, double lat, double lon) {
+        nsps.putIfAbsent(nspId, new NspPoint(nspId, lat, lon, false));
+        return List.of();
+    }
+
+    /**
+     * A noodsteunpunt opens or closes; no clock of its own, like a provider's status. While the phones are down, an
+     * NSP that opens draws the pool's volunteers nearby.
+     */
+    public List<Emitted> nspInUse(String nspId, boolean inUse, CoordinationRules rules) {
+        NspPoint known = nsps.get(nspId);
+        List<Emitted> out = new ArrayList<>();
+        if (known != null && known.inUse() != inUse) {
+            nsps.put(nspId, new NspPoint(nspId, known.lat(), known.lon(), inUse));
+            if (!phonesWork && inUse) {
+                poolReportsIn(rules, out);
+                retryWaiting(rules, out);
             }
         }
         return out;
@@ -138,6 +188,11 @@ public class CoordinationModel {
                     : Text.of("Mobiel en vast netwerk zijn uit: alleen burgerhulpverleners op een noodsteunpunt "
                     + "krijgen taken, daar ter plekke.", "Mobile and fixed networks are down: only volunteers at a "
                     + "noodsteunpunt get tasks, there in person."), now)));
+            if (phones) {
+                poolGoesHome(out);
+            } else {
+                poolReportsIn(rules, out);
+            }
             retryWaiting(rules, out);
         }
         return out;
@@ -274,7 +329,7 @@ public class CoordinationModel {
     /** The volunteer who accepted gets the request; the other offers lapse. */
     private void assign(RequestState r, RequestState.Offer offer, boolean synthetic, CoordinationRules rules,
                         List<Emitted> out) {
-        r.status = RequestState.EN_ROUTE;
+        r.status = synthetic ? RequestState.EN_ROUTE : RequestState.ACCEPTED;
         r.assignee = offer.volunteerId();
         volunteers.get(offer.volunteerId()).active++;
         for (RequestState.Offer other : List.copyOf(r.offers.values())) {
@@ -325,7 +380,56 @@ public class CoordinationModel {
         }
     }
 
+    /**
+     * The pool's behaviour when the phones fail: a share of its volunteers (decided per volunteer from the exercise,
+     * so a re-run does the same) go to the nearest noodsteunpunt in use within walking reach and report in there.
+     */
+    private void poolReportsIn(CoordinationRules rules, List<Emitted> out) {
+        volunteers.values().forEach(v -> reportIn(v, rules, out));
+    }
+
+    private void reportIn(VolunteerState v, CoordinationRules rules, List<Emitted> out) {
+        if (!v.synthetic || v.presentAt != null || v.active > 0) {
+            return;
+        }
+        SplittableRandom random = new SplittableRandom((exerciseId + "|report-in|" + v.volunteer.id()).hashCode());
+        if (random.nextDouble() >= rules.reportInShare()) {
+            return;
+        }
+        NspPoint nearest = null;
+        double best = rules.reportInKm();
+        for (NspPoint n : nsps.values()) {
+            double km = Distance.km(v.volunteer.lat(), v.volunteer.lon(), n.lat(), n.lon());
+            if (n.inUse() && km <= best) {
+                nearest = n;
+                best = km;
+            }
+        }
+        if (nearest != null) {
+            v.presentAt = nearest.id();
+            v.cameForOutage = true;
+            out.add(emit(v.volunteer.id(), new VolunteerPresenceChanged(exerciseId, v.volunteer.id(), nearest.id(),
+                    true, null, now)));
+        }
+    }
+
+    /** Phones work again: the pool's volunteers who came for the outage go home (and can be phoned there). */
+    private void poolGoesHome(List<Emitted> out) {
+        for (VolunteerState v : volunteers.values()) {
+            if (v.cameForOutage && v.presentAt != null) {
+                out.add(emit(v.volunteer.id(), new VolunteerPresenceChanged(exerciseId, v.volunteer.id(),
+                        v.presentAt, false, null, now)));
+                v.presentAt = null;
+                v.cameForOutage = false;
+            }
+        }
+    }
+
     private Emitted emit(String key, Object payload) {
         return new Emitted(key, payload, now, ++sequence);
+    }
+
+    /** A noodsteunpunt where it is, and whether it is in use (open or full). */
+    public record NspPoint(String id, double lat, double lon, boolean inUse) {
     }
 }

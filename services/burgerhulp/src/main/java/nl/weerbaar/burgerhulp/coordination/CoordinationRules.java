@@ -2,12 +2,13 @@ package nl.weerbaar.burgerhulp.coordination;
 
 /**
  * How burgerhulp coordinates ({@code weerbaar.burgerhulp.*}): how many volunteers a round asks, how long an offer
- * stands per urgency, how long a task takes once the volunteer is there.
+ * stands per urgency, how long a task takes once the volunteer is there; which share of the pool's volunteers goes to
+ * the nearest noodsteunpunt within {@code reportInKm} when the phones fail (the pool's behaviour model).
  */
 public record CoordinationRules(int offersPerRound, int immediateOfferMinutes, int urgentOfferMinutes,
-                                int normalOfferMinutes, int taskMinutes) {
+                                int normalOfferMinutes, int taskMinutes, double reportInShare, double reportInKm) {
 
-    public static final CoordinationRules DEFAULT = new CoordinationRules(3, 3, 10, 30, 30);
+    public static final CoordinationRules DEFAULT = new CoordinationRules(3, 3, 10, 30, 30, 0.4, 3);
 
     long offerSeconds(String urgency) {
         return 60L * switch (urgency) {

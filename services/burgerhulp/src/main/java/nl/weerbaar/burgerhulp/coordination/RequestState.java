@@ -32,8 +32,14 @@ public class RequestState {
         this.request = request;
     }
 
-    boolean settled() {
+    /** Taken (by someone), escalated or done: no more offers, no more answers. */
+    public boolean settled() {
         return !OPEN.equals(status);
+    }
+
+    /** Someone is on it and has not finished yet. */
+    public boolean assigned() {
+        return assignee != null && (ACCEPTED.equals(status) || EN_ROUTE.equals(status));
     }
 
     /**

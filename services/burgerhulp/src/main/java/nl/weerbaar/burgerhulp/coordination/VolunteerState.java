@@ -8,6 +8,8 @@ public class VolunteerState {
     public Volunteer volunteer;
     public boolean synthetic;
     public String presentAt;
+    /** A pool volunteer who went to a noodsteunpunt because the phones failed, and goes home when they work. */
+    public boolean cameForOutage;
     public int active;
     public int completed;
 

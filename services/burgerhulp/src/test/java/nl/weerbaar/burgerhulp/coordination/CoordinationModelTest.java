@@ -1,6 +1,5 @@
 package nl.weerbaar.burgerhulp.coordination;
 
-import nl.weerbaar.kit.model.Emitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,13 +10,15 @@ import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
 import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
 import nl.weerbaar.contracts.scenario.Volunteer;
+import nl.weerbaar.kit.model.Emitted;
 import org.junit.jupiter.api.Test;
 
 /** The coordination model on its own: offers, answers, re-offers, escalation, reachability, synthetic answers. */
 class CoordinationModelTest {
 
-    private static final CoordinationRules ONE_AT_A_TIME = new CoordinationRules(1, 3, 10, 30, 30);
+    private static final CoordinationRules ONE_AT_A_TIME = new CoordinationRules(1, 3, 10, 30, 30, 0.4, 3);
     private static final long T10 = 36000;
 
     private final List<Object> published = new ArrayList<>();
@@ -115,6 +116,69 @@ class CoordinationModelTest {
             assertThat(o.volunteerId()).isEqualTo("v-at-nsp");
             assertThat(o.channel()).isEqualTo(HelpOffered.AT_NSP);
         });
+    }
+
+    @Test
+    void whenThePhonesFailPartOfThePoolGoesToTheNearestOpenNspWithinReachAndHomeWhenTheyWork() {
+        CoordinationRules rules = CoordinationRules.DEFAULT;
+        List<Volunteer> pool = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            // half live within a kilometre of Heesch, half 20 km away
+            double north = i % 2 == 0 ? 0.005 : 0.18;
+            pool.add(volunteer("v-" + i, 51.7322 + north, 5.5266, List.of("first-aid"), 1));
+        }
+        CoordinationModel model = withVolunteers(rules, true, pool.toArray(Volunteer[]::new));
+        collect(model.volunteer(volunteer("v-real", 51.7330, 5.5270, List.of("first-aid"), 1), false, 0, rules));
+        collect(model.nspRegistered("nsp-heesch", 51.7322, 5.5266));
+        collect(model.nspRegistered("nsp-nistelrode", 51.7030, 5.5600));
+        collect(model.nspInUse("nsp-heesch", true, rules));
+        assertThat(published(VolunteerPresenceChanged.class)).isEmpty();
+
+        collect(model.reachability(false, "telecom-down", rules));
+        List<VolunteerPresenceChanged> in = published(VolunteerPresenceChanged.class);
+        // about the configured share of those nearby, none from far away, never the real volunteer
+        assertThat(in).hasSizeBetween(25, 55).allSatisfy(p -> {
+            assertThat(p.present()).isTrue();
+            assertThat(p.nspId()).isEqualTo("nsp-heesch");
+            assertThat(Integer.parseInt(p.volunteerId().substring(2)) % 2).isZero();
+        });
+
+        // an NSP that opens later while the phones are down draws nobody new from Heesch's side: they decided
+        collect(model.nspInUse("nsp-nistelrode", true, rules));
+        assertThat(published(VolunteerPresenceChanged.class)).hasSameSizeAs(in);
+
+        collect(model.reachability(true, "telecom-restored", rules));
+        List<VolunteerPresenceChanged> all = published(VolunteerPresenceChanged.class);
+        assertThat(all.subList(in.size(), all.size())).hasSameSizeAs(in)
+                .allSatisfy(p -> assertThat(p.present()).isFalse());
+        assertThat(model.volunteers.values()).allSatisfy(v -> assertThat(v.presentAt).isNull());
+
+        // the same exercise decides the same
+        published.clear();
+        CoordinationModel again = withVolunteers(rules, true, pool.toArray(Volunteer[]::new));
+        collect(again.nspRegistered("nsp-heesch", 51.7322, 5.5266));
+        collect(again.nspInUse("nsp-heesch", true, rules));
+        collect(again.reachability(false, "telecom-down", rules));
+        assertThat(published(VolunteerPresenceChanged.class)).isEqualTo(in);
+    }
+
+    @Test
+    void aVolunteerWhoCannotDoItAfterAllPutsTheRequestBackForTheOthers() {
+        CoordinationModel model = withVolunteers(ONE_AT_A_TIME, false,
+                volunteer("v-a", 51.7325, 5.5268, List.of("first-aid"), 1),
+                volunteer("v-b", 51.7340, 5.5280, List.of("first-aid"), 1));
+        collect(model.open(firstAid("help-7", 120), false, ONE_AT_A_TIME));
+        collect(model.answered("help-7", published(HelpOffered.class).getLast().offerId(), true, T10 + 60,
+                ONE_AT_A_TIME));
+        assertThat(model.requests.get("help-7").status).isEqualTo(RequestState.ACCEPTED);
+        collect(model.progressed("help-7", RequestState.EN_ROUTE, T10 + 120, ONE_AT_A_TIME));
+        collect(model.progressed("help-7", RequestState.FAILED, T10 + 600, ONE_AT_A_TIME));
+        RequestState request = model.requests.get("help-7");
+        assertThat(request.status).isEqualTo(RequestState.OPEN);
+        assertThat(request.assignee).isNull();
+        assertThat(model.volunteers.get("v-a").active).isZero();
+        assertThat(published(HelpOffered.class)).extracting(HelpOffered::volunteerId).containsExactly("v-a", "v-b");
+        assertThat(published(HelpOffered.class).getLast().atSeconds()).isEqualTo(T10 + 600);
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
-import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
 import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
 import nl.weerbaar.contracts.scenario.Volunteer;
 import nl.weerbaar.kit.clock.ExerciseClocks;
@@ -33,8 +33,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The default scenario through the four real services: the pool's volunteers come in, the noodsteunpunten's help
- * requests reach burgerhulp, those before the phones fail are offered to volunteers who can do them, and after that
- * only volunteers at an NSP can be asked — there are none in the pool's model, so requests are escalated.
+ * requests reach burgerhulp, those before the phones fail are offered by phone to volunteers who can do them; after
+ * that part of the pool reports in at a noodsteunpunt nearby, and requests there are offered to them in person.
  */
 @WeerbaarIntegrationTest
 class DefaultScenarioCoordinationTest {
@@ -60,12 +60,12 @@ class DefaultScenarioCoordinationTest {
     }
 
     @Test
-    void helpRequestsOfTheNspsAreOfferedToCapableVolunteersUntilThePhonesFail() throws Exception {
+    void helpRequestsOfTheNspsAreOfferedByPhoneAndOnceThePhonesFailInPersonAtTheNsp() throws Exception {
         String id = timeline.play("bernheze-stroomuitval", 600, PATIENCE, ex -> clocks.find(ex).isPresent());
         timeline.command("/api/exercises/" + id + "/jump", "{\"toSeconds\":21600}").andExpect(status().isAccepted());
         await().atMost(PATIENCE).until(() -> !topic.payloads(id, EventType.REACHABILITY_CHANGED,
-                ReachabilityChanged.class).isEmpty() && !topic.payloads(id, EventType.HELP_REQUEST_ESCALATED,
-                HelpRequestEscalated.class).isEmpty());
+                ReachabilityChanged.class).isEmpty() && topic.payloads(id, EventType.HELP_OFFERED, HelpOffered.class)
+                .stream().anyMatch(o -> o.channel().equals(HelpOffered.AT_NSP)));
 
         Map<String, Volunteer> pool = topic.payloads(id, EventType.VOLUNTEER_REGISTERED, VolunteerRegistered.class)
                 .stream().map(VolunteerRegistered::volunteer).collect(Collectors.toMap(Volunteer::id,
@@ -79,6 +79,9 @@ class DefaultScenarioCoordinationTest {
 
         // whether a request comes in before the phones fail depends on how the topics interleave; any that did was
         // offered by phone to a capable volunteer of the pool
+        ReachabilityChanged down = topic.payloads(id, EventType.REACHABILITY_CHANGED, ReachabilityChanged.class)
+                .getFirst();
+        assertThat(down.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY);
         List<HelpOffered> offers = topic.payloads(id, EventType.HELP_OFFERED, HelpOffered.class);
         assertThat(offers).allSatisfy(o -> {
             Volunteer v = pool.get(o.volunteerId());
@@ -86,13 +89,25 @@ class DefaultScenarioCoordinationTest {
             if (requests.get(o.requestId()).need().equals("first-aid")) {
                 assertThat(v.skills()).containsAnyOf("first-aid", "cpr-aed");
             }
-            assertThat(o.channel()).isEqualTo(HelpOffered.BY_PHONE);
+            if (o.channel().equals(HelpOffered.BY_PHONE)) {
+                assertThat(o.atSeconds()).isLessThanOrEqualTo(down.atSeconds());
+            } else {
+                assertThat(o.atSeconds()).isGreaterThanOrEqualTo(down.atSeconds());
+            }
         });
-        ReachabilityChanged down = topic.payloads(id, EventType.REACHABILITY_CHANGED, ReachabilityChanged.class)
-                .getFirst();
-        assertThat(down.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY);
-        assertThat(offers).allSatisfy(o -> assertThat(o.atSeconds()).isLessThanOrEqualTo(down.atSeconds()));
-        assertThat(topic.payloads(id, EventType.HELP_REQUEST_ESCALATED, HelpRequestEscalated.class))
-                .anySatisfy(e -> assertThat(e.atSeconds()).isGreaterThanOrEqualTo(down.atSeconds()));
+
+        // without phones part of the pool went to a noodsteunpunt nearby; requests there were offered to them in
+        // person, and only to them
+        List<VolunteerPresenceChanged> reportedIn = topic.payloads(id, EventType.VOLUNTEER_PRESENCE_CHANGED,
+                VolunteerPresenceChanged.class).stream().filter(VolunteerPresenceChanged::present).toList();
+        assertThat(reportedIn).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.atSeconds()).isGreaterThanOrEqualTo(down.atSeconds());
+            assertThat(pool).containsKey(p.volunteerId());
+        });
+        Map<String, String> presentAt = reportedIn.stream().collect(Collectors.toMap(
+                VolunteerPresenceChanged::volunteerId, VolunteerPresenceChanged::nspId, (first, last) -> last));
+        List<HelpOffered> inPerson = offers.stream().filter(o -> o.channel().equals(HelpOffered.AT_NSP)).toList();
+        assertThat(inPerson).as("offers in person at an NSP").isNotEmpty().allSatisfy(o ->
+                assertThat(presentAt.get(o.volunteerId())).isEqualTo(requests.get(o.requestId()).nspId()));
     }
 }

@@ -1,0 +1,72 @@
+package nl.weerbaar.burgerhulp.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.burgerhulp.nsp.KnownNsps;
+import nl.weerbaar.burgerhulp.overview.Reachabilities;
+import nl.weerbaar.burgerhulp.request.HelpRequests;
+import nl.weerbaar.burgerhulp.volunteer.Volunteers;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.HelpOffered;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.events.InboundEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps burgerhulp's read models from its own topic (volunteers, help requests, reachability) and the noodsteunpunten
+ * from theirs: live exercises and replays alike. Each read model applies an event once, whatever is redelivered.
+ */
+@Component
+class BurgerhulpProjection {
+
+    static final String GROUP = "burgerhulp";
+
+    private final InboundEvents inbound;
+    private final KnownNsps nsps;
+    private final Volunteers volunteers;
+    private final HelpRequests requests;
+    private final Reachabilities reachability;
+
+    BurgerhulpProjection(InboundEvents inbound, KnownNsps nsps, Volunteers volunteers, HelpRequests requests,
+                         Reachabilities reachability) {
+        this.inbound = inbound;
+        this.nsps = nsps;
+        this.volunteers = volunteers;
+        this.requests = requests;
+        this.reachability = reachability;
+    }
+
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})
+    void on(ConsumerRecord<String, JsonNode> record) {
+        inbound.handle("projection", record, this::apply);
+    }
+
+    private void apply(InboundEvent event) {
+        switch (event.type()) {
+            case NSP_REGISTERED -> nsps.registered(event.payload(NspRegistered.class));
+            case NSP_STATE_CHANGED -> nsps.stateChanged(event.payload(NspStateChanged.class));
+            case VOLUNTEER_REGISTERED -> volunteers.registered(event.payload(VolunteerRegistered.class));
+            case VOLUNTEER_PRESENCE_CHANGED -> volunteers.presence(event.payload(VolunteerPresenceChanged.class));
+            case HELP_REQUEST_OPENED -> requests.opened(event.payload(HelpRequestOpened.class), event.id());
+            case HELP_OFFERED -> requests.offered(event.payload(HelpOffered.class), event.id());
+            case OFFER_ANSWERED -> requests.answered(event.payload(OfferAnswered.class), event.id());
+            case ASSIGNMENT_PROGRESSED -> requests.progressed(event.payload(AssignmentProgressed.class), event.id());
+            case HELP_REQUEST_ESCALATED -> requests.escalated(event.payload(HelpRequestEscalated.class), event.id());
+            case REACHABILITY_CHANGED -> reachability.changed(event.payload(ReachabilityChanged.class),
+                    event.offset());
+            default -> {
+                // the rest of the noodsteunpunt topic is not burgerhulp's business
+            }
+        }
+    }
+}
