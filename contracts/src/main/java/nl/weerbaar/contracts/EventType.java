@@ -127,6 +127,11 @@ public enum EventType {
         return "contracts/schemas/" + schemaName + ".schema.json";
     }
 
+    /** The short name, as in the schema file and the AsyncAPI message: {@code provider-status-changed}. */
+    public String shortName() {
+        return schemaName;
+    }
+
     public String schemaFile() {
         return "schemas/" + schemaName + ".schema.json";
     }

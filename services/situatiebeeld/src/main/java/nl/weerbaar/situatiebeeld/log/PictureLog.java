@@ -1,0 +1,84 @@
+package nl.weerbaar.situatiebeeld.log;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import nl.weerbaar.kit.events.InboundEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every event of every exercise, in the order taken in (collection {@code picture_log}, keyed by event id, so an event
+ * delivered again is kept once). Each exercise numbers its entries; a browser that reconnects asks for what came
+ * after the last number it has, so it neither misses nor doubles anything. Check-ins are kept without postcode and
+ * note: the picture counts people, it does not need to know them.
+ */
+@Component
+public class PictureLog {
+
+    static final String COLLECTION = "picture_log";
+    static final String SEQUENCES = "picture_log_sequences";
+
+    private final MongoTemplate mongo;
+
+    PictureLog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The entry for {@code event}, or empty when it was kept before. */
+    public Optional<LogEntry> append(InboundEvent event) {
+        if (mongo.findById(event.id(), LogEntry.class, COLLECTION) != null) {
+            return Optional.empty();
+        }
+        ObjectNode payload = event.payload().deepCopy();
+        payload.remove(List.of("postcode", "note"));
+        LogEntry entry = new LogEntry(event.id(), event.exerciseId(), next(event.exerciseId()), event.topic(),
+                event.type().shortName(), event.subject(), event.scenarioTimeSeconds(), payload.toString());
+        try {
+            mongo.insert(entry, COLLECTION);
+            return Optional.of(entry);
+        } catch (DuplicateKeyException again) {
+            return Optional.empty();
+        }
+    }
+
+    /** The exercise's entries after {@code seq}, at most {@code limit}, in order. */
+    public List<LogEntry> after(String exerciseId, long seq, int limit) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId).and("seq").gt(seq))
+                .with(Sort.by("seq")).limit(limit), LogEntry.class, COLLECTION);
+    }
+
+    /** The exercise's last {@code limit} entries, in order. */
+    public List<LogEntry> latest(String exerciseId, int limit) {
+        List<LogEntry> newestFirst = mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId))
+                .with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit), LogEntry.class, COLLECTION);
+        return newestFirst.reversed();
+    }
+
+    /** What had happened in the exercise by scenario time {@code at}, in scenario-time order (for the review). */
+    public List<LogEntry> upTo(String exerciseId, long at) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId).and("atSeconds").lte(at))
+                .with(Sort.by("atSeconds", "seq")), LogEntry.class, COLLECTION);
+    }
+
+    /** All the exercise's entries, in the order taken in. */
+    public List<LogEntry> all(String exerciseId) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)).with(Sort.by("seq")),
+                LogEntry.class, COLLECTION);
+    }
+
+    private long next(String exerciseId) {
+        Sequence s = mongo.findAndModify(Query.query(Criteria.where("_id").is(exerciseId)), new Update().inc("last", 1),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Sequence.class, SEQUENCES);
+        return s.last();
+    }
+
+    record Sequence(@org.springframework.data.annotation.Id String id, long last) {
+    }
+}

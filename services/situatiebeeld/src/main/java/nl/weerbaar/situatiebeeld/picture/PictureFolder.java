@@ -1,0 +1,256 @@
+package nl.weerbaar.situatiebeeld.picture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.ScenarioTime;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.HelpOffered;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.ExerciseCreated;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.PhaseStarted;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspSituationReported;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
+import nl.weerbaar.contracts.scenario.Inject;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.vital.ProviderRegistered;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.situatiebeeld.log.LogEntry;
+
+/**
+ * Folds an exercise's events into its {@link Picture}, one at a time and in any number of steps: the live picture
+ * takes each event as it comes, the after-action review folds the recording up to the moment asked for. Events the
+ * picture does not show change only {@code lastSeq}.
+ */
+public final class PictureFolder {
+
+    private static final Map<String, EventType> TYPES = Arrays.stream(EventType.values())
+            .collect(Collectors.toMap(EventType::shortName, Function.identity()));
+
+    private PictureFolder() {
+    }
+
+    public static Picture fold(String exerciseId, Iterable<LogEntry> entries) {
+        Picture picture = new Picture();
+        picture.exerciseId = exerciseId;
+        entries.forEach(e -> apply(picture, e));
+        return picture;
+    }
+
+    public static void apply(Picture p, LogEntry e) {
+        p.lastSeq = Math.max(p.lastSeq, e.seq());
+        EventType type = TYPES.get(e.type());
+        if (type == null) {
+            return;
+        }
+        Object payload = payload(e, type);
+        switch (payload) {
+            case ExerciseCreated c -> {
+                p.scenarioId = c.scenarioId();
+                p.replayOf = c.replayOf();
+                p.speed = c.speed();
+                p.state = "CREATED";
+                if (c.durationSeconds() != null) {
+                    p.durationSeconds = c.durationSeconds();
+                }
+            }
+            case ScenarioLoaded s -> scenario(p, s);
+            case ExerciseStateChanged s -> {
+                p.state = s.state().name();
+                p.speed = s.speed();
+                p.clockSeconds = Math.max(p.clockSeconds, s.scenarioTimeSeconds());
+            }
+            case ClockTicked t -> {
+                p.clockSeconds = Math.max(p.clockSeconds, t.scenarioTimeSeconds());
+                p.speed = t.speed();
+            }
+            case PhaseStarted s -> p.phase = s.phase().name();
+            case InjectFired f -> inject(p, f.inject(), e.atSeconds());
+            case ProviderRegistered r -> provider(p, r.provider().id(), r.provider().name(), r.provider().sector());
+            case ProviderStatusChanged s -> status(p, s);
+            case VitalAlertRaised a -> alert(p, e, a.kind(), a.severity(), a.message());
+            case NspRegistered r -> nsp(p, r.nsp());
+            case NspStateChanged s -> {
+                Picture.Nsp n = p.nsps.get(s.nspId());
+                if (n != null) {
+                    n.state = s.state().wire();
+                }
+            }
+            case CitizenCheckedIn in -> occupancy(p, in.nspId(), in.householdSize());
+            case CitizenCheckedOut out -> occupancy(p, out.nspId(), -out.householdSize());
+            case NspSituationReported r -> {
+                Picture.Nsp n = p.nsps.get(r.nspId());
+                if (n != null) {
+                    n.occupancy = r.occupancy();
+                    n.waterLitres = r.stock().waterLitres();
+                    n.foodRations = r.stock().foodRations();
+                    n.fuelHours = r.stock().fuelHours();
+                    n.stockAtSeconds = r.atSeconds();
+                }
+            }
+            case OccupancyThresholdCrossed t -> {
+                if (t.thresholdPercent() >= 100) {
+                    alert(p, e, "nsp-full", "severe", t.message());
+                }
+            }
+            case HouseholdUnserved u -> p.householdsUnserved++;
+            case HelpRequestOpened o -> {
+                Picture.HelpRequest r = new Picture.HelpRequest();
+                r.id = o.requestId();
+                r.need = o.need();
+                r.urgency = o.urgency();
+                r.nspId = o.nspId();
+                r.openedAtSeconds = o.atSeconds();
+                r.deadlineSeconds = o.deadlineSeconds();
+                p.helpRequests.putIfAbsent(r.id, r);
+            }
+            case HelpOffered o -> request(p, o.requestId(), r -> {
+                if ("open".equals(r.status)) {
+                    r.status = "offered";
+                }
+            });
+            case OfferAnswered a -> request(p, a.requestId(), r -> {
+                if (OfferAnswered.ACCEPTED.equals(a.answer()) && r.matchedAtSeconds == null) {
+                    r.status = "matched";
+                    r.matchedAtSeconds = a.atSeconds();
+                    r.minutesToMatch = (a.atSeconds() - r.openedAtSeconds) / 60;
+                }
+            });
+            case AssignmentProgressed a -> request(p, a.requestId(), r -> r.status = switch (a.status()) {
+                case "completed" -> "completed";
+                case "failed" -> "open";
+                default -> "matched";
+            });
+            case HelpRequestEscalated x -> {
+                request(p, x.requestId(), r -> {
+                    r.status = "escalated";
+                    r.escalation = x.message();
+                });
+                alert(p, e, "help-escalated", "severe", x.message());
+            }
+            case ReachabilityChanged r -> {
+                p.reachability = r.mode();
+                if (ReachabilityChanged.NSP_ONLY.equals(r.mode())) {
+                    alert(p, e, "volunteers-unreachable", "moderate", r.message());
+                }
+            }
+            case VolunteerRegistered v -> p.volunteers++;
+            default -> {
+                // shown in the feed only
+            }
+        }
+    }
+
+    private static void scenario(Picture p, ScenarioLoaded s) {
+        p.scenarioId = s.scenarioId();
+        p.scenarioName = s.name();
+        p.region = s.region();
+        p.durationSeconds = s.durationSeconds();
+        p.sectors = new ArrayList<>();
+        s.sectors().forEach(sector -> {
+            Picture.SectorRow row = new Picture.SectorRow();
+            row.id = sector.id();
+            row.name = sector.name();
+            ScenarioTime.BANDS.forEach(b -> row.cells.put(b, new ArrayList<>()));
+            p.sectors.add(row);
+        });
+        p.places = s.places().stream().map(pl -> new Picture.Place(pl.id(), pl.name(), pl.lat(), pl.lon(),
+                pl.inhabitants())).toList();
+        s.providers().forEach(pr -> provider(p, pr.id(), pr.name(), pr.sector()));
+        s.nsps().forEach(n -> nsp(p, n));
+    }
+
+    private static void inject(Picture p, Inject inject, long at) {
+        p.clockSeconds = Math.max(p.clockSeconds, at);
+        p.sectors.stream().filter(r -> r.id.equals(inject.sector())).findFirst().ifPresent(row -> row.cells
+                .computeIfAbsent(inject.band(), b -> new ArrayList<>()).add(new Picture.Effect(inject.id(), at,
+                        inject.severity(), inject.effect(), inject.providerId())));
+    }
+
+    private static void provider(Picture p, String id, String name, String sector) {
+        Picture.Provider pr = p.providers.computeIfAbsent(id, k -> new Picture.Provider());
+        pr.id = id;
+        pr.name = name;
+        pr.sector = sector;
+    }
+
+    private static void status(Picture p, ProviderStatusChanged s) {
+        Picture.Provider pr = p.providers.computeIfAbsent(s.providerId(), k -> {
+            Picture.Provider created = new Picture.Provider();
+            created.id = k;
+            created.name = k;
+            created.sector = s.sector();
+            return created;
+        });
+        String state = s.state().wire();
+        if (!state.equals(pr.state)) {
+            pr.sinceSeconds = s.atSeconds();
+        }
+        pr.state = state;
+        pr.backupHours = s.backupRemainingHours();
+        pr.backupAtSeconds = s.atSeconds();
+        pr.onBackupRunning = s.state() == ProviderState.ON_BACKUP;
+        pr.cause = s.cause() != null ? s.cause() : s.message();
+        pr.expectedRestoreSeconds = s.expectedRestoreSeconds();
+        pr.source = s.source() == null ? null : s.source().toString().toLowerCase();
+    }
+
+    private static void nsp(Picture p, NspSite site) {
+        Picture.Nsp n = p.nsps.computeIfAbsent(site.id(), k -> new Picture.Nsp());
+        n.id = site.id();
+        n.name = site.name();
+        n.placeId = site.placeId();
+        n.lat = site.lat();
+        n.lon = site.lon();
+        n.capacity = site.capacity();
+    }
+
+    private static void occupancy(Picture p, String nspId, int people) {
+        Picture.Nsp n = p.nsps.get(nspId);
+        if (n != null) {
+            n.occupancy = Math.max(0, n.occupancy + people);
+        }
+    }
+
+    private static void request(Picture p, String requestId, Consumer<Picture.HelpRequest> change) {
+        Picture.HelpRequest r = p.helpRequests.get(requestId);
+        if (r != null) {
+            change.accept(r);
+        }
+    }
+
+    private static void alert(Picture p, LogEntry e, String kind, String severity, Text message) {
+        p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message));
+    }
+
+    private static Object payload(LogEntry e, EventType type) {
+        try {
+            return EventJson.mapper().readValue(e.payload(), type.payloadType());
+        } catch (JsonProcessingException unreadable) {
+            // the log holds only records that passed their schema; one that cannot be read is not shown
+            return e;
+        }
+    }
+}

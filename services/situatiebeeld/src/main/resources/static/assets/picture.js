@@ -1,0 +1,407 @@
+// The crisis team's live picture. No build step, no library, nothing fetched from outside this service.
+// Live: one Server-Sent Events stream per exercise, read with fetch so it can carry the Authorization header;
+// after a drop it reconnects with the last feed number it has, and the feed is kept by number, so nothing is
+// lost or shown twice. Review (an exercise that is over): a slider folds the recording up to any scenario time.
+'use strict';
+
+const TEXTS = {
+  nl: {
+    title: 'Weerbaar — situatiebeeld', offline: 'niet verbonden', live: 'live', review: 'Nabespreking',
+    logout: 'Afmelden', loginTitle: 'Aanmelden', loginHelp: 'Crisisteam of trainer: gebruikersnaam en wachtwoord, of een token.',
+    user: 'Gebruiker', password: 'Wachtwoord', token: 'of token', signIn: 'Aanmelden', other: 'English',
+    matrix: 'Uitvaltabel: sector × tijdvak', providers: 'Vitale aanbieders', nsps: 'Noodsteunpunten',
+    help: 'Hulpvragen (burgerhulp)', alerts: 'Meldingen', feed: 'Gebeurtenissen', search: 'zoeken',
+    catExercise: 'oefening', catVital: 'vitaal', catNsp: 'noodsteunpunten', catHelp: 'burgerhulp',
+    onlyAlerts: 'alleen meldingen', prevAlert: '◀ vorige melding', nextAlert: 'volgende melding ▶',
+    sector: 'Sector', provider: 'Aanbieder', state: 'Toestand', backup: 'Noodstroom over', since: 'Sinds',
+    cause: 'Oorzaak', nsp: 'Noodsteunpunt', occupancy: 'Bezetting', supplies: 'Voorraad', need: 'Hulp',
+    status: 'Status', opened: 'Gevraagd', toMatch: 'Tot match', none: 'Geen', noExercise: 'Geen oefening gekozen',
+    failed: 'Kan het situatiebeeld niet ophalen', denied: 'Aanmelden mislukt of geen rechten (crisisteam of trainer)',
+    bands: { '0-2h': '0–2 uur', '2-4h': '2–4 uur', '4-24h': '4–24 uur', '24h+': '> 24 uur' },
+    states: { normal: 'normaal', degraded: 'verminderd', 'on-backup': 'op noodstroom', down: 'uit', restored: 'hersteld',
+      planned: 'gepland', opening: 'gaat open', open: 'open', full: 'vol', closed: 'dicht', offered: 'aangeboden',
+      matched: 'gematcht', completed: 'afgerond', escalated: 'geëscaleerd' },
+    summary: (o, m, e, c, med) => `open ${o} · gematcht ${m} · geëscaleerd ${e} · afgerond ${c}` +
+      (med == null ? '' : ` · mediaan tot match ${med} min`),
+    phones: mode => mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
+    hoursLeft: h => `${h.toFixed(1)} u`
+  },
+  en: {
+    title: 'Weerbaar — live picture', offline: 'not connected', live: 'live', review: 'After-action review',
+    logout: 'Sign out', loginTitle: 'Sign in', loginHelp: 'Crisis team or trainer: user name and password, or a token.',
+    user: 'User', password: 'Password', token: 'or token', signIn: 'Sign in', other: 'Nederlands',
+    matrix: 'Outage table: sector × time band', providers: 'Vital providers', nsps: 'Emergency support points',
+    help: 'Help requests (citizen aid)', alerts: 'Alerts', feed: 'Events', search: 'search',
+    catExercise: 'exercise', catVital: 'vital', catNsp: 'support points', catHelp: 'citizen aid',
+    onlyAlerts: 'alerts only', prevAlert: '◀ previous alert', nextAlert: 'next alert ▶',
+    sector: 'Sector', provider: 'Provider', state: 'State', backup: 'Backup left', since: 'Since',
+    cause: 'Cause', nsp: 'Support point', occupancy: 'Occupancy', supplies: 'Supplies', need: 'Need',
+    status: 'Status', opened: 'Asked', toMatch: 'To match', none: 'None', noExercise: 'No exercise chosen',
+    failed: 'Cannot load the live picture', denied: 'Sign-in failed or not allowed (crisis team or trainer)',
+    bands: { '0-2h': '0–2 h', '2-4h': '2–4 h', '4-24h': '4–24 h', '24h+': '> 24 h' },
+    states: { normal: 'normal', degraded: 'degraded', 'on-backup': 'on backup', down: 'down', restored: 'restored',
+      planned: 'planned', opening: 'opening', open: 'open', full: 'full', closed: 'closed', offered: 'offered',
+      matched: 'matched', completed: 'completed', escalated: 'escalated' },
+    summary: (o, m, e, c, med) => `open ${o} · matched ${m} · escalated ${e} · completed ${c}` +
+      (med == null ? '' : ` · median to match ${med} min`),
+    phones: mode => mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
+    hoursLeft: h => `${h.toFixed(1)} h`
+  }
+};
+
+const $ = id => document.getElementById(id);
+let lang = localStorage.getItem('weerbaar.lang') || 'nl';
+const t = key => TEXTS[lang][key];
+const say = text => text ? (text[lang] || text.nl || '') : '';
+const clock = s => 'T+' + String(Math.floor(s / 3600)).padStart(2, '0') + ':' + String(Math.floor(s % 3600 / 60)).padStart(2, '0');
+const el = (tag, attrs = {}, ...children) => {
+  const e = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => k === 'class' ? e.className = v : e.setAttribute(k, v));
+  children.forEach(c => e.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
+  return e;
+};
+
+let auth = sessionStorage.getItem('weerbaar.auth');
+let exerciseId = null;
+let picture = null;
+const feed = new Map();          // feed number -> item: a reconnect can never double a line
+let lastSeq = null;              // the last feed number this page has
+let stream = null;               // AbortController of the live stream
+let reviewing = false;
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: { ...(options.headers || {}), Authorization: auth } });
+  if (response.status === 401 || response.status === 403) {
+    showLogin(t('denied'));
+    throw new Error(response.status);
+  }
+  if (!response.ok) throw new Error(response.status);
+  return response;
+}
+
+// ---- sign-in, language, exercise ----
+
+function showLogin(message) {
+  $('login').hidden = false;
+  $('picture').hidden = true;
+  $('error').textContent = message || '';
+}
+
+$('login-form').onsubmit = async event => {
+  event.preventDefault();
+  const token = $('token').value.trim();
+  auth = token ? 'Bearer ' + token : 'Basic ' + btoa($('user').value + ':' + $('password').value);
+  sessionStorage.setItem('weerbaar.auth', auth);
+  $('login').hidden = true;
+  $('error').textContent = '';
+  await loadExercises();
+};
+$('logout').onclick = () => {
+  sessionStorage.removeItem('weerbaar.auth');
+  auth = null;
+  if (stream) stream.abort();
+  showLogin('');
+};
+$('lang').onclick = () => {
+  lang = lang === 'nl' ? 'en' : 'nl';
+  localStorage.setItem('weerbaar.lang', lang);
+  applyLanguage();
+  render();
+};
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach(e => e.textContent = t(e.dataset.i18n));
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(e => e.placeholder = t(e.dataset.i18nPlaceholder));
+  $('lang').textContent = t('other');
+}
+
+async function loadExercises() {
+  try {
+    const clocks = await (await api('api/exercise-clocks')).json();
+    const wanted = new URLSearchParams(location.search).get('exercise') || exerciseId
+      || (clocks.find(c => !['FINISHED', 'STOPPED'].includes(c.state)) || clocks[0] || {}).exerciseId;
+    $('exercise').replaceChildren(...clocks.map(c => el('option', { value: c.exerciseId },
+      `${c.exerciseId} · ${c.scenarioName || c.scenarioId} · ${c.state}${c.replayOf ? ' · replay' : ''}`)));
+    if (wanted) {
+      $('exercise').value = wanted;
+      choose(wanted, clocks.find(c => c.exerciseId === wanted));
+    } else {
+      $('error').textContent = t('noExercise');
+    }
+  } catch (err) {
+    if (auth) $('error').textContent = t('failed') + ' (' + err.message + ')';
+  }
+}
+$('exercise').onchange = () => {
+  history.replaceState(null, '', '?exercise=' + encodeURIComponent($('exercise').value));
+  loadExercises();
+};
+
+function choose(id, exerciseClock) {
+  if (stream) stream.abort();
+  exerciseId = id;
+  picture = null;
+  feed.clear();
+  lastSeq = null;
+  $('picture').hidden = false;
+  const over = exerciseClock && ['FINISHED', 'STOPPED'].includes(exerciseClock.state);
+  over ? startReview() : connect();
+}
+
+// ---- live: the stream ----
+
+async function connect() {
+  reviewing = false;
+  $('review').hidden = true;
+  const controller = new AbortController();
+  stream = controller;
+  let delay = 500;
+  while (!controller.signal.aborted) {
+    try {
+      const headers = { Authorization: auth, Accept: 'text/event-stream' };
+      if (lastSeq != null) headers['Last-Event-ID'] = String(lastSeq);
+      const response = await fetch(`api/exercises/${encodeURIComponent(exerciseId)}/stream`,
+        { headers, signal: controller.signal, cache: 'no-store' });
+      if (response.status === 401 || response.status === 403) { showLogin(t('denied')); return; }
+      if (!response.ok) throw new Error(response.status);
+      setLive(true);
+      delay = 500;
+      await readEvents(response.body, controller.signal);
+    } catch (err) {
+      if (controller.signal.aborted) return;
+    }
+    setLive(false);
+    await new Promise(resolve => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 10000);
+  }
+}
+
+async function readEvents(body, signal) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  while (!signal.aborted) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      dispatch(buffer.slice(0, end));
+      buffer = buffer.slice(end + 2);
+    }
+  }
+}
+
+function dispatch(block) {
+  let name = 'message', id = null;
+  const data = [];
+  block.split('\n').forEach(line => {
+    if (line.startsWith('event:')) name = line.slice(6).trim();
+    else if (line.startsWith('id:')) id = line.slice(3).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+  });
+  if (!data.length) return;
+  const payload = JSON.parse(data.join('\n'));
+  if (name === 'picture') {
+    picture = payload;
+    render();
+  } else if (name === 'feed') {
+    feed.set(payload.seq, payload);
+    lastSeq = Math.max(lastSeq || 0, Number(id || payload.seq));
+    scheduleFeed();
+  }
+}
+
+function setLive(on) {
+  $('live').textContent = on ? t('live') : t('offline');
+  $('live').classList.toggle('on', on);
+}
+
+// ---- review: a finished exercise at any scenario time ----
+
+async function startReview() {
+  reviewing = true;
+  setLive(false);
+  $('live').textContent = t('review');
+  $('review').hidden = false;
+  const now = await (await api(`api/exercises/${encodeURIComponent(exerciseId)}/picture`)).json();
+  const slider = $('slider');
+  slider.max = String(Math.max(now.durationSeconds, now.clockSeconds));
+  slider.value = slider.max;
+  slider.dataset.alerts = JSON.stringify(now.alerts.map(a => a.atSeconds));
+  await showAt(Number(slider.value));
+}
+
+async function showAt(seconds) {
+  $('slider-time').textContent = clock(seconds);
+  const id = encodeURIComponent(exerciseId);
+  picture = await (await api(`api/exercises/${id}/picture?at=${seconds}`)).json();
+  const items = await (await api(`api/exercises/${id}/feed?at=${seconds}`)).json();
+  feed.clear();
+  items.forEach(i => feed.set(i.seq, i));
+  render();
+}
+
+let sliderTimer = null;
+$('slider').oninput = () => {
+  $('slider-time').textContent = clock(Number($('slider').value));
+  clearTimeout(sliderTimer);
+  sliderTimer = setTimeout(() => showAt(Number($('slider').value)), 150);
+};
+function jumpAlert(direction) {
+  const times = JSON.parse($('slider').dataset.alerts || '[]').sort((a, b) => a - b);
+  const now = Number($('slider').value);
+  const next = direction > 0 ? times.find(s => s > now) : times.filter(s => s < now).pop();
+  if (next != null) {
+    $('slider').value = String(next);
+    showAt(next);
+  }
+}
+$('prev-alert').onclick = () => jumpAlert(-1);
+$('next-alert').onclick = () => jumpAlert(1);
+
+// ---- drawing ----
+
+function render() {
+  if (!picture) return;
+  $('scenario').textContent = say(picture.scenarioName) || picture.scenarioId || '';
+  $('clock').textContent = clock(picture.clockSeconds);
+  $('band').textContent = t('bands')[bandOf(picture.clockSeconds)];
+  $('state').textContent = picture.state || '';
+  $('speed').textContent = '×' + (picture.speed || 0);
+  drawMatrix();
+  drawProviders();
+  drawNsps();
+  drawRequests();
+  drawAlerts();
+  drawFeed();
+}
+
+const bandOf = s => s < 7200 ? '0-2h' : s < 14400 ? '2-4h' : s < 86400 ? '4-24h' : '24h+';
+const SEVERITY = ['minor', 'moderate', 'severe', 'extreme'];
+
+function drawMatrix() {
+  const bands = ['0-2h', '2-4h', '4-24h', '24h+'];
+  const head = el('tr', {}, el('th', {}, t('sector')), ...bands.map(b => el('th', {}, t('bands')[b])));
+  const rows = picture.sectors.map(row => el('tr', { 'data-sector': row.id }, el('th', {}, say(row.name)),
+    ...bands.map(b => {
+      const effects = row.cells[b] || [];
+      const worst = effects.reduce((w, e) => Math.max(w, SEVERITY.indexOf(e.severity)), -1);
+      const td = el('td', { class: effects.length ? 'lit sev-' + SEVERITY[worst] : '', 'data-band': b },
+        effects.length ? String(effects.length) : '');
+      td.title = effects.map(e => clock(e.atSeconds) + ' ' + say(e.effect)).join('\n');
+      td.onclick = () => $('cell-details').replaceChildren(...(effects.length ? effects.map(e =>
+        el('div', {}, `${clock(e.atSeconds)} · ${say(row.name)} · ${say(e.effect)}`)) : [t('none')]));
+      return td;
+    })));
+  $('matrix').replaceChildren(head, ...rows);
+}
+
+function backupLeft(p) {
+  if (p.backupHours == null) return '';
+  const left = p.onBackupRunning ? Math.max(0, p.backupHours - (picture.clockSeconds - p.backupAtSeconds) / 3600)
+    : p.backupHours;
+  return t('hoursLeft')(left);
+}
+
+function drawProviders() {
+  const head = el('tr', {}, ...['sector', 'provider', 'state', 'backup', 'since', 'cause'].map(k => el('th', {}, t(k))));
+  const sectorName = id => say((picture.sectors.find(s => s.id === id) || {}).name) || id;
+  const rows = Object.values(picture.providers).sort((a, b) => (a.sector + a.id).localeCompare(b.sector + b.id))
+    .map(p => el('tr', { 'data-provider': p.id, 'data-state': p.state },
+      el('td', {}, sectorName(p.sector)), el('td', {}, p.name), el('td', { class: 'st-' + p.state }, t('states')[p.state] || p.state),
+      el('td', {}, backupLeft(p)), el('td', {}, p.state === 'normal' ? '' : clock(p.sinceSeconds)),
+      el('td', { class: 'details' }, say(p.cause))));
+  $('providers').replaceChildren(head, ...rows);
+}
+
+function drawNsps() {
+  const nsps = Object.values(picture.nsps);
+  const points = [...picture.places, ...nsps];
+  const svg = $('plan');
+  const ns = 'http://www.w3.org/2000/svg';
+  const shape = (tag, attrs, text) => {
+    const e = document.createElementNS(ns, tag);
+    Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  svg.replaceChildren();
+  if (points.length) {
+    // a plan, not a map: the region's places and NSPs projected on their own bounding box (no tiles, no internet)
+    const lats = points.map(p => p.lat), lons = points.map(p => p.lon);
+    const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
+    const kx = Math.cos((minLat + maxLat) / 2 * Math.PI / 180);
+    const w = Math.max((maxLon - minLon) * kx, 1e-3), h = Math.max(maxLat - minLat, 1e-3);
+    const scale = Math.min(520 / w, 290 / h);
+    const x = lon => 40 + (lon - minLon) * kx * scale, y = lat => 330 - (lat - minLat) * scale;
+    picture.places.forEach(p => {
+      svg.append(shape('circle', { cx: x(p.lon), cy: y(p.lat), r: 3, fill: '#9aa3b2' }));
+      svg.append(shape('text', { x: x(p.lon) + 5, y: y(p.lat) - 5, 'font-size': 11, fill: '#454d5e' }, p.name));
+    });
+    nsps.forEach(n => {
+      const r = 6 + Math.sqrt(n.capacity) / 2;
+      svg.append(shape('circle', { cx: x(n.lon), cy: y(n.lat), r, class: 'nsp-' + n.state, opacity: .35 }));
+      svg.append(shape('circle', { cx: x(n.lon), cy: y(n.lat), r: r * Math.min(1, n.occupancy / Math.max(1, n.capacity)),
+        class: 'nsp-' + n.state }));
+      svg.append(shape('text', { x: x(n.lon) + r + 2, y: y(n.lat) + 4, 'font-size': 11 }, `${n.occupancy}/${n.capacity}`));
+    });
+  }
+  const head = el('tr', {}, ...['nsp', 'state', 'occupancy', 'supplies'].map(k => el('th', {}, t(k))));
+  const rows = nsps.map(n => el('tr', { 'data-nsp': n.id, 'data-occupancy': n.occupancy },
+    el('td', {}, n.name), el('td', {}, t('states')[n.state] || n.state),
+    el('td', {}, el('span', { class: 'bar' }, Object.assign(el('span'), { style: `width:${Math.min(100, 100 * n.occupancy / Math.max(1, n.capacity))}%` })),
+      ` ${n.occupancy}/${n.capacity}`),
+    el('td', { class: 'details' }, n.waterLitres == null ? '' :
+      `water ${Math.round(n.waterLitres)} l · ${lang === 'nl' ? 'voedsel' : 'food'} ${Math.round(n.foodRations)}` +
+      (n.fuelHours == null ? '' : ` · ${lang === 'nl' ? 'brandstof' : 'fuel'} ${n.fuelHours.toFixed(1)} h`))));
+  $('nsp-list').replaceChildren(head, ...rows);
+}
+
+function drawRequests() {
+  const all = Object.values(picture.helpRequests);
+  const count = s => all.filter(r => r.status === s).length;
+  const times = all.filter(r => r.minutesToMatch != null).map(r => r.minutesToMatch).sort((a, b) => a - b);
+  const median = times.length ? times[Math.floor(times.length / 2)] : null;
+  $('help-summary').textContent = t('summary')(count('open') + count('offered'), count('matched'), count('escalated'),
+    count('completed'), median) + (t('phones')(picture.reachability) ? ' — ' + t('phones')(picture.reachability) : '');
+  const head = el('tr', {}, ...['opened', 'need', 'nsp', 'status', 'toMatch'].map(k => el('th', {}, t(k))));
+  const rows = all.slice(-25).reverse().map(r => el('tr', { 'data-request': r.id, 'data-status': r.status },
+    el('td', {}, clock(r.openedAtSeconds)), el('td', {}, r.need), el('td', {}, r.nspId || ''),
+    el('td', {}, t('states')[r.status] || r.status), el('td', {}, r.minutesToMatch == null ? '' : r.minutesToMatch + ' min')));
+  $('requests').replaceChildren(head, ...rows);
+}
+
+function drawAlerts() {
+  const items = picture.alerts.slice().reverse().map(a => {
+    const li = el('li', { 'data-kind': a.kind }, `${clock(a.atSeconds)} · ${say(a.message)}`);
+    if (reviewing) li.onclick = () => { $('slider').value = String(a.atSeconds); showAt(a.atSeconds); };
+    return li;
+  });
+  $('alerts').replaceChildren(...(items.length ? items : [el('li', {}, t('none'))]));
+}
+
+let feedPending = false;
+function scheduleFeed() {
+  if (!feedPending) {
+    feedPending = true;
+    requestAnimationFrame(() => { feedPending = false; drawFeed(); });
+  }
+}
+document.querySelectorAll('.cat, #only-alerts').forEach(c => c.onchange = drawFeed);
+$('feed-filter').oninput = drawFeed;
+
+function drawFeed() {
+  const cats = new Set([...document.querySelectorAll('.cat:checked')].map(c => c.value));
+  const onlyAlerts = $('only-alerts').checked;
+  const words = $('feed-filter').value.trim().toLowerCase();
+  const items = [...feed.values()].sort((a, b) => b.seq - a.seq)
+    .filter(i => cats.has(i.category) && (!onlyAlerts || i.alert)
+      && (!words || (say(i.text) + ' ' + i.type + ' ' + (i.subject || '')).toLowerCase().includes(words)))
+    .slice(0, 400);
+  $('feed').replaceChildren(...items.map(i => el('li', { class: i.alert ? 'alert' : '', 'data-seq': i.seq },
+    `${clock(i.atSeconds)} · ${say(i.text)}`)));
+}
+
+applyLanguage();
+auth ? loadExercises() : showLogin('');

@@ -1,0 +1,73 @@
+package nl.weerbaar.situatiebeeld.page;
+
+import static nl.weerbaar.kit.test.TestAuth.CRISIS_PASSWORD;
+import static nl.weerbaar.kit.test.TestAuth.CRISIS_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.weerbaar.burgerhulp.BurgerhulpApplication;
+import nl.weerbaar.kit.clock.ExerciseClocks;
+import nl.weerbaar.kit.test.CompanionServices;
+import nl.weerbaar.kit.test.TimelineDriver;
+import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
+import nl.weerbaar.noodsteunpunt.NoodsteunpuntApplication;
+import nl.weerbaar.outagetimeline.OutageTimelineApplication;
+import nl.weerbaar.situatiebeeld.log.PictureLog;
+import nl.weerbaar.vitalstatus.VitalStatusApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The screenshots in docs/: the default scenario at T+1 h, T+6 h and T+48 h as the crisis team sees it. Runs only
+ * when asked, with the folder to write to:
+ * {@code ./mvnw -o test -pl services/situatiebeeld -Dtest=DefaultScenarioScreenshots -Dweerbaar.screenshots=$PWD/docs/screenshots}.
+ */
+@WeerbaarIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DefaultScenarioScreenshots {
+
+    @LocalServerPort int port;
+    @Value("${spring.kafka.bootstrap-servers}") String brokers;
+    @Autowired ExerciseClocks clocks;
+    @Autowired PictureLog log;
+
+    @Test
+    void theDefaultScenarioAtOneSixAndFortyEightHours() throws Exception {
+        String folder = System.getProperty("weerbaar.screenshots");
+        assumeTrue(folder != null && Browser.installed(), "only with -Dweerbaar.screenshots=<folder> and chromium");
+        TimelineDriver timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
+        CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
+        CompanionServices.start(NoodsteunpuntApplication.class, "noodsteunpunt", brokers);
+        CompanionServices.start(BurgerhulpApplication.class, "burgerhulp", brokers);
+        String id = timeline.play("bernheze-stroomuitval", 1, Duration.ofSeconds(90), ex -> clocks.find(ex).isPresent());
+        timeline.command("/api/exercises/" + id + "/pause", null).andExpect(status().isAccepted());
+        try (Browser browser = Browser.open(port)) {
+            browser.signInAndWatch(id, CRISIS_USER, CRISIS_PASSWORD);
+            for (int hours : new int[] {1, 6, 48}) {
+                timeline.command("/api/exercises/" + id + "/jump", "{\"toSeconds\":" + hours * 3600 + "}")
+                        .andExpect(status().isAccepted());
+                String clock = String.format("T+%02d:00", hours);
+                browser.until(d -> browser.text("clock").equals(clock));
+                // the services downstream have worked through the jump when nothing new comes in for a while
+                AtomicInteger seen = new AtomicInteger(-1);
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(3))
+                        .until(() -> {
+                            int now = log.all(id).size();
+                            return seen.getAndSet(now) == now;
+                        });
+                browser.until(d -> browser.count("#providers tr[data-provider]") > 0);
+                browser.screenshot(Path.of(folder, "situatiebeeld-T+" + String.format("%02d", hours) + "h.png"));
+                assertThat(Path.of(folder, "situatiebeeld-T+" + String.format("%02d", hours) + "h.png")).exists();
+            }
+        } finally {
+            timeline.command("/api/exercises/" + id + "/stop", null);
+        }
+    }
+}
