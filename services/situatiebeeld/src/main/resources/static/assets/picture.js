@@ -228,7 +228,7 @@ async function startReview() {
   const slider = $('slider');
   slider.max = String(Math.max(now.durationSeconds, now.clockSeconds));
   slider.value = slider.max;
-  slider.dataset.alerts = JSON.stringify(now.alerts.map(a => a.atSeconds));
+  slider.dataset.alerts = JSON.stringify(now.alertTimes);
   await showAt(Number(slider.value));
 }
 
@@ -359,21 +359,20 @@ function drawNsps() {
 }
 
 function drawRequests() {
-  const all = Object.values(picture.helpRequests);
-  const count = s => all.filter(r => r.status === s).length;
-  const times = all.filter(r => r.minutesToMatch != null).map(r => r.minutesToMatch).sort((a, b) => a - b);
-  const median = times.length ? times[Math.floor(times.length / 2)] : null;
+  const counts = picture.helpCounts || {};
+  const count = s => counts[s] || 0;
   $('help-summary').textContent = t('summary')(count('open') + count('offered'), count('matched'), count('escalated'),
-    count('completed'), median) + (t('phones')(picture.reachability) ? ' — ' + t('phones')(picture.reachability) : '');
+    count('completed'), picture.medianMinutesToMatch) +
+    (t('phones')(picture.reachability) ? ' — ' + t('phones')(picture.reachability) : '');
   const head = el('tr', {}, ...['opened', 'need', 'nsp', 'status', 'toMatch'].map(k => el('th', {}, t(k))));
-  const rows = all.slice(-25).reverse().map(r => el('tr', { 'data-request': r.id, 'data-status': r.status },
+  const rows = picture.recentHelpRequests.slice(-25).reverse().map(r => el('tr', { 'data-request': r.id, 'data-status': r.status },
     el('td', {}, clock(r.openedAtSeconds)), el('td', {}, r.need), el('td', {}, r.nspId || ''),
     el('td', {}, t('states')[r.status] || r.status), el('td', {}, r.minutesToMatch == null ? '' : r.minutesToMatch + ' min')));
   $('requests').replaceChildren(head, ...rows);
 }
 
 function drawAlerts() {
-  const items = picture.alerts.slice().reverse().map(a => {
+  const items = picture.recentAlerts.slice().reverse().map(a => {
     const li = el('li', { 'data-kind': a.kind }, `${clock(a.atSeconds)} · ${say(a.message)}`);
     if (reviewing) li.onclick = () => { $('slider').value = String(a.atSeconds); showAt(a.atSeconds); };
     return li;

@@ -27,7 +27,7 @@ public class PictureLog {
 
     private final MongoTemplate mongo;
 
-    PictureLog(MongoTemplate mongo) {
+    public PictureLog(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -19,7 +19,7 @@ public class LivePictures {
     private final PictureLog log;
     private final Map<String, Picture> pictures = new HashMap<>();
 
-    LivePictures(PictureLog log) {
+    public LivePictures(PictureLog log) {
         this.log = log;
     }
 

@@ -1,9 +1,12 @@
 package nl.weerbaar.situatiebeeld.picture;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import nl.weerbaar.contracts.scenario.Text;
 
 /**
@@ -12,6 +15,9 @@ import nl.weerbaar.contracts.scenario.Text;
  * from the exercise's events; sent to the page as JSON.
  */
 public class Picture {
+
+    /** How many closed help requests and alerts the page gets (it shows counts for the rest). */
+    static final int RECENT = 40;
 
     public String exerciseId;
     public String scenarioId;
@@ -29,11 +35,54 @@ public class Picture {
     public Map<String, Provider> providers = new LinkedHashMap<>();
     public List<Place> places = new ArrayList<>();
     public Map<String, Nsp> nsps = new LinkedHashMap<>();
-    public Map<String, HelpRequest> helpRequests = new LinkedHashMap<>();
-    public List<Alert> alerts = new ArrayList<>();
+    /** Every help request, for the fold; the page gets the counts and the recent ones. */
+    @JsonIgnore public Map<String, HelpRequest> helpRequests = new LinkedHashMap<>();
+    /** Every alert, for the fold; the page gets the recent ones and the times of all (to jump between them). */
+    @JsonIgnore public List<Alert> alerts = new ArrayList<>();
     public String reachability = "phone";
     public int volunteers;
     public int householdsUnserved;
+
+    /** Help requests per status. */
+    public Map<String, Integer> getHelpCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        helpRequests.values().forEach(r -> counts.merge(r.status, 1, Integer::sum));
+        return counts;
+    }
+
+    /** The requests still being worked on and the latest others, oldest first. */
+    public List<HelpRequest> getRecentHelpRequests() {
+        List<HelpRequest> all = List.copyOf(helpRequests.values());
+        int from = Math.max(0, all.size() - RECENT);
+        List<HelpRequest> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            HelpRequest r = all.get(i);
+            if (i >= from || "open".equals(r.status) || "offered".equals(r.status) || "matched".equals(r.status)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Median scenario minutes from a request to the accepted offer. */
+    public Long getMedianMinutesToMatch() {
+        List<Long> minutes = helpRequests.values().stream().map(r -> r.minutesToMatch).filter(Objects::nonNull)
+                .sorted().toList();
+        return minutes.isEmpty() ? null : minutes.get(minutes.size() / 2);
+    }
+
+    public List<Alert> getRecentAlerts() {
+        return alerts.subList(Math.max(0, alerts.size() - RECENT), alerts.size());
+    }
+
+    public int getAlertCount() {
+        return alerts.size();
+    }
+
+    /** The scenario times at which alerts came, each once, in order. */
+    public List<Long> getAlertTimes() {
+        return alerts.stream().map(Alert::atSeconds).distinct().sorted().toList();
+    }
 
     public static class SectorRow {
         public String id;

@@ -1,0 +1,106 @@
+package nl.weerbaar.situatiebeeld.picture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.scenario.Inject;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Provider;
+import nl.weerbaar.contracts.scenario.Sector;
+import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.StatusSource;
+import nl.weerbaar.situatiebeeld.log.LogEntry;
+import org.junit.jupiter.api.Test;
+
+/** The picture folded from events: the outage table, providers, occupancy, help requests and alerts. */
+class PictureFolderTest {
+
+    private final List<LogEntry> log = new ArrayList<>();
+
+    @Test
+    void eachEventMovesThePartOfThePictureItConcerns() throws Exception {
+        add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "Bernheze", 1, 21600,
+                List.of(new Sector("telecom", Text.of("Telecom", "Telecom"))),
+                List.of(new Provider("mobiel", "Mobiel", "telecom", List.of(), List.of(), List.of(), List.of(), null,
+                        false, null)),
+                List.of(new Place("heesch", "Heesch", 51.73, 5.53, 2000, 800, "5384", 1)),
+                List.of(new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.73, 5.53, 40,
+                        List.of(), null)), List.of()));
+        add(9000, EventType.INJECT_FIRED, new InjectFired("oef-1", new Inject("gsm-uit", 9000, "telecom", "mobiel",
+                "2-4h", Text.of("GSM valt uit", "GSM fails"), "extreme", null), "plan", null));
+        add(9000, EventType.PROVIDER_STATUS_CHANGED, new ProviderStatusChanged("oef-1", "mobiel", "telecom",
+                ProviderState.DOWN, ProviderState.ON_BACKUP, 0.0, List.of(), List.of(), null, null,
+                StatusSource.SIMULATION, null, Text.of("batterij leeg", "battery empty"), List.of(), "gsm-uit", 9000));
+        add(9100, EventType.CITIZEN_CHECKED_IN, new CitizenCheckedIn("oef-1", "nsp-heesch", "ci-1", 3, List.of(),
+                false, null, null, "population", null, null, null, 9100));
+        add(9200, EventType.CITIZEN_CHECKED_IN, new CitizenCheckedIn("oef-1", "nsp-heesch", "ci-2", 2, List.of(),
+                false, null, null, "population", null, null, null, 9200));
+        add(9300, EventType.CITIZEN_CHECKED_OUT, new CitizenCheckedOut("oef-1", "nsp-heesch", "ci-1", 3, "left",
+                "population", null, 9300));
+        add(9400, EventType.HELP_REQUEST_OPENED, new HelpRequestOpened("oef-1", "h-1", "first-aid", "immediate",
+                11200, "heesch", "nsp-heesch", 51.73, 5.53, false, 1, null, "nsp", null, 9400));
+        add(9400, EventType.HELP_REQUEST_OPENED, new HelpRequestOpened("oef-1", "h-2", "transport", "urgent",
+                20000, "heesch", "nsp-heesch", 51.73, 5.53, true, 1, null, "nsp", null, 9400));
+        add(10000, EventType.OFFER_ANSWERED, new OfferAnswered("oef-1", "h-1", "h-1-1-1", "v-1", "accepted", null,
+                10000));
+        add(10000, EventType.HELP_REQUEST_ESCALATED, new HelpRequestEscalated("oef-1", "h-2", "no-volunteer",
+                Text.of("Niemand", "Nobody"), 10000));
+
+        Picture now = PictureFolder.fold("oef-1", log);
+        assertThat(now.sectors.getFirst().cells.get("2-4h")).singleElement()
+                .satisfies(e -> assertThat(e.effect().nl()).isEqualTo("GSM valt uit"));
+        assertThat(now.sectors.getFirst().cells.get("0-2h")).isEmpty();
+        assertThat(now.providers.get("mobiel").state).isEqualTo("down");
+        assertThat(now.providers.get("mobiel").sinceSeconds).isEqualTo(9000);
+        assertThat(now.providers.get("mobiel").cause.nl()).isEqualTo("batterij leeg");
+        assertThat(now.nsps.get("nsp-heesch").occupancy).isEqualTo(2);
+        assertThat(now.helpRequests.get("h-1").minutesToMatch).isEqualTo(10);
+        assertThat(now.getHelpCounts()).containsEntry("matched", 1).containsEntry("escalated", 1);
+        assertThat(now.getMedianMinutesToMatch()).isEqualTo(10);
+        assertThat(now.alerts).extracting(Picture.Alert::kind).containsExactly("help-escalated");
+        assertThat(now.getAlertTimes()).containsExactly(10000L);
+        assertThat(now.lastSeq).isEqualTo(log.size());
+
+        Picture before = PictureFolder.fold("oef-1", log.stream().filter(e -> e.atSeconds() <= 9150).toList());
+        assertThat(before.providers.get("mobiel").state).isEqualTo("down");
+        assertThat(before.nsps.get("nsp-heesch").occupancy).isEqualTo(3);
+        assertThat(before.helpRequests).isEmpty();
+        assertThat(before.alerts).isEmpty();
+    }
+
+    @Test
+    void thePageGetsTheRequestsStillBeingWorkedOnAndOnlyTheLatestClosedOnes() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            add(i, EventType.HELP_REQUEST_OPENED, new HelpRequestOpened("oef-1", "h-" + i, "first-aid", "immediate",
+                    i + 1800, "heesch", "nsp-heesch", 51.73, 5.53, false, 1, null, "nsp", null, i));
+            if (i != 5) {
+                add(i, EventType.HELP_REQUEST_ESCALATED, new HelpRequestEscalated("oef-1", "h-" + i, "no-volunteer",
+                        Text.of("Niemand", "Nobody"), i));
+            }
+        }
+        Picture picture = PictureFolder.fold("oef-1", log);
+        assertThat(picture.getRecentHelpRequests()).hasSize(Picture.RECENT + 1)
+                .first().satisfies(r -> assertThat(r.id).isEqualTo("h-5"));
+        assertThat(picture.getRecentAlerts()).hasSize(Picture.RECENT);
+        assertThat(picture.getAlertCount()).isEqualTo(99);
+        assertThat(EventJson.mapper().writeValueAsString(picture)).doesNotContain("\"helpRequests\"");
+    }
+
+    private void add(long at, EventType type, Object payload) throws Exception {
+        log.add(new LogEntry("e-" + log.size(), "oef-1", log.size() + 1, type.topic(), type.shortName(), null, at,
+                EventJson.mapper().writeValueAsString(payload)));
+    }
+}
