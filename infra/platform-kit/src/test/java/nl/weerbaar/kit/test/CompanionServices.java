@@ -35,6 +35,8 @@ public final class CompanionServices {
                 "--weerbaar.mongo.in-process=true",
                 "--weerbaar.kafka.partitions=2",
                 "--weerbaar.kafka.retry-interval-ms=50",
+                // at the end of the test JVM the broker may be gone first: do not wait 30 s per phase for it
+                "--spring.lifecycle.timeout-per-shutdown-phase=3s",
                 "--spring.config.import=classpath:weerbaar-test-security.properties"));
     }
 

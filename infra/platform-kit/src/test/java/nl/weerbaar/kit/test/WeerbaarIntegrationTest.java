@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "weerbaar.mongo.in-process=true",
     "weerbaar.kafka.retry-interval-ms=50",
-    "weerbaar.kafka.partitions=2"})
+    "weerbaar.kafka.partitions=2",
+    "spring.lifecycle.timeout-per-shutdown-phase=3s"})
 @EmbeddedKafka(kraft = true, count = 1, partitions = 2)
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
