@@ -6,8 +6,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How volunteers can be reached in each exercise (collection {@code reachability}): the last change wins, by
- * scenario time, so a redelivered older change does not undo a newer one.
+ * How volunteers can be reached in each exercise (collection {@code reachability}): the last change on the topic wins
+ * (they are keyed by exercise, so their offsets are in order), and a redelivered older one does not undo a newer one.
  */
 @Component
 public class Reachabilities {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.weerbaar.burgerhulp.nsp.KnownNsp;
 import nl.weerbaar.burgerhulp.nsp.KnownNsps;
+import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.burgerhulp.HelpNeeds;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.kit.clock.ExerciseClock;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HelpRequestController {
 
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
+    static final String ID = Ids.PATTERN;
     static final String NEEDS = "first-aid|medication|transport|check-on-person";
     static final String URGENCIES = "immediate|urgent|normal";
     static final List<String> STATUSES = List.of(HelpRequestView.OPEN, HelpRequestView.OFFERED,

@@ -15,6 +15,7 @@ import java.util.Map;
 import nl.weerbaar.burgerhulp.nsp.KnownNsps;
 import nl.weerbaar.burgerhulp.request.HelpRequestView;
 import nl.weerbaar.burgerhulp.request.HelpRequests;
+import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
 import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
 import nl.weerbaar.contracts.scenario.Volunteer;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VolunteerController {
 
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
+    static final String ID = Ids.PATTERN;
     static final String SKILLS = "first-aid|cpr-aed|care|transport-car|transport-bike|technical|languages|psychosocial";
 
     private final Access access;

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NspCommands {
 
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
+    static final String ID = Ids.PATTERN;
     static final String FACILITIES = "water|food|warmth|power|generator|satellite|c2000|first-aid|charging|information";
 
     private final Access access;

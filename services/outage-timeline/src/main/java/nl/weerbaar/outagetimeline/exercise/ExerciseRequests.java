@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.scenario.StatusEffect;
 
 /** The bodies trainers send; omitted values take the scenario's or sensible defaults. */
@@ -16,7 +17,7 @@ final class ExerciseRequests {
 
     /** Up to a million scenario seconds per second: 72 h in well under a second, i.e. as fast as the system goes. */
     static final String MAX_SPEED = "1000000";
-    static final String ID = "[A-Za-z0-9._-]+";
+    static final String ID = Ids.PATTERN;
 
     private ExerciseRequests() {
     }

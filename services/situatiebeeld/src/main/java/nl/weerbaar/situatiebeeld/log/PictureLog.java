@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every event of every exercise, in the order taken in (collection {@code picture_log}, keyed by event id, so an event
- * delivered again is kept once). Each exercise numbers its entries; a browser that reconnects asks for what came
+ * delivered again is kept once; the number it would have had is simply skipped). Each exercise numbers its entries; a browser that reconnects asks for what came
  * after the last number it has, so it neither misses nor doubles anything. Check-ins are kept without postcode and
  * note: the picture counts people, it does not need to know them.
  */
@@ -33,9 +33,6 @@ public class PictureLog {
 
     /** The entry for {@code event}, or empty when it was kept before. */
     public Optional<LogEntry> append(InboundEvent event) {
-        if (mongo.findById(event.id(), LogEntry.class, COLLECTION) != null) {
-            return Optional.empty();
-        }
         ObjectNode payload = event.payload().deepCopy();
         payload.remove(List.of("postcode", "note"));
         LogEntry entry = new LogEntry(event.id(), event.exerciseId(), next(event.exerciseId()), event.topic(),

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.scenario.Backup;
 import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProviderRegistration {
 
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
+    static final String ID = Ids.PATTERN;
 
     private final Access access;
     private final ExerciseClocks clocks;

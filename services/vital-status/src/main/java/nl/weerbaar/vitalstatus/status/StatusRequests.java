@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import nl.weerbaar.contracts.Ids;
 
 /** What a provider posts about itself. Scenario times as trainers write them: {@code H:MM} after T+0. */
 final class StatusRequests {
@@ -17,7 +18,7 @@ final class StatusRequests {
 
     record PostStatus(@NotNull @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
                       @PositiveOrZero Double backupRemainingHours,
-                      @Size(max = 50) List<@Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String> affectedPlaces,
+                      @Size(max = 50) List<@Pattern(regexp = Ids.PATTERN) String> affectedPlaces,
                       @Size(max = 50) List<@Size(min = 1, max = 200) String> affectedServices,
                       @Pattern(regexp = SCENARIO_TIME, message = "must be a scenario time H:MM, e.g. 12:30")
                       String expectedRestore,
