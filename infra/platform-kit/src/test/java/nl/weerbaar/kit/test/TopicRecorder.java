@@ -102,8 +102,25 @@ public class TopicRecorder implements AutoCloseable {
 
     /** The payloads of one event type among an exercise's (valid) records, in topic order per partition. */
     public <T> List<T> payloads(String exerciseId, EventType type, Class<T> payloadType) {
-        return validRecords(exerciseId).stream().filter(r -> type.type().equals(r.type()))
-                .map(r -> r.payload(payloadType)).toList();
+        return snapshot(exerciseId).payloads(type, payloadType);
+    }
+
+    /**
+     * An exercise's (valid) records as of one moment. A test that relates events of several types (an offer to its
+     * request) reads them all from one snapshot: separate reads each catch up further, so a later read can hold an
+     * offer whose request came after the earlier read.
+     */
+    public Snapshot snapshot(String exerciseId) {
+        return new Snapshot(validRecords(exerciseId));
+    }
+
+    /** Records read up to one moment. */
+    public record Snapshot(List<RawRecord> records) {
+
+        /** The payloads of one event type, in topic order per partition. */
+        public <T> List<T> payloads(EventType type, Class<T> payloadType) {
+            return records.stream().filter(r -> type.type().equals(r.type())).map(r -> r.payload(payloadType)).toList();
+        }
     }
 
     /** The contract violations of a raw record; empty when it validates against {@code contracts/}. */

@@ -67,10 +67,12 @@ class DefaultScenarioCoordinationTest {
                 ReachabilityChanged.class).isEmpty() && topic.payloads(id, EventType.HELP_OFFERED, HelpOffered.class)
                 .stream().anyMatch(o -> o.channel().equals(HelpOffered.AT_NSP)));
 
-        Map<String, Volunteer> pool = topic.payloads(id, EventType.VOLUNTEER_REGISTERED, VolunteerRegistered.class)
+        // one snapshot: every offer in it has its request (same key, earlier) and its volunteer (registered before)
+        TopicRecorder.Snapshot recorded = topic.snapshot(id);
+        Map<String, Volunteer> pool = recorded.payloads(EventType.VOLUNTEER_REGISTERED, VolunteerRegistered.class)
                 .stream().map(VolunteerRegistered::volunteer).collect(Collectors.toMap(Volunteer::id,
                         Function.identity()));
-        Map<String, HelpRequestOpened> requests = topic.payloads(id, EventType.HELP_REQUEST_OPENED,
+        Map<String, HelpRequestOpened> requests = recorded.payloads(EventType.HELP_REQUEST_OPENED,
                 HelpRequestOpened.class).stream().collect(Collectors.toMap(HelpRequestOpened::requestId,
                 Function.identity()));
         assertThat(pool).isNotEmpty();
@@ -79,10 +81,10 @@ class DefaultScenarioCoordinationTest {
 
         // whether a request comes in before the phones fail depends on how the topics interleave; any that did was
         // offered by phone to a capable volunteer of the pool
-        ReachabilityChanged down = topic.payloads(id, EventType.REACHABILITY_CHANGED, ReachabilityChanged.class)
+        ReachabilityChanged down = recorded.payloads(EventType.REACHABILITY_CHANGED, ReachabilityChanged.class)
                 .getFirst();
         assertThat(down.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY);
-        List<HelpOffered> offers = topic.payloads(id, EventType.HELP_OFFERED, HelpOffered.class);
+        List<HelpOffered> offers = recorded.payloads(EventType.HELP_OFFERED, HelpOffered.class);
         assertThat(offers).allSatisfy(o -> {
             Volunteer v = pool.get(o.volunteerId());
             assertThat(v).as("offered volunteer %s is of the pool", o.volunteerId()).isNotNull();
@@ -98,7 +100,7 @@ class DefaultScenarioCoordinationTest {
 
         // without phones part of the pool went to a noodsteunpunt nearby; requests there were offered to them in
         // person, and only to them
-        List<VolunteerPresenceChanged> reportedIn = topic.payloads(id, EventType.VOLUNTEER_PRESENCE_CHANGED,
+        List<VolunteerPresenceChanged> reportedIn = recorded.payloads(EventType.VOLUNTEER_PRESENCE_CHANGED,
                 VolunteerPresenceChanged.class).stream().filter(VolunteerPresenceChanged::present).toList();
         assertThat(reportedIn).isNotEmpty().allSatisfy(p -> {
             assertThat(p.atSeconds()).isGreaterThanOrEqualTo(down.atSeconds());
