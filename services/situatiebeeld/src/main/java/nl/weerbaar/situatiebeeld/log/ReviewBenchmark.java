@@ -54,7 +54,7 @@ public final class ReviewBenchmark {
             List<LogEntry> recording = recording();
             mongo.insert(recording, PictureLog.COLLECTION);
             PictureLog log = new PictureLog(mongo);
-            LivePictures pictures = new LivePictures(log);
+            LivePictures pictures = new LivePictures(log, 1);
 
             long[] at = {6 * 3600, 24 * 3600, 48 * 3600, 72 * 3600};
             for (int i = 0; i < 3; i++) {

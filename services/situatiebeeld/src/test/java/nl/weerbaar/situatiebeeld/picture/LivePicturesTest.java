@@ -1,0 +1,68 @@
+package nl.weerbaar.situatiebeeld.picture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import java.time.Instant;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.situatiebeeld.log.LogEntry;
+import nl.weerbaar.situatiebeeld.log.PictureLog;
+import org.junit.jupiter.api.Test;
+
+/** The pictures kept in memory: moved on by events, at most the capacity of them, rebuilt from the log when asked again. */
+class LivePicturesTest {
+
+    private final PictureLog log = mock(PictureLog.class);
+    private final List<LogEntry> logOfA = new ArrayList<>();
+
+    @Test
+    void keepsThePicturesLookedAtLastAndFoldsADroppedOneAnewWithoutLosingEvents() throws Exception {
+        when(log.all("oef-a")).thenAnswer(call -> List.copyOf(logOfA));
+        when(log.all("oef-b")).thenReturn(List.of());
+        when(log.all("oef-c")).thenReturn(List.of());
+        LivePictures pictures = new LivePictures(log, 2);
+        logOfA.add(tick(1));
+
+        assertThat(clock(pictures.currentJson("oef-a"))).isEqualTo(100);
+        LogEntry second = tick(2);
+        logOfA.add(second);
+        pictures.taken(second);
+        assertThat(clock(pictures.currentJson("oef-a"))).as("moved on in memory").isEqualTo(200);
+        verify(log, times(1)).all("oef-a");
+
+        pictures.currentJson("oef-b");
+        pictures.currentJson("oef-c"); // a third: oef-a, looked at longest ago, is dropped
+        LogEntry third = tick(3);
+        logOfA.add(third);
+        pictures.taken(third); // nobody holds oef-a's picture now; the log has the event
+
+        assertThat(clock(pictures.currentJson("oef-a"))).as("folded anew from the log").isEqualTo(300);
+        verify(log, times(2)).all("oef-a");
+        pictures.currentJson("oef-c");
+        verify(log, times(1)).all("oef-c");
+    }
+
+    @Test
+    void aCapacityBelowOneIsRefused() {
+        assertThatThrownBy(() -> new LivePictures(log, 0)).hasMessageContaining("live-pictures");
+    }
+
+    /** The clock ticked to {@code seq} × 100 s. */
+    private static LogEntry tick(long seq) throws Exception {
+        ClockTicked tick = new ClockTicked("oef-a", 100 * seq, 60, Instant.EPOCH);
+        return new LogEntry("e-" + seq, "oef-a", seq, EventType.CLOCK_TICKED.topic(),
+                EventType.CLOCK_TICKED.shortName(), "oef-a", 100 * seq, EventJson.mapper().writeValueAsString(tick));
+    }
+
+    private static long clock(String pictureJson) throws Exception {
+        return EventJson.mapper().readTree(pictureJson).path("clockSeconds").asLong(-1);
+    }
+}
