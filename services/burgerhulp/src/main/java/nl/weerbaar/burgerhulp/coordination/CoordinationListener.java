@@ -158,11 +158,12 @@ class CoordinationListener {
             List<Emitted> out = new ArrayList<>();
             if (phones) {
                 boolean anyPhone = links.phones().stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
-                out.addAll(m.reachability(anyPhone, anyPhone ? "telecom-restored" : "telecom-down", rules));
+                out.addAll(m.reachability(anyPhone, anyPhone ? "telecom-restored" : "telecom-down", s.atSeconds(),
+                        rules));
             }
             if (fuel) {
                 boolean anyFuel = links.fuel().stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
-                out.addAll(m.fuel(anyFuel));
+                out.addAll(m.fuel(anyFuel, s.atSeconds()));
             }
             return out;
         });

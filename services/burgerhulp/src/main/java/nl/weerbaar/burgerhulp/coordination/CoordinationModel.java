@@ -45,6 +45,8 @@ public class CoordinationModel {
     public Map<String, RequestState> requests = new LinkedHashMap<>();
     /** The noodsteunpunten, where pool volunteers go when the phones fail. */
     public Map<String, NspPoint> nsps = new LinkedHashMap<>();
+    /** When the phones and the fuel changed: a request played from an earlier time sees them as they were then. */
+    public List<ConditionChange> conditionChanges = new ArrayList<>();
 
     public CoordinationModel() {
         // for the store
@@ -85,17 +87,27 @@ public class CoordinationModel {
     /**
      * A help request to match; {@code announce} when it came from elsewhere (a noodsteunpunt) and is put on the
      * burgerhulp topic by the model, not when a coordinator's request is on it already.
+     * <p>
+     * A request can come in after the model's clock has passed the time it was asked: the noodsteunpunten work
+     * through a jump of the exercise after this model has taken the jump (another topic), and at high speed their
+     * requests trail the clock by a few scenario minutes. Such a request is played from the time it was asked up to
+     * now, so it is offered, answered and done (or escalated) at the times it would have been, instead of being
+     * escalated en masse at the end of a jump because its deadline lies behind the clock. Everything else due in the
+     * model lies after now, so replaying that stretch touches only this request.
      */
     public List<Emitted> open(HelpRequestOpened request, boolean announce, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
         advance(request.atSeconds(), rules, out);
         if (!requests.containsKey(request.requestId())) {
+            long clock = now;
+            now = request.atSeconds();
             if (announce) {
                 out.add(emit(request.requestId(), request));
             }
             RequestState r = new RequestState(request);
             requests.put(request.requestId(), r);
             nextRound(r, rules, out);
+            advance(clock, rules, out);
         }
         return out;
     }
@@ -174,20 +186,24 @@ public class CoordinationModel {
     }
 
     /**
-     * Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. Like every
-     * provider status it takes effect at once without moving the model's clock: only the exercise topic does that.
+     * Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. It counts from
+     * the scenario time it happened ({@code at}, the provider's status time; now if this model is not that far yet)
+     * without moving the model's clock, which only the exercise topic does; offers made from then on, also those of
+     * a request played from an earlier time, see it.
      */
-    public List<Emitted> reachability(boolean phones, String reason, CoordinationRules rules) {
+    public List<Emitted> reachability(boolean phones, String reason, long at, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
         if (phones != phonesWork) {
             phonesWork = phones;
+            long since = Math.min(at, now); // when it happened, or now if this model has not got that far yet
+            conditionChanges.add(new ConditionChange(since, ConditionChange.PHONES, phones));
             out.add(emit(exerciseId, new ReachabilityChanged(exerciseId, phones ? ReachabilityChanged.PHONE
                     : ReachabilityChanged.NSP_ONLY, reason, phones
                     ? Text.of("Telefoon werkt weer: burgerhulpverleners worden weer gebeld.",
                     "Phones work again: volunteers are called again.")
                     : Text.of("Mobiel en vast netwerk zijn uit: alleen burgerhulpverleners op een noodsteunpunt "
                     + "krijgen taken, daar ter plekke.", "Mobile and fixed networks are down: only volunteers at a "
-                    + "noodsteunpunt get tasks, there in person."), now)));
+                    + "noodsteunpunt get tasks, there in person."), since)));
             if (phones) {
                 poolGoesHome(out);
             } else {
@@ -198,9 +214,27 @@ public class CoordinationModel {
         return out;
     }
 
-    public List<Emitted> fuel(boolean available) {
-        fuelAvailable = available;
+    public List<Emitted> fuel(boolean available, long at) {
+        if (available != fuelAvailable) {
+            fuelAvailable = available;
+            conditionChanges.add(new ConditionChange(Math.min(at, now), ConditionChange.FUEL, available));
+        }
         return List.of();
+    }
+
+    /** Whether the phones worked and fuel was to be had at {@code t}: the latest change of each by then. */
+    private Conditions conditionsAt(long t) {
+        return new Conditions(conditionAt(ConditionChange.PHONES, t), conditionAt(ConditionChange.FUEL, t));
+    }
+
+    private boolean conditionAt(String what, long t) {
+        ConditionChange latest = null;
+        for (ConditionChange c : conditionChanges) {
+            if (c.what().equals(what) && c.atSeconds() <= t && (latest == null || c.atSeconds() >= latest.atSeconds())) {
+                latest = c;
+            }
+        }
+        return latest == null || latest.works(); // both work when the outage starts
     }
 
     public List<Emitted> advanceTo(long at, CoordinationRules rules) {
@@ -296,7 +330,7 @@ public class CoordinationModel {
         }
         HelpNeed need = new HelpNeed(q.need(), q.lat(), q.lon(), q.nspId(), q.lessSelfReliant(), now,
                 q.deadlineSeconds());
-        List<Match> best = Matcher.best(need, new Conditions(phonesWork, fuelAvailable), pool,
+        List<Match> best = Matcher.best(need, conditionsAt(now), pool,
                 rules.offersPerRound(), r.asked);
         if (best.isEmpty()) {
             escalate(r, "no-volunteer", out);
@@ -427,6 +461,12 @@ public class CoordinationModel {
 
     private Emitted emit(String key, Object payload) {
         return new Emitted(key, payload, now, ++sequence);
+    }
+
+    /** The phones or the fuel started or stopped working at a scenario time. */
+    public record ConditionChange(long atSeconds, String what, boolean works) {
+        static final String PHONES = "phones";
+        static final String FUEL = "fuel";
     }
 
     /** A noodsteunpunt where it is, and whether it is in use (open or full). */

@@ -108,7 +108,7 @@ class CoordinationModelTest {
                 volunteer("v-at-nsp", 51.7600, 5.5600, List.of("first-aid"), 1));
         collect(model.presence("v-at-nsp", "nsp-heesch", true, 0, CoordinationRules.DEFAULT));
         collect(model.advanceTo(9000, CoordinationRules.DEFAULT));
-        collect(model.reachability(false, "telecom-down", CoordinationRules.DEFAULT));
+        collect(model.reachability(false, "telecom-down", model.now, CoordinationRules.DEFAULT));
         collect(model.open(firstAid("help-5", 60), false, CoordinationRules.DEFAULT));
         assertThat(published(ReachabilityChanged.class)).singleElement()
                 .satisfies(r -> assertThat(r.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY));
@@ -134,7 +134,7 @@ class CoordinationModelTest {
         collect(model.nspInUse("nsp-heesch", true, rules));
         assertThat(published(VolunteerPresenceChanged.class)).isEmpty();
 
-        collect(model.reachability(false, "telecom-down", rules));
+        collect(model.reachability(false, "telecom-down", model.now, rules));
         List<VolunteerPresenceChanged> in = published(VolunteerPresenceChanged.class);
         // about the configured share of those nearby, none from far away, never the real volunteer
         assertThat(in).hasSizeBetween(25, 55).allSatisfy(p -> {
@@ -147,7 +147,7 @@ class CoordinationModelTest {
         collect(model.nspInUse("nsp-nistelrode", true, rules));
         assertThat(published(VolunteerPresenceChanged.class)).hasSameSizeAs(in);
 
-        collect(model.reachability(true, "telecom-restored", rules));
+        collect(model.reachability(true, "telecom-restored", model.now, rules));
         List<VolunteerPresenceChanged> all = published(VolunteerPresenceChanged.class);
         assertThat(all.subList(in.size(), all.size())).hasSameSizeAs(in)
                 .allSatisfy(p -> assertThat(p.present()).isFalse());
@@ -158,7 +158,7 @@ class CoordinationModelTest {
         CoordinationModel again = withVolunteers(rules, true, pool.toArray(Volunteer[]::new));
         collect(again.nspRegistered("nsp-heesch", 51.7322, 5.5266));
         collect(again.nspInUse("nsp-heesch", true, rules));
-        collect(again.reachability(false, "telecom-down", rules));
+        collect(again.reachability(false, "telecom-down", again.now, rules));
         assertThat(published(VolunteerPresenceChanged.class)).isEqualTo(in);
     }
 
@@ -189,6 +189,64 @@ class CoordinationModelTest {
         List<AssignmentProgressed> progress = first.stream().filter(AssignmentProgressed.class::isInstance)
                 .map(AssignmentProgressed.class::cast).toList();
         assertThat(progress).extracting(AssignmentProgressed::status).containsExactly("en-route", "completed");
+    }
+
+    @Test
+    void aRequestThatComesInAfterAJumpIsPlayedFromWhenItWasAskedNotEscalatedAtTheEndOfTheJump() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true,
+                new Volunteer("v-pool", "heesch", 51.7330, 5.5270, List.of("first-aid"), 1, 1.0, false, 4));
+        collect(model.advanceTo(T10 + 24 * 3600, CoordinationRules.DEFAULT)); // the trainer jumped a day ahead
+        collect(model.open(firstAid("help-late", 30), false, CoordinationRules.DEFAULT)); // asked at T+10:00
+
+        assertThat(published(HelpRequestEscalated.class)).isEmpty();
+        assertThat(published(HelpOffered.class)).singleElement()
+                .satisfies(o -> assertThat(o.atSeconds()).isEqualTo(T10));
+        assertThat(published(OfferAnswered.class)).singleElement().satisfies(a -> {
+            assertThat(a.answer()).isEqualTo(OfferAnswered.ACCEPTED);
+            assertThat(a.atSeconds()).isBetween(T10 + 60, T10 + 30 * 60);
+        });
+        assertThat(published(AssignmentProgressed.class)).extracting(AssignmentProgressed::status)
+                .containsExactly(RequestState.EN_ROUTE, RequestState.COMPLETED);
+        assertThat(published(AssignmentProgressed.class).getLast().atSeconds()).isLessThan(T10 + 24 * 3600);
+        assertThat(model.now).isEqualTo(T10 + 24 * 3600);
+        assertThat(model.volunteers.get("v-pool").active).isZero();
+        assertThat(model.volunteers.get("v-pool").completed).isEqualTo(1);
+
+        // with nobody to take it, it is escalated at its deadline, not at the end of the jump
+        collect(model.open(new HelpRequestOpened("oef-1", "help-car", "transport", "urgent", T10 + 3600, "heesch",
+                "nsp-heesch", 51.7322, 5.5266, false, 1, null, HelpRequestOpened.FROM_NSP, null, T10),
+                false, CoordinationRules.DEFAULT));
+        assertThat(published(HelpRequestEscalated.class)).singleElement()
+                .satisfies(e -> assertThat(e.atSeconds()).isEqualTo(T10));
+    }
+
+    @Test
+    void aRequestPlayedFromAnEarlierTimeSeesThePhonesAsTheyWereThen() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true,
+                new Volunteer("v-pool", "heesch", 51.7330, 5.5270, List.of("first-aid"), 1, 1.0, false, 4));
+        collect(model.advanceTo(T10 + 24 * 3600, CoordinationRules.DEFAULT));
+        // the phones failed at T+12:00; vital-status's word of it came after the jump
+        collect(model.reachability(false, "telecom-down", T10 + 2 * 3600, CoordinationRules.DEFAULT));
+        assertThat(published(ReachabilityChanged.class)).singleElement()
+                .satisfies(r -> assertThat(r.atSeconds()).isEqualTo(T10 + 2 * 3600));
+
+        // the model is kept as JSON between records: what it knows of the phones comes back with it
+        model = nl.weerbaar.contracts.EventJson.mapper().convertValue(
+                nl.weerbaar.contracts.EventJson.mapper().convertValue(model, java.util.Map.class),
+                CoordinationModel.class);
+        assertThat(model.conditionChanges).singleElement().satisfies(c -> assertThat(c.works()).isFalse());
+        collect(model.open(firstAid("asked-before", 30), false, CoordinationRules.DEFAULT)); // T+10:00: by phone
+        collect(model.open(new HelpRequestOpened("oef-1", "asked-after", "first-aid", "urgent", T10 + 3 * 3600 + 1800,
+                "heesch", "nsp-heesch", 51.7322, 5.5266, false, 1, null, HelpRequestOpened.FROM_NSP, null,
+                T10 + 3 * 3600), false, CoordinationRules.DEFAULT)); // T+13:00: nobody at the NSP to ask
+        assertThat(published(HelpOffered.class)).singleElement().satisfies(o -> {
+            assertThat(o.requestId()).isEqualTo("asked-before");
+            assertThat(o.channel()).isEqualTo(HelpOffered.BY_PHONE);
+        });
+        assertThat(published(HelpRequestEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.requestId()).isEqualTo("asked-after");
+            assertThat(e.atSeconds()).isEqualTo(T10 + 3 * 3600);
+        });
     }
 
     private List<Object> simulatedRun() {

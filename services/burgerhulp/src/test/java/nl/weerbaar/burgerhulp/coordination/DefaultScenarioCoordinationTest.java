@@ -79,8 +79,12 @@ class DefaultScenarioCoordinationTest {
         assertThat(requests.values()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.source()).isEqualTo(HelpRequestOpened.FROM_NSP));
 
-        // whether a request comes in before the phones fail depends on how the topics interleave; any that did was
-        // offered by phone to a capable volunteer of the pool
+        // requests asked before the phones failed were offered by phone to a capable volunteer of the pool (a request
+        // that comes in late is played from the time it was asked); in person only from the failure on. Not asserted:
+        // that none went by phone after it. Burgerhulp hears of the phones from vital-status and of the requests from
+        // noodsteunpunt, two topics, and after one big jump which comes first is chance: a request taken in before
+        // the failure is offered by phone, as a coordinator who had not heard yet would (CoordinationModelTest has
+        // the model's side of it)
         ReachabilityChanged down = recorded.payloads(EventType.REACHABILITY_CHANGED, ReachabilityChanged.class)
                 .getFirst();
         assertThat(down.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY);
@@ -91,9 +95,7 @@ class DefaultScenarioCoordinationTest {
             if (requests.get(o.requestId()).need().equals("first-aid")) {
                 assertThat(v.skills()).containsAnyOf("first-aid", "cpr-aed");
             }
-            if (o.channel().equals(HelpOffered.BY_PHONE)) {
-                assertThat(o.atSeconds()).isLessThanOrEqualTo(down.atSeconds());
-            } else {
+            if (o.channel().equals(HelpOffered.AT_NSP)) {
                 assertThat(o.atSeconds()).isGreaterThanOrEqualTo(down.atSeconds());
             }
         });
