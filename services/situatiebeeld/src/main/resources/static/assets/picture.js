@@ -24,7 +24,8 @@ const TEXTS = {
     summary: (o, m, e, c, med) => `open ${o} · gematcht ${m} · geëscaleerd ${e} · afgerond ${c}` +
       (med == null ? '' : ` · mediaan tot match ${med} min`),
     phones: mode => mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
-    hoursLeft: h => `${h.toFixed(1)} u`
+    hoursLeft: h => `${h.toFixed(1)} u`,
+    more: n => ` (en ${n} meer tegelijk)`
   },
   en: {
     title: 'Weerbaar — live picture', offline: 'not connected', live: 'live', review: 'After-action review',
@@ -45,7 +46,8 @@ const TEXTS = {
     summary: (o, m, e, c, med) => `open ${o} · matched ${m} · escalated ${e} · completed ${c}` +
       (med == null ? '' : ` · median to match ${med} min`),
     phones: mode => mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
-    hoursLeft: h => `${h.toFixed(1)} h`
+    hoursLeft: h => `${h.toFixed(1)} h`,
+    more: n => ` (and ${n} more at the same time)`
   }
 };
 
@@ -373,7 +375,8 @@ function drawRequests() {
 
 function drawAlerts() {
   const items = picture.recentAlerts.slice().reverse().map(a => {
-    const li = el('li', { 'data-kind': a.kind }, `${clock(a.atSeconds)} · ${say(a.message)}`);
+    const li = el('li', { 'data-kind': a.kind, 'data-count': a.count },
+      `${clock(a.atSeconds)} · ${say(a.message)}` + (a.count > 1 ? t('more')(a.count - 1) : ''));
     if (reviewing) li.onclick = () => { $('slider').value = String(a.atSeconds); showAt(a.atSeconds); };
     return li;
   });

@@ -76,7 +76,7 @@ public class Picture {
     }
 
     public int getAlertCount() {
-        return alerts.size();
+        return alerts.stream().mapToInt(Alert::count).sum();
     }
 
     /** The scenario times at which alerts came, each once, in order. */
@@ -139,6 +139,11 @@ public class Picture {
         public Text escalation;
     }
 
-    public record Alert(long seq, long atSeconds, String kind, String severity, Text message) {
+    /** An alert; {@code count} alerts of the same kind at the same moment share one line (the first one's text). */
+    public record Alert(long seq, long atSeconds, String kind, String severity, Text message, int count) {
+
+        Alert plusOne() {
+            return new Alert(seq, atSeconds, kind, severity, message, count + 1);
+        }
     }
 }

@@ -241,8 +241,17 @@ public final class PictureFolder {
         }
     }
 
+    /**
+     * Alerts of one kind at the same scenario moment are one line with a count: a jump in time can escalate hundreds
+     * of help requests at once, and the crisis team needs to see that it happened, not to scroll past each.
+     */
     private static void alert(Picture p, LogEntry e, String kind, String severity, Text message) {
-        p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message));
+        Picture.Alert last = p.alerts.isEmpty() ? null : p.alerts.getLast();
+        if (last != null && last.kind().equals(kind) && last.atSeconds() == e.atSeconds()) {
+            p.alerts.set(p.alerts.size() - 1, last.plusOne());
+        } else {
+            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, 1));
+        }
     }
 
     private static Object payload(LogEntry e, EventType type) {

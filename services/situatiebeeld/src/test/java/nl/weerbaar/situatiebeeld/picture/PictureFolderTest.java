@@ -99,6 +99,26 @@ class PictureFolderTest {
         assertThat(EventJson.mapper().writeValueAsString(picture)).doesNotContain("\"helpRequests\"");
     }
 
+    @Test
+    void alertsOfOneKindAtTheSameMomentAreOneLineWithACount() throws Exception {
+        for (int i = 0; i < 300; i++) { // a jump to T+48:00 escalates every request whose deadline it passed
+            add(i, EventType.HELP_REQUEST_OPENED, new HelpRequestOpened("oef-1", "h-" + i, "first-aid", "immediate",
+                    i + 1800, "heesch", "nsp-heesch", 51.73, 5.53, false, 1, null, "nsp", null, i));
+            add(172800, EventType.HELP_REQUEST_ESCALATED, new HelpRequestEscalated("oef-1", "h-" + i,
+                    "deadline-passed", Text.of("Niemand " + i, "Nobody " + i), 172800));
+        }
+        add(172860, EventType.HELP_REQUEST_ESCALATED, new HelpRequestEscalated("oef-1", "h-0", "no-volunteer",
+                Text.of("Later", "Later"), 172860));
+
+        Picture picture = PictureFolder.fold("oef-1", log);
+        assertThat(picture.getRecentAlerts()).extracting(Picture.Alert::atSeconds, Picture.Alert::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(172800L, 300),
+                        org.assertj.core.groups.Tuple.tuple(172860L, 1));
+        assertThat(picture.getRecentAlerts().getFirst().message().nl()).isEqualTo("Niemand 0");
+        assertThat(picture.getAlertCount()).isEqualTo(301);
+        assertThat(picture.getAlertTimes()).containsExactly(172800L, 172860L);
+    }
+
     private void add(long at, EventType type, Object payload) throws Exception {
         log.add(new LogEntry("e-" + log.size(), "oef-1", log.size() + 1, type.topic(), type.shortName(), null, at,
                 EventJson.mapper().writeValueAsString(payload)));
