@@ -207,6 +207,7 @@ public class CoordinationModel {
             if (phones) {
                 poolGoesHome(out);
             } else {
+                withdrawUnreachedPhoneOffers(since, out);
                 poolReportsIn(rules, out);
             }
             retryWaiting(rules, out);
@@ -353,7 +354,7 @@ public class CoordinationModel {
                 answerAt = now + 60L * Math.max(1, response / 2 + random.nextInt(response + 1));
             }
             r.offers.put(offerId, new RequestState.Offer(offerId, m.volunteerId(), expires, m.etaMinutes(),
-                    answerAt, accepts));
+                    answerAt, accepts, m.channel(), now));
             out.add(emit(q.requestId(), new HelpOffered(exerciseId, q.requestId(), offerId, m.volunteerId(),
                     r.round, rank, m.score(), m.distanceKm(), m.travel(), m.etaMinutes(), m.channel(), expires,
                     now)));
@@ -403,6 +404,25 @@ public class CoordinationModel {
                 : Text.of("Niemand heeft " + q.need() + " bij " + where + " aangenomen vóór " + deadline + ".",
                 "Nobody took " + q.need() + " at " + where + " before " + deadline + ".");
         out.add(emit(q.requestId(), new HelpRequestEscalated(exerciseId, q.requestId(), reason, message, now)));
+    }
+
+    /**
+     * Phone offers made from the failure on, before this model heard of it (vital-status's word came after
+     * noodsteunpunt's request), never reached anyone: they lapse, and the request goes on in person.
+     */
+    private void withdrawUnreachedPhoneOffers(long since, List<Emitted> out) {
+        for (RequestState r : requests.values()) {
+            if (r.settled()) {
+                continue;
+            }
+            for (RequestState.Offer o : List.copyOf(r.offers.values())) {
+                if (HelpOffered.BY_PHONE.equals(o.channel()) && o.offeredAt() >= since) {
+                    r.offers.remove(o.offerId());
+                    out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
+                            o.offerId(), o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
+                }
+            }
+        }
     }
 
     /** After more volunteers or a change in reachability: open requests without an offer get a new round. */

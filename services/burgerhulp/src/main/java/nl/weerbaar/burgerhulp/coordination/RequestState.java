@@ -43,10 +43,10 @@ public class RequestState {
     }
 
     /**
-     * An offer that stands until {@code expiresAt}; for a volunteer the simulation answers for, the answer it will
-     * give and when ({@code answerAt} null: no answer, it will expire).
+     * An offer made at {@code offeredAt} over {@code channel} that stands until {@code expiresAt}; for a volunteer the
+     * simulation answers for, the answer it will give and when ({@code answerAt} null: no answer, it will expire).
      */
     public record Offer(String offerId, String volunteerId, long expiresAt, int etaMinutes, Long answerAt,
-                        boolean accepts) {
+                        boolean accepts, String channel, long offeredAt) {
     }
 }

@@ -249,6 +249,37 @@ class CoordinationModelTest {
         });
     }
 
+    @Test
+    void phoneOffersMadeAfterThePhonesFailedButBeforeTheModelHeardOfItLapseAndTheRequestGoesOnInPerson() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true, // they answer 15 to 45 min later
+                new Volunteer("v-1", "heesch", 51.7330, 5.5270, List.of("first-aid"), 2, 1.0, false, 30),
+                new Volunteer("v-2", "heesch", 51.7340, 5.5280, List.of("first-aid"), 2, 1.0, false, 30));
+        collect(model.advanceTo(T10 - 700, CoordinationRules.DEFAULT));
+        collect(model.open(new HelpRequestOpened("oef-1", "asked-before", "first-aid", "normal", T10 + 3600, "heesch",
+                "nsp-heesch", 51.7322, 5.5266, false, 1, null, HelpRequestOpened.FROM_NSP, null, T10 - 700), false,
+                CoordinationRules.DEFAULT));
+        collect(model.advanceTo(T10, CoordinationRules.DEFAULT));
+        collect(model.open(firstAid("asked-after", 60), false, CoordinationRules.DEFAULT));
+        assertThat(published(HelpOffered.class)).hasSize(4)
+                .allSatisfy(o -> assertThat(o.channel()).isEqualTo(HelpOffered.BY_PHONE));
+        collect(model.advanceTo(T10 + 60, CoordinationRules.DEFAULT));
+
+        // the phones failed at T+9:50, between the two; vital-status's word comes at T+10:01
+        collect(model.reachability(false, "telecom-down", T10 - 600, CoordinationRules.DEFAULT));
+
+        assertThat(published(OfferAnswered.class)).hasSize(2).allSatisfy(a -> {
+            assertThat(a.requestId()).isEqualTo("asked-after");
+            assertThat(a.answer()).isEqualTo(OfferAnswered.EXPIRED);
+            assertThat(a.atSeconds()).isEqualTo(T10 + 60);
+        });
+        assertThat(model.requests.get("asked-before").offers).hasSize(2);
+        // nobody is at the noodsteunpunt to ask in person
+        assertThat(published(HelpRequestEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.requestId()).isEqualTo("asked-after");
+            assertThat(e.reason()).isEqualTo("no-volunteer");
+        });
+    }
+
     private List<Object> simulatedRun() {
         CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true,
                 volunteer("v-willing", 51.7330, 5.5270, List.of("first-aid"), 1.0),
