@@ -300,9 +300,7 @@ public class CoordinationModel {
                         assign(r, o, true, rules, out);
                     }
                 } else if (o.expiresAt() <= now) {
-                    r.offers.remove(o.offerId());
-                    out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
-                            o.offerId(), o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
+                    lapse(r, o, out);
                 }
             }
             if (r.settled()) {
@@ -367,11 +365,7 @@ public class CoordinationModel {
         r.status = synthetic ? RequestState.EN_ROUTE : RequestState.ACCEPTED;
         r.assignee = offer.volunteerId();
         volunteers.get(offer.volunteerId()).active++;
-        for (RequestState.Offer other : List.copyOf(r.offers.values())) {
-            r.offers.remove(other.offerId());
-            out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
-                    other.offerId(), other.volunteerId(), OfferAnswered.EXPIRED, null, now)));
-        }
+        List.copyOf(r.offers.values()).forEach(other -> lapse(r, other, out));
         if (synthetic) {
             out.add(emit(r.request.requestId(), new AssignmentProgressed(exerciseId, r.request.requestId(),
                     r.assignee, RequestState.EN_ROUTE, null, now)));
@@ -388,11 +382,7 @@ public class CoordinationModel {
     }
 
     private void escalate(RequestState r, String reason, List<Emitted> out) {
-        for (RequestState.Offer o : List.copyOf(r.offers.values())) {
-            r.offers.remove(o.offerId());
-            out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(), o.offerId(),
-                    o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
-        }
+        List.copyOf(r.offers.values()).forEach(o -> lapse(r, o, out));
         r.status = RequestState.ESCALATED;
         HelpRequestOpened q = r.request;
         String where = q.nspId() == null ? q.placeId() : q.nspId();
@@ -417,9 +407,7 @@ public class CoordinationModel {
             }
             for (RequestState.Offer o : List.copyOf(r.offers.values())) {
                 if (HelpOffered.BY_PHONE.equals(o.channel()) && o.offeredAt() >= since) {
-                    r.offers.remove(o.offerId());
-                    out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(),
-                            o.offerId(), o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
+                    lapse(r, o, out);
                 }
             }
         }
@@ -477,6 +465,13 @@ public class CoordinationModel {
                 v.cameForOutage = false;
             }
         }
+    }
+
+    /** The offer no longer stands: it expired, someone else took the request, or it never reached anyone. */
+    private void lapse(RequestState r, RequestState.Offer o, List<Emitted> out) {
+        r.offers.remove(o.offerId());
+        out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(), o.offerId(),
+                o.volunteerId(), OfferAnswered.EXPIRED, null, now)));
     }
 
     private Emitted emit(String key, Object payload) {
