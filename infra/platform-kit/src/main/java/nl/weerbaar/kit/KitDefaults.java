@@ -35,7 +35,17 @@ public class KitDefaults implements EnvironmentPostProcessor {
                 "org.apache.kafka.common.serialization.StringDeserializer");
         d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
                 "nl.weerbaar.kit.kafka.JsonNodeDeserializer");
+        // stream processors write in transactions: a read model sees their outcomes once committed, never aborted ones
+        d.put("spring.kafka.consumer.isolation-level", "read_committed");
         d.put("spring.kafka.listener.ack-mode", "record");
+        // stream processors (where a service has them): state and outcomes in one transaction; topics that take
+        // event time (scenario time) stamps; local state is a cache of the changelog topics, so a fresh folder each run
+        d.put("spring.kafka.streams.properties.processing.guarantee", "exactly_once_v2");
+        d.put("spring.kafka.streams.replication-factor", "${weerbaar.kafka.replication-factor:1}");
+        d.put("spring.kafka.streams.state-dir", "${java.io.tmpdir}/weerbaar-streams/${spring.application.name}-${random.uuid}");
+        d.put("spring.kafka.streams.cleanup.on-shutdown", "true");
+        d.put("spring.kafka.streams.properties.topic.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
+        d.put("spring.kafka.streams.properties.topic.message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE));
         d.put("spring.kafka.listener.missing-topics-fatal", "false");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");

@@ -9,7 +9,7 @@ import org.springframework.data.annotation.Id;
 /** A service's view of one exercise's scenario clock, as last told by the exercise topic. */
 public record ExerciseClock(@Id String exerciseId, String scenarioId, String scenarioName, String status,
                             String replayOf, String state, long scenarioTimeSeconds, double speed,
-                            Instant updatedAt) {
+                            Instant updatedAt, long epochMillis) {
 
     /**
      * Scenario time at {@code now}: the last known time plus the wall time since, at the clock's speed, while it
@@ -24,7 +24,7 @@ public record ExerciseClock(@Id String exerciseId, String scenarioId, String sce
 
     /** The context of an event that people put into this exercise at scenario time {@code at}. */
     public EventContext contextAt(long at) {
-        return EventContext.of(exerciseId, ExerciseStatus.fromWire(status), at);
+        return EventContext.of(exerciseId, ExerciseStatus.fromWire(status), at).withEpoch(epochMillis);
     }
 
     public boolean isReplay() {

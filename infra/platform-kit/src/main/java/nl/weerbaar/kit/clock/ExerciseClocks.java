@@ -37,6 +37,7 @@ public class ExerciseClocks {
                 ExerciseCreated created = event.payload(ExerciseCreated.class);
                 update.set("scenarioId", created.scenarioId()).set("scenarioName", created.scenarioName())
                         .set("replayOf", created.replayOf()).set("speed", created.speed())
+                        .set("epochMillis", event.epochMillis())
                         .setOnInsert("state", "CREATED").setOnInsert("scenarioTimeSeconds", created.startOffsetSeconds());
             }
             case EXERCISE_STATE_CHANGED -> {

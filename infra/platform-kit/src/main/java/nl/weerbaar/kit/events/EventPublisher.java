@@ -2,19 +2,15 @@ package nl.weerbaar.kit.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.SchemaValidator;
-import nl.weerbaar.contracts.Violation;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -69,24 +65,9 @@ public class EventPublisher {
 
     private Published send(String id, String eventSource, EventType type, String key, JsonNode json,
                            EventContext context) {
-        List<Violation> violations = validator.validatePayload(type, json);
-        if (!violations.isEmpty()) {
-            // a bug in this service, never in the caller's input: refuse to put a broken event on the record
-            throw new IllegalStateException(type.type() + " would break its contract: " + violations);
-        }
-        ProducerRecord<String, Object> record = new ProducerRecord<>(type.topic(), key, json);
-        header(record, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_VALUE);
-        header(record, CeHeaders.ID, id);
-        header(record, CeHeaders.TYPE, type.type());
-        header(record, CeHeaders.SOURCE, eventSource);
-        header(record, CeHeaders.TIME, clock.instant().toString());
-        header(record, CeHeaders.SUBJECT, key);
-        header(record, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
-        header(record, CeHeaders.EXERCISE_ID, context.exerciseId());
-        header(record, CeHeaders.EXERCISE_STATUS, context.status().wire());
-        header(record, CeHeaders.SCENARIO_TIME, Long.toString(context.scenarioTimeSeconds()));
-        header(record, CeHeaders.CAUSATION_ID, context.causationId());
-        header(record, CeHeaders.REPLAY_OF, context.replayOf());
+        Envelope.check(validator, type, json);
+        ProducerRecord<String, Object> record = new ProducerRecord<>(type.topic(), null, context.eventTimeMillis(), key,
+                json, Envelope.headers(id, eventSource, type, key, context, clock.instant()));
         RecordMetadata stored;
         try {
             stored = template.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
@@ -102,12 +83,6 @@ public class EventPublisher {
 
     /** Where the broker stored an event; the offset orders the events of one key. */
     public record Published(String eventId, EventType type, int partition, long offset) {
-    }
-
-    private static void header(ProducerRecord<String, Object> record, String name, String value) {
-        if (value != null) {
-            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** The broker did not acknowledge the event in time: nothing may be assumed stored. */

@@ -19,33 +19,43 @@ import org.apache.kafka.common.header.Header;
 /** A consumed event whose envelope and payload were checked against the contracts. */
 public record InboundEvent(String id, EventType type, String source, Instant time, String subject, String exerciseId,
                            ExerciseStatus status, long scenarioTimeSeconds, String causationId, String replayOf,
-                           JsonNode payload, String topic, int partition, long offset) {
+                           JsonNode payload, String topic, int partition, long offset, long epochMillis) {
 
     /** Reads and validates a record; throws {@link InvalidEventException} when it breaks its contract. */
     public static InboundEvent from(ConsumerRecord<String, JsonNode> record, SchemaValidator validator) {
-        Map<String, String> headers = headers(record);
+        return from(headers(record.headers()), record.value(), record.timestamp(), record.topic(), record.partition(),
+                record.offset(), validator);
+    }
+
+    /**
+     * Reads and validates an event from its headers, payload and Kafka timestamp (wherever it was read: a consumer
+     * or a stream processor); throws {@link InvalidEventException} when it breaks its contract.
+     */
+    public static InboundEvent from(Map<String, String> headers, JsonNode payload, long timestamp, String topic,
+                                    int partition, long offset, SchemaValidator validator) {
         byte[] value;
         try {
-            value = record.value() == null ? null : EventJson.mapper().writeValueAsBytes(record.value());
+            value = payload == null ? null : EventJson.mapper().writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("unreadable payload", List.of(new Violation("$", e.getMessage())));
         }
         List<Violation> violations = validator.validateRecord(headers, value);
         if (!violations.isEmpty()) {
-            throw new InvalidEventException("record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " breaks its contract", violations);
+            throw new InvalidEventException("record " + topic + "-" + partition + "@" + offset
+                    + " breaks its contract", violations);
         }
+        long scenarioTime = Long.parseLong(headers.get(CeHeaders.SCENARIO_TIME));
         return new InboundEvent(headers.get(CeHeaders.ID), EventType.fromType(headers.get(CeHeaders.TYPE)).orElseThrow(),
                 headers.get(CeHeaders.SOURCE), Instant.parse(headers.get(CeHeaders.TIME)), headers.get(CeHeaders.SUBJECT),
                 headers.get(CeHeaders.EXERCISE_ID), ExerciseStatus.fromWire(headers.get(CeHeaders.EXERCISE_STATUS)),
-                Long.parseLong(headers.get(CeHeaders.SCENARIO_TIME)), headers.get(CeHeaders.CAUSATION_ID),
-                headers.get(CeHeaders.REPLAY_OF), record.value(), record.topic(), record.partition(), record.offset());
+                scenarioTime, headers.get(CeHeaders.CAUSATION_ID), headers.get(CeHeaders.REPLAY_OF), payload, topic,
+                partition, offset, Math.max(0, timestamp - scenarioTime * 1000));
     }
 
     /** The last value of every header, as text. */
-    public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+    public static Map<String, String> headers(Iterable<Header> recordHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
+        for (Header header : recordHeaders) {
             if (header.value() != null) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }

@@ -82,7 +82,8 @@ public class KafkaKitConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
-                    .config("min.insync.replicas", replicas > 1 ? "2" : "1").build());
+                    .config("min.insync.replicas", replicas > 1 ? "2" : "1")
+                    .configs(EventTime.TOPIC_CONFIG).build());
             topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

@@ -26,7 +26,12 @@ public class TopicRecorder implements AutoCloseable {
 
     /** One record as it is on the topic. */
     public record RawRecord(String topic, int partition, long offset, String key, Map<String, String> headers,
-                            byte[] value) {
+                            byte[] value, long timestamp) {
+
+        /** The instant the exercise's scenario time counts from, as this record's event time gives it. */
+        public long epochMillis() {
+            return timestamp - Long.parseLong(headers.get(CeHeaders.SCENARIO_TIME)) * 1000;
+        }
 
         public String type() {
             return headers.get(CeHeaders.TYPE);
@@ -60,6 +65,8 @@ public class TopicRecorder implements AutoCloseable {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // what the stream processors write counts once their transaction commits
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -70,7 +77,8 @@ public class TopicRecorder implements AutoCloseable {
     /** Everything recorded so far, after one more poll. */
     public synchronized List<RawRecord> records() {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            seen.add(new RawRecord(r.topic(), r.partition(), r.offset(), r.key(), InboundEvent.headers(r), r.value()));
+            seen.add(new RawRecord(r.topic(), r.partition(), r.offset(), r.key(), InboundEvent.headers(r.headers()), r.value(),
+                    r.timestamp()));
         }
         return List.copyOf(seen);
     }

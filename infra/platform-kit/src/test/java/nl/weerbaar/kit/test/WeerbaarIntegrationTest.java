@@ -24,7 +24,9 @@ import org.springframework.test.context.TestPropertySource;
     "weerbaar.kafka.retry-interval-ms=50",
     "weerbaar.kafka.partitions=2",
     "spring.lifecycle.timeout-per-shutdown-phase=3s"})
-@EmbeddedKafka(kraft = true, count = 1, partitions = 2)
+@EmbeddedKafka(kraft = true, count = 1, partitions = 2, brokerProperties = {
+    // the stream processors write in transactions (exactly_once_v2): one broker holds the transaction log alone
+    "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(locations = "classpath:weerbaar-test-security.properties")

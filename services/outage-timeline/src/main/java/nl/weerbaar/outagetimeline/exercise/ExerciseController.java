@@ -128,9 +128,17 @@ class ExerciseController {
     private ResponseEntity<Map<String, String>> publish(ExerciseCreated created) {
         String eventId = publisher.publish(created.exerciseId(), created,
                 EventContext.of(created.exerciseId(), created.status(), created.startOffsetSeconds())
-                        .asReplayOf(created.replayOf()));
+                        .asReplayOf(created.replayOf()).withEpoch(epoch()));
         return ResponseEntity.accepted().location(URI.create("/api/exercises/" + created.exerciseId()))
                 .body(Map.of("exerciseId", created.exerciseId(), "eventId", eventId));
+    }
+
+    /**
+     * The instant the new exercise's scenario time counts from: now, in whole seconds. Every event of the exercise is
+     * stamped with it plus its scenario time, so Kafka timestamps are scenario time yet near the wall clock.
+     */
+    private long epoch() {
+        return clock.instant().getEpochSecond() * 1000;
     }
 
     private String newId(String requested, String base) {

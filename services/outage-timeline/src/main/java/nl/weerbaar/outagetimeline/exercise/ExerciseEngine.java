@@ -49,11 +49,12 @@ public class ExerciseEngine {
     }
 
     /** Sets up a created exercise: its run, its inject plan and its world; starts it when asked. Idempotent. */
-    synchronized void setUp(ExerciseCreated created, String createdEventId, long offset) {
+    synchronized void setUp(ExerciseCreated created, String createdEventId, long offset, long epochMillis) {
         ExerciseRun run = new ExerciseRun(created.exerciseId(), created.scenarioId(), created.scenarioName(),
                 created.seed(), created.status().wire(), created.speed(), created.startOffsetSeconds(),
                 created.durationSeconds(), ExerciseState.CREATED, created.startOffsetSeconds(),
-                created.startOffsetSeconds(), null, created.replayOf(), created.createdBy(), clock.instant(), offset);
+                created.startOffsetSeconds(), null, created.replayOf(), created.createdBy(), clock.instant(), offset,
+                epochMillis);
         if (!runs.create(run)) {
             return;
         }

@@ -9,12 +9,14 @@ import org.springframework.data.annotation.Id;
  * The engine's state of one exercise (collection {@code exercise_runs}). While running, the scenario time is
  * {@code anchorSeconds} plus the wall time since {@code anchorWall} times {@code speed}; {@code positionSeconds} is
  * how far the timeline has been played. {@code version} is the offset of the last clock event applied, so an
- * older event can never overwrite a newer state.
+ * older event can never overwrite a newer state. {@code epochMillis} is the instant scenario time counts from
+ * (records are stamped with it plus their scenario time), taken from the created event.
  */
 public record ExerciseRun(@Id String exerciseId, String scenarioId, String scenarioName, long seed, String status,
                           double speed, long startOffsetSeconds, long durationSeconds, ExerciseState state,
                           long positionSeconds, long anchorSeconds, Instant anchorWall, String replayOf,
-                          String createdBy, Instant createdAt, long version) {
+                          String createdBy, Instant createdAt, long version,
+                          long epochMillis) {
 
     public boolean isReplay() {
         return replayOf != null;

@@ -42,7 +42,8 @@ class ExerciseTopicListener {
 
     private void apply(InboundEvent event) {
         switch (event.type()) {
-            case EXERCISE_CREATED -> engine.setUp(event.payload(ExerciseCreated.class), event.id(), event.offset());
+            case EXERCISE_CREATED -> engine.setUp(event.payload(ExerciseCreated.class), event.id(), event.offset(),
+                    event.epochMillis());
             case EXERCISE_STATE_CHANGED -> runs.applyState(event.payload(ExerciseStateChanged.class), event.offset(),
                     event.time());
             case INJECT_FIRED -> plan.applyFired(event.payload(InjectFired.class), event.scenarioTimeSeconds(),

@@ -162,7 +162,7 @@ class Timeline {
             String id = EventIds.derived(run.exerciseId(), e.id());
             EventContext context = new EventContext(run.exerciseId(), ExerciseStatus.fromWire(run.status()), at,
                     e.causationId() == null ? null : EventIds.derived(run.exerciseId(), e.causationId()),
-                    run.replayOf());
+                    run.replayOf(), run.epochMillis());
             String key = run.replayOf().equals(e.key()) ? run.exerciseId() : e.key();
             JsonNode payload = retarget(e.payload(), run);
             due.add(new Outgoing(at, Outgoing.INJECT, "%08d".formatted(i), id,
@@ -181,6 +181,7 @@ class Timeline {
     }
 
     static EventContext context(ExerciseRun run, long at) {
-        return new EventContext(run.exerciseId(), ExerciseStatus.fromWire(run.status()), at, null, run.replayOf());
+        return new EventContext(run.exerciseId(), ExerciseStatus.fromWire(run.status()), at, null, run.replayOf(),
+                run.epochMillis());
     }
 }

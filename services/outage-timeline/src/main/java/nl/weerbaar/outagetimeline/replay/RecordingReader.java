@@ -68,7 +68,7 @@ public class RecordingReader {
     }
 
     private static java.util.Optional<RecordedEvent> recorded(ConsumerRecord<String, byte[]> record, String exerciseId) {
-        Map<String, String> headers = InboundEvent.headers(record);
+        Map<String, String> headers = InboundEvent.headers(record.headers());
         if (!exerciseId.equals(headers.get(CeHeaders.EXERCISE_ID)) || record.value() == null) {
             return java.util.Optional.empty();
         }

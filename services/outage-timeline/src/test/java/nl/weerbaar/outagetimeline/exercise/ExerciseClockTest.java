@@ -104,6 +104,10 @@ class ExerciseClockTest extends TimelineTestSupport {
         assertThat(plan.find(id, "herstel").orElseThrow().status()).isEqualTo(PlannedInject.Status.SKIPPED);
         assertThat(events(id, EventType.INJECT_FIRED)).hasSize(5);
         command(id, "stop").andExpect(status().isAccepted());
+        // event time is scenario time: every record is stamped with one epoch plus its scenario time, so the jumped
+        // injects carry timestamps two hours apart although they were written within a second
+        assertThat(events(id)).extracting(RawRecord::epochMillis).containsOnly(events(id).getFirst().epochMillis());
+        assertThat(fired.getLast().timestamp() - fired.getFirst().timestamp()).isEqualTo(7_200_000L);
     }
 
     @Test

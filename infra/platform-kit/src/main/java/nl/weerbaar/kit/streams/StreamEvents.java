@@ -1,0 +1,87 @@
+package nl.weerbaar.kit.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.Violation;
+import nl.weerbaar.kit.events.Envelope;
+import nl.weerbaar.kit.events.EventContext;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.events.InvalidEventException;
+import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * What stream processors share with the rest of the kit: read a record as a checked {@link InboundEvent}, send a
+ * broken one to its dead-letter topic with the reason (never block the partition, never drop it silently), and
+ * build an outcome event with its envelope, stamped with event time = the exercise's epoch plus scenario time.
+ */
+public class StreamEvents {
+
+    /** Header on dead letters: which processor could not take the record. */
+    public static final String DEAD_LETTER_PROCESSOR = "weerbaar_dlt_processor";
+
+    private final SchemaValidator validator;
+    private final String source;
+    private final String processor;
+    private final Clock clock;
+
+    public StreamEvents(SchemaValidator validator, String serviceName, String processor, Clock clock) {
+        this.validator = validator;
+        this.source = "/weerbaar/" + serviceName;
+        this.processor = processor;
+        this.clock = clock;
+    }
+
+    /** The record as a checked event; throws {@link InvalidEventException} when it breaks its contract. */
+    public InboundEvent read(Record<String, Routed> record, ProcessorContext<?, ?> context) {
+        RecordMetadata meta = context.recordMetadata().orElseThrow();
+        JsonNode payload;
+        try {
+            payload = record.value() == null || record.value().value() == null ? null
+                    : EventJson.mapper().readTree(record.value().value());
+        } catch (IOException e) {
+            throw new InvalidEventException("record " + meta.topic() + "-" + meta.partition() + "@" + meta.offset()
+                    + " is not JSON", List.of(new Violation("$", e.getMessage())));
+        }
+        return InboundEvent.from(InboundEvent.headers(record.headers()), payload, record.timestamp(), meta.topic(),
+                meta.partition(), meta.offset(), validator);
+    }
+
+    /** The record as it came, for the dead-letter topic of the topic it was read from, with the reason. */
+    public Record<String, Routed> deadLetter(Record<String, Routed> record, ProcessorContext<?, ?> context,
+                                             Exception reason) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(KafkaKitConfiguration.DEAD_LETTER_REASON,
+                String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+        headers.add(DEAD_LETTER_PROCESSOR, processor.getBytes(StandardCharsets.UTF_8));
+        byte[] value = record.value() == null ? null : record.value().value();
+        return new Record<>(record.key(), new Routed(Topics.deadLetter(topic), value), record.timestamp(), headers);
+    }
+
+    /** An outcome event: checked against its contract, with its envelope, on its type's topic. */
+    public Record<String, Routed> event(String id, String key, Object payload, EventContext context) {
+        EventType type = EventType.forPayload(payload.getClass());
+        JsonNode json = EventJson.mapper().valueToTree(payload);
+        Envelope.check(validator, type, json);
+        byte[] value;
+        try {
+            value = EventJson.mapper().writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Long time = context.eventTimeMillis();
+        return new Record<>(key, new Routed(type.topic(), value), time != null ? time : clock.millis(),
+                Envelope.headers(id, source, type, key, context, clock.instant()));
+    }
+}
