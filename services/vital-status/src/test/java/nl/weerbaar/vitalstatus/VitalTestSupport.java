@@ -11,13 +11,12 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.model.ExerciseModelStore;
 import nl.weerbaar.kit.test.TimelineDriver;
 import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.outagetimeline.OutageTimelineApplication;
 import nl.weerbaar.vitalstatus.provider.ProviderViews;
-import nl.weerbaar.vitalstatus.simulation.CascadeModel;
+import nl.weerbaar.vitalstatus.simulation.CascadeQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +35,7 @@ public abstract class VitalTestSupport {
     @Autowired protected MockMvc mvc;
     @Autowired protected ProviderViews views;
     @Autowired protected ExerciseClocks clocks;
-    @Autowired protected ExerciseModelStore<CascadeModel> models;
+    @Autowired protected CascadeQueries cascade;
     @Value("${spring.kafka.bootstrap-servers}") protected String brokers;
     protected TimelineDriver timeline;
     protected TopicRecorder vitalTopic;
@@ -68,7 +67,8 @@ public abstract class VitalTestSupport {
     /** Waits until the exercise is over and its simulation has taken in the end (all it decided is published). */
     protected void awaitSimulationEnded(String exerciseId) {
         awaitOver(exerciseId);
-        await().atMost(PATIENCE).until(() -> models.find(exerciseId).map(m -> m.ended).orElse(false));
+        await().atMost(PATIENCE).until(() -> cascade.progress(exerciseId).map(CascadeQueries.Progress::ended)
+                .orElse(false));
     }
 
     /** The exercise's records on the vital-status topic so far, each checked against the contracts. */

@@ -1,26 +1,82 @@
 package nl.weerbaar.vitalstatus.simulation;
 
+import java.time.Clock;
 import java.util.Set;
-import nl.weerbaar.kit.model.ExerciseModelStore;
-import org.springframework.beans.factory.annotation.Value;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
 
-/** The simulation's rules, from configuration: {@code weerbaar.vital.*}. */
+/**
+ * The cascade simulation as a Kafka Streams topology (application id {@code vital-status-simulation}, exactly_once_v2):
+ * <pre>
+ *   weerbaar.vital-status.v1 (by provider) ─ CascadeInputs ─┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
+ *                                                           └─ by exercise ─▶ repartition "cascade-input"
+ *   weerbaar.exercise.v1 (by exercise) ─────────────────────────── merge (scenario-time order) ─ CascadeProcessor
+ *        [stores cascade-exercises, cascade-providers] ─▶ weerbaar.vital-status.v1 (by provider) | dead letters
+ * </pre>
+ */
 @Configuration
+@EnableKafkaStreams
+@EnableConfigurationProperties(SimulationConfiguration.SimulationProperties.class)
 class SimulationConfiguration {
 
-    @Bean
-    CascadeModel.Rules cascadeRules(@Value("${weerbaar.vital.low-backup-hours:2}") double lowBackupHours,
-                                    @Value("${weerbaar.vital.emergency-number-providers:alarmnummer-112}")
-                                    Set<String> emergencyNumbers) {
-        return new CascadeModel.Rules(lowBackupHours, emergencyNumbers);
+    static final String PROCESSOR = "vital-status-simulation";
+
+    /** The simulation's rules: when backup counts as low, which providers are the emergency number. */
+    @ConfigurationProperties("weerbaar.vital")
+    record SimulationProperties(@DefaultValue("2") double lowBackupHours,
+                                @DefaultValue("alarmnummer-112") Set<String> emergencyNumberProviders) {
     }
 
-    /** Each exercise's simulation, stored whole after every step (collection {@code cascade_models}). */
     @Bean
-    ExerciseModelStore<CascadeModel> cascadeModels(MongoTemplate mongo) {
-        return new ExerciseModelStore<>(mongo, "cascade_models", CascadeModel.class);
+    CascadeModel.Rules cascadeRules(SimulationProperties properties) {
+        return new CascadeModel.Rules(properties.lowBackupHours(), properties.emergencyNumberProviders());
+    }
+
+    @Bean
+    KStream<String, Routed> cascade(StreamsBuilder builder, SchemaValidator validator, CascadeModel.Rules rules,
+                                    Clock clock) {
+        return topology(builder, new StreamEvents(validator, "vital-status", PROCESSOR, clock), rules);
+    }
+
+    /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
+    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CascadeModel.Rules rules) {
+        // state is small per exercise (its providers) and rebuilt from the changelog topics on restart
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CascadeState.EXERCISES),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CascadeState.PROVIDERS),
+                Serdes.String(), Serdes.String()));
+        Consumed<String, Routed> consumed = Consumed.with(Serdes.String(), Routed.serde());
+        Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde());
+
+        KStream<String, Routed> vital = builder.stream(Topics.VITAL_STATUS, consumed.withName("vital-status"))
+                .process(() -> new CascadeInputs(events), Named.as("cascade-inputs"));
+        vital.filter((key, value) -> value.isDeadLetter(), Named.as("vital-dead-letters"))
+                .to((key, value, context) -> value.topic(), produced.withName("vital-dead-letter-sink"));
+        KStream<String, Routed> posted = vital.filterNot((key, value) -> value.isDeadLetter(), Named.as("posted"))
+                .repartition(Repartitioned.<String, Routed>as("cascade-input")
+                        .withKeySerde(Serdes.String()).withValueSerde(Routed.serde()));
+
+        KStream<String, Routed> decided = builder.stream(Topics.EXERCISE, consumed.withName("exercise"))
+                .merge(posted, Named.as("scenario-time-order"))
+                .process(() -> new CascadeProcessor(events, rules), Named.as("cascade"),
+                        CascadeState.EXERCISES, CascadeState.PROVIDERS);
+        decided.to((key, value, context) -> value.topic(), produced.withName("vital-status-sink"));
+        return decided;
     }
 }

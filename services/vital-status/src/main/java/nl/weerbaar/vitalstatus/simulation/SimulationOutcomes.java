@@ -1,5 +1,6 @@
 package nl.weerbaar.vitalstatus.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.scenario.Provider;
@@ -9,59 +10,63 @@ import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.kit.events.EventIds;
-import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.events.InboundEvent;
-import org.springframework.stereotype.Component;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Puts the simulation's decisions on the vital-status topic. Every id is derived from what the event is (exercise,
- * provider, sequence), so publishing again after a crash repeats the same events and consumers apply them once.
+ * The simulation's decisions as records for the vital-status topic. Every id is derived from what the event is
+ * (exercise, provider, the provider's change number), so the same decision always has the same id.
  */
-@Component
-class SimulationOutcomes {
+final class SimulationOutcomes {
 
-    private final EventPublisher publisher;
+    private final StreamEvents events;
 
-    SimulationOutcomes(EventPublisher publisher) {
-        this.publisher = publisher;
+    SimulationOutcomes(StreamEvents events) {
+        this.events = events;
     }
 
     /** The scenario's providers take part in the exercise. */
-    void register(InboundEvent cause, ScenarioLoaded loaded) {
+    List<Record<String, Routed>> registered(InboundEvent cause, ScenarioLoaded loaded) {
+        List<Record<String, Routed>> out = new ArrayList<>();
         for (Provider provider : loaded.providers()) {
-            publisher.publishWithId(EventIds.derived(loaded.exerciseId(), "provider-registered", provider.id()),
+            out.add(events.event(EventIds.derived(loaded.exerciseId(), "provider-registered", provider.id()),
                     provider.id(), new ProviderRegistered(loaded.exerciseId(), provider,
-                            ProviderRegistered.FROM_SCENARIO, null), cause.context());
+                            ProviderRegistered.FROM_SCENARIO, null), cause.context()));
         }
+        return out;
     }
 
-    void publish(InboundEvent cause, CascadeModel model, List<Outcome> outcomes) {
+    List<Record<String, Routed>> of(InboundEvent cause, CascadeModel model, List<Outcome> outcomes) {
+        List<Record<String, Routed>> out = new ArrayList<>();
         for (Outcome outcome : outcomes) {
-            switch (outcome) {
+            out.add(switch (outcome) {
                 case Outcome.StatusChange change -> status(cause, model, change);
                 case Outcome.Alert alert -> alert(cause, model, alert);
-            }
+            });
         }
+        return out;
     }
 
-    private void status(InboundEvent cause, CascadeModel model, Outcome.StatusChange change) {
+    private Record<String, Routed> status(InboundEvent cause, CascadeModel model, Outcome.StatusChange change) {
         Provider provider = model.providers.get(change.providerId()).provider;
         ProviderStatusChanged payload = new ProviderStatusChanged(model.exerciseId, provider.id(), provider.sector(),
                 change.state(), change.previousState(), change.backupLeftHours(), change.affectedPlaces(),
                 affectedServices(provider, change), null, null,
                 StatusSource.SIMULATION, null, CauseText.of(change.state(), change.chain(), id -> name(model, id)),
                 change.chain(), change.injectId(), change.atSeconds());
-        publisher.publishWithId(EventIds.derived(model.exerciseId, "status", provider.id(),
+        return events.event(EventIds.derived(model.exerciseId, "status", provider.id(),
                 Integer.toString(change.sequence())), provider.id(), payload,
                 cause.context().atScenarioTime(change.atSeconds()));
     }
 
-    private void alert(InboundEvent cause, CascadeModel model, Outcome.Alert alert) {
+    private Record<String, Routed> alert(InboundEvent cause, CascadeModel model, Outcome.Alert alert) {
         VitalAlertRaised payload = new VitalAlertRaised(model.exerciseId, alert.alertId(), alert.kind(),
                 alert.providerId(), alert.severity(),
                 CauseText.alert(alert.kind(), name(model, alert.providerId()), alert.backupLeftHours(),
                         alert.atSeconds()), alert.backupLeftHours(), alert.atSeconds());
-        publisher.publishWithId(EventIds.derived(model.exerciseId, "alert", alert.alertId()), alert.providerId(),
+        return events.event(EventIds.derived(model.exerciseId, "alert", alert.alertId()), alert.providerId(),
                 payload, cause.context().atScenarioTime(alert.atSeconds()));
     }
 

@@ -1,0 +1,84 @@
+package nl.weerbaar.vitalstatus.simulation;
+
+import java.util.List;
+import java.util.Optional;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.events.InvalidEventException;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The cascade of every exercise whose partition this task owns: the exercise's clock and injects, merged in
+ * scenario-time order with what people posted, applied to its keyed state; the decisions go out in the same
+ * transaction as the state change (exactly_once_v2), so a crash repeats neither. Replays are recordings: never
+ * simulated again. An input the model cannot take (a broken record, or one it refuses) goes to the dead-letter topic
+ * with the reason, and the state stays as it was.
+ */
+final class CascadeProcessor implements Processor<String, Routed, String, Routed> {
+
+    private final StreamEvents events;
+    private final CascadeModel.Rules rules;
+    private ProcessorContext<String, Routed> context;
+    private CascadeState state;
+    private SimulationOutcomes outcomes;
+
+    CascadeProcessor(StreamEvents events, CascadeModel.Rules rules) {
+        this.events = events;
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.state = new CascadeState(context.getStateStore(CascadeState.EXERCISES),
+                context.getStateStore(CascadeState.PROVIDERS));
+        this.outcomes = new SimulationOutcomes(events);
+    }
+
+    @Override
+    public void process(Record<String, Routed> record) {
+        List<Record<String, Routed>> out;
+        try {
+            out = decide(events.read(record, context));
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            context.forward(events.deadLetter(record, context, e));
+            return;
+        }
+        out.forEach(context::forward);
+    }
+
+    private List<Record<String, Routed>> decide(InboundEvent event) {
+        if (event.isReplay()) {
+            return List.of();
+        }
+        if (event.type() == EventType.SCENARIO_LOADED) {
+            return start(event);
+        }
+        Optional<CascadeState.Loaded> loaded = state.load(event.exerciseId());
+        if (loaded.isEmpty()) {
+            return List.of(); // not an exercise this service simulates (or its scenario not loaded yet)
+        }
+        CascadeModel model = loaded.get().model();
+        List<Outcome> decided = CascadeStep.apply(model, event, rules);
+        state.save(loaded.get());
+        return outcomes.of(event, model, decided);
+    }
+
+    private List<Record<String, Routed>> start(InboundEvent event) {
+        if (state.exists(event.exerciseId())) {
+            return List.of();
+        }
+        ScenarioLoaded loaded = event.payload(ScenarioLoaded.class);
+        CascadeModel model = new CascadeModel(loaded.exerciseId(), event.scenarioTimeSeconds());
+        List<Outcome> first = model.register(loaded.providers(), event.scenarioTimeSeconds(), rules);
+        state.save(CascadeState.fresh(model));
+        List<Record<String, Routed>> out = new java.util.ArrayList<>(outcomes.registered(event, loaded));
+        out.addAll(outcomes.of(event, model, first));
+        return out;
+    }
+}

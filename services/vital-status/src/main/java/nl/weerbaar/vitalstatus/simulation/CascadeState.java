@@ -1,0 +1,112 @@
+package nl.weerbaar.vitalstatus.simulation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.weerbaar.contracts.EventJson;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The cascade's keyed state, at the grain of the provider: one entry per exercise (its scenario time, dependency order,
+ * whether it ended) and one per provider of the exercise ({@code exerciseId/providerId}). A step loads the exercise's
+ * providers, and writes back only the entries it changed — so a step costs what it touches, not a whole model.
+ */
+final class CascadeState {
+
+    static final String EXERCISES = "cascade-exercises";
+    static final String PROVIDERS = "cascade-providers";
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final KeyValueStore<String, String> exercises;
+    private final KeyValueStore<String, String> providers;
+
+    CascadeState(KeyValueStore<String, String> exercises, KeyValueStore<String, String> providers) {
+        this.exercises = exercises;
+        this.providers = providers;
+    }
+
+    /** The exercise's state of one step and what it was when loaded, so that {@link #save} writes only changes. */
+    record Loaded(CascadeModel model, Map<String, String> stored) {
+    }
+
+    record Exercise(String exerciseId, long now, boolean ended, List<String> order, List<String> ids) {
+    }
+
+    Optional<Loaded> load(String exerciseId) {
+        String meta = exercises.get(exerciseId);
+        if (meta == null) {
+            return Optional.empty();
+        }
+        Exercise exercise = read(meta, Exercise.class);
+        Map<String, String> stored = new HashMap<>();
+        try (KeyValueIterator<String, String> it = providers.prefixScan(prefix(exerciseId), new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                stored.put(entry.key, entry.value);
+            }
+        }
+        CascadeModel model = new CascadeModel(exerciseId, exercise.now());
+        model.ended = exercise.ended();
+        model.order = new java.util.ArrayList<>(exercise.order());
+        Map<String, SimulatedProvider> byId = new LinkedHashMap<>();
+        for (String id : exercise.ids()) {
+            byId.put(id, read(stored.get(prefix(exerciseId) + id), SimulatedProvider.class));
+        }
+        model.providers = byId;
+        stored.put(exerciseId, meta);
+        return Optional.of(new Loaded(model, stored));
+    }
+
+    /** A new exercise: nothing stored yet. */
+    static Loaded fresh(CascadeModel model) {
+        return new Loaded(model, Map.of());
+    }
+
+    void save(Loaded loaded) {
+        CascadeModel model = loaded.model();
+        String meta = write(new Exercise(model.exerciseId, model.now, model.ended, model.order,
+                List.copyOf(model.providers.keySet())));
+        if (!meta.equals(loaded.stored().get(model.exerciseId))) {
+            exercises.put(model.exerciseId, meta);
+        }
+        model.providers.forEach((id, provider) -> {
+            String key = prefix(model.exerciseId) + id;
+            String json = write(provider);
+            if (!json.equals(loaded.stored().get(key))) {
+                providers.put(key, json);
+            }
+        });
+    }
+
+    boolean exists(String exerciseId) {
+        return exercises.get(exerciseId) != null;
+    }
+
+    private static String prefix(String exerciseId) {
+        return exerciseId + "/";
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable cascade state", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
