@@ -1,6 +1,7 @@
 package nl.weerbaar.vitalstatus.simulation;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
@@ -8,18 +9,23 @@ import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 
 /**
  * The cascade simulation as a Kafka Streams topology (application id {@code vital-status-simulation}, exactly_once_v2):
@@ -41,6 +47,18 @@ class SimulationConfiguration {
     @ConfigurationProperties("weerbaar.vital")
     record SimulationProperties(@DefaultValue("2") double lowBackupHours,
                                 @DefaultValue("alarmnummer-112") Set<String> emergencyNumberProviders) {
+    }
+
+    /**
+     * The kit's stream settings (exactly_once_v2, event-time topics) under this processor's own application id, set
+     * here rather than in application.yml: a test JVM that runs vital-status beside another service reads that
+     * service's application.yml, and the id must never fall back to a listener's group id.
+     */
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration cascadeStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
+        Map<String, Object> properties = kafka.buildStreamsProperties(ssl);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PROCESSOR);
+        return new KafkaStreamsConfiguration(properties);
     }
 
     @Bean
