@@ -169,8 +169,12 @@ class CoordinationListener {
         });
     }
 
+    /**
+     * Once the exercise is over its clock stops, but input from the other services that reaches this model only now
+     * (help requests of the last minutes trail at high speed) is still applied: the end never drops a help request.
+     */
     private void step(InboundEvent event, Function<CoordinationModel, List<Emitted>> change) {
         models.stepOrStart(event, () -> new CoordinationModel(event.exerciseId()),
-                m -> m.ended ? null : change.apply(m), (m, out) -> outcomes.publish(event, m, out));
+                m -> m.ended && Topics.EXERCISE.equals(event.type().topic()) ? null : change.apply(m), (m, out) -> outcomes.publish(event, m, out));
     }
 }

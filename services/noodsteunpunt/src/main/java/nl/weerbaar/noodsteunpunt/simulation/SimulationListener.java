@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -141,10 +140,14 @@ class SimulationListener {
                 });
     }
 
-    /** Any input may be the first of an exercise (the topics are read side by side), so each may start its model. */
+    /**
+     * Any input may be the first of an exercise (the topics are read side by side), so each may start its model.
+     * Once the exercise is over its clock stops, but what other services decided before the end and what reaches
+     * this model only now (they trail at high speed) is still applied: the end never drops input.
+     */
     private void step(InboundEvent event, Function<NspModel, List<Emitted>> change) {
         models.stepOrStart(event, () -> new NspModel(event.exerciseId()),
-                m -> m.ended && event.type() != EventType.PERSONAL_DATA_PURGED ? null : change.apply(m),
+                m -> m.ended && Topics.EXERCISE.equals(event.type().topic()) ? null : change.apply(m),
                 (m, emitted) -> outcomes.publish(event, m, emitted));
     }
 }
