@@ -84,7 +84,8 @@ public class KafkaKitConfiguration {
             topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
                     .config("min.insync.replicas", replicas > 1 ? "2" : "1")
                     .configs(EventTime.TOPIC_CONFIG).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas)
+                    .configs(EventTime.TOPIC_CONFIG).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
