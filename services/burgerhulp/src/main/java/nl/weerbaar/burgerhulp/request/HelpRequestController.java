@@ -97,15 +97,30 @@ class HelpRequestController {
                 "urgency", opened.urgency(), "deadlineSeconds", deadline));
     }
 
+    /**
+     * One page of the exercise's requests, oldest first ({@code size} at most {@value #MAX_PAGE}): a region's exercise
+     * has tens of thousands. {@code X-Total-Count} says how many there are in all.
+     */
     @GetMapping("/api/exercises/{exerciseId}/help-requests")
-    List<HelpRequestView> list(@PathVariable String exerciseId, @RequestParam(required = false) String status) {
+    ResponseEntity<List<HelpRequestView>> list(@PathVariable String exerciseId,
+                                               @RequestParam(required = false) String status,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "200") int size) {
         access.requireAnyRole(Role.COORDINATOR, Role.CRISIS_TEAM, Role.TRAINER);
         clocks.require(exerciseId);
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("help-request.unknown-status", status, String.join(", ", STATUSES));
         }
-        return requests.all(exerciseId, status);
+        if (page < 0 || size < 1 || size > MAX_PAGE) {
+            // as text: a message format would write 5000 as "5.000"
+            throw ApiException.badRequest("help-request.bad-page", Integer.toString(page), Integer.toString(size),
+                    Integer.toString(MAX_PAGE));
+        }
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(requests.count(exerciseId, status)))
+                .body(requests.page(exerciseId, status, page, size));
     }
+
+    static final int MAX_PAGE = 1000;
 
     @GetMapping("/api/exercises/{exerciseId}/help-requests/{requestId}")
     HelpRequestView one(@PathVariable String exerciseId, @PathVariable String requestId) {

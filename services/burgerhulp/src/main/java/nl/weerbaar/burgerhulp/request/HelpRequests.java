@@ -109,12 +109,27 @@ public class HelpRequests {
 
     /** The exercise's requests in the order they came in, of one status if {@code status} is given. */
     public List<HelpRequestView> all(String exerciseId, String status) {
+        return mongo.find(query(exerciseId, status).with(ORDER), HelpRequestView.class, COLLECTION);
+    }
+
+    /** Page {@code page} (from 0) of {@code size} requests, in the order they were asked. */
+    List<HelpRequestView> page(String exerciseId, String status, int page, int size) {
+        return mongo.find(query(exerciseId, status).with(ORDER).skip((long) page * size).limit(size),
+                HelpRequestView.class, COLLECTION);
+    }
+
+    long count(String exerciseId, String status) {
+        return mongo.count(query(exerciseId, status), COLLECTION);
+    }
+
+    private static final Sort ORDER = Sort.by("request.atSeconds", "_id");
+
+    private static Query query(String exerciseId, String status) {
         Criteria criteria = Criteria.where("exerciseId").is(exerciseId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("request.atSeconds", "_id")), HelpRequestView.class,
-                COLLECTION);
+        return Query.query(criteria);
     }
 
     /** The request an offer belongs to. */

@@ -8,6 +8,7 @@ import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -171,6 +172,17 @@ class OfferCycleTest extends BurgerhulpTestSupport {
                         org.assertj.core.groups.Tuple.tuple(firstAid, late.request.deadlineSeconds()));
         assertThat(events(id, EventType.HELP_REQUEST_OPENED, HelpRequestOpened.class))
                 .extracting(HelpRequestOpened::source).containsOnly(HelpRequestOpened.BY_COORDINATOR);
+
+        // the list comes in pages (asked at the same paused moment: their order is by id), the total in a header
+        JsonNode first = json(getAs("/api/exercises/" + id + "/help-requests?size=1", CRISIS_TEAM)
+                .andExpect(status().isOk()).andExpect(header().string("X-Total-Count", "2")));
+        JsonNode second = json(getAs("/api/exercises/" + id + "/help-requests?size=1&page=1", CRISIS_TEAM)
+                .andExpect(status().isOk()));
+        assertThat(List.of(first.get(0).path("requestId").asText(), second.get(0).path("requestId").asText()))
+                .containsExactlyInAnyOrder(transport, firstAid);
+        assertThat(json(getAs("/api/exercises/" + id + "/help-requests?page=2&size=1", CRISIS_TEAM))).isEmpty();
+        getAs("/api/exercises/" + id + "/help-requests?size=5000", CRISIS_TEAM).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("grootte 5000 bestaat niet: pagina vanaf 0, grootte van 1 tot en met 1000")));
     }
 
     private HelpRequestView await(String exerciseId, java.util.function.Predicate<HelpRequestView> condition) {
