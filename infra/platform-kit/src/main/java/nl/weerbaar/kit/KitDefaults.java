@@ -2,6 +2,7 @@ package nl.weerbaar.kit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.weerbaar.kit.kafka.EventTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -44,8 +45,7 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.streams.replication-factor", "${weerbaar.kafka.replication-factor:1}");
         d.put("spring.kafka.streams.state-dir", "${java.io.tmpdir}/weerbaar-streams/${spring.application.name}-${random.uuid}");
         d.put("spring.kafka.streams.cleanup.on-shutdown", "true");
-        d.put("spring.kafka.streams.properties.topic.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
-        d.put("spring.kafka.streams.properties.topic.message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE));
+        EventTime.TOPIC_CONFIG.forEach((name, value) -> d.put("spring.kafka.streams.properties.topic." + name, value));
         d.put("spring.kafka.listener.missing-topics-fatal", "false");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");
