@@ -63,6 +63,8 @@ public enum EventType {
             VitalAlertRaised.class),
     STATUS_OVERRIDE_RELEASED("nl.weerbaar.vital.override-released.v1", Topics.VITAL_STATUS,
             "status-override-released", StatusOverrideReleased.class),
+    VITAL_PROGRESS_MARKED("nl.weerbaar.vital.progress-marked.v1", Topics.VITAL_STATUS, "vital-progress-marked",
+            "progress-marked", ProgressMarked.class),
 
     NSP_REGISTERED("nl.weerbaar.nsp.registered.v1", Topics.NOODSTEUNPUNT, "nsp-registered", NspRegistered.class),
     NSP_STATE_CHANGED("nl.weerbaar.nsp.state-changed.v1", Topics.NOODSTEUNPUNT, "nsp-state-changed",
@@ -104,12 +106,19 @@ public enum EventType {
 
     private final String type;
     private final String topic;
+    private final String shortName;
     private final String schemaName;
     private final Class<?> payloadType;
 
     EventType(String type, String topic, String schemaName, Class<?> payloadType) {
+        this(type, topic, schemaName, schemaName, payloadType);
+    }
+
+    /** A type whose schema is shared with another topic's type (watermarks: one shape, one type per topic). */
+    EventType(String type, String topic, String shortName, String schemaName, Class<?> payloadType) {
         this.type = type;
         this.topic = topic;
+        this.shortName = shortName;
         this.schemaName = schemaName;
         this.payloadType = payloadType;
     }
@@ -129,7 +138,12 @@ public enum EventType {
 
     /** The short name, as in the schema file and the AsyncAPI message: {@code provider-status-changed}. */
     public String shortName() {
-        return schemaName;
+        return shortName;
+    }
+
+    /** A watermark of the topic's owner, for stream processors; read models skip it. */
+    public boolean isProgressMark() {
+        return payloadType == ProgressMarked.class;
     }
 
     public String schemaFile() {

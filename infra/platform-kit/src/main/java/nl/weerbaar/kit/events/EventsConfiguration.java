@@ -2,8 +2,8 @@ package nl.weerbaar.kit.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.kit.kafka.KafkaKitProperties;
 import nl.weerbaar.kit.idempotency.ProcessedEvents;
 import nl.weerbaar.kit.mongo.MongoPingHealth;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,8 +36,8 @@ public class EventsConfiguration {
     public EventPublisher eventPublisher(KafkaTemplate<String, Object> template, SchemaValidator validator,
                                          MeterRegistry meters, Clock clock,
                                          @Value("${spring.application.name}") String serviceName,
-                                         @Value("${weerbaar.kafka.send-timeout:PT15S}") Duration sendTimeout) {
-        return new EventPublisher(template, validator, meters, serviceName, clock, sendTimeout);
+                                         KafkaKitProperties kafka) {
+        return new EventPublisher(template, validator, meters, serviceName, clock, kafka.sendTimeout());
     }
 
     /** Named as Boot's, so it replaces it. */

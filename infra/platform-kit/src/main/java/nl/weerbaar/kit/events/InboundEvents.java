@@ -12,8 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The one way listeners handle records: check the contract (a broken record throws and goes to the dead-letter
- * topic), skip an event this consumer already applied, apply it, then remember it. The listener container commits
- * the offset only after this returns, so an effect is stored before its record counts as consumed.
+ * topic), skip an event this consumer already applied (and watermarks, which are for stream processors), apply it,
+ * then remember it. The listener container commits the offset only after this returns, so an effect is stored before
+ * its record counts as consumed.
  */
 public class InboundEvents {
 
@@ -32,6 +33,9 @@ public class InboundEvents {
     /** Applies the record once for {@code consumer}; returns false when it had been applied before. */
     public boolean handle(String consumer, ConsumerRecord<String, JsonNode> record, Consumer<InboundEvent> effect) {
         InboundEvent event = InboundEvent.from(record, validator);
+        if (event.type().isProgressMark()) {
+            return false; // watermarks are for the stream processors that join topics; no listener acts on one
+        }
         if (processed.contains(consumer, event.id())) {
             meters.counter("weerbaar.events.duplicates", "consumer", consumer, "type", event.type().type()).increment();
             return false;

@@ -11,7 +11,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +32,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * keeps retrying the same record (it stops, it does not skip), so nothing is lost while MongoDB is down.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(KafkaKitProperties.class)
 public class KafkaKitConfiguration {
 
     /** Header on dead-lettered records with the root cause, next to Spring's kafka_dlt-* headers. */
@@ -39,14 +40,12 @@ public class KafkaKitConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template,
-                                                 @Value("${weerbaar.kafka.retries:3}") long retries,
-                                                 @Value("${weerbaar.kafka.retry-interval-ms:500}") long interval) {
+    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template, KafkaKitProperties kafka) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(new Header[] {
             new RecordHeader(DEAD_LETTER_REASON, reason(ex).getBytes(StandardCharsets.UTF_8))}));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval, retries));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(kafka.retryIntervalMs(), kafka.retries()));
         handler.addNotRetryableExceptions(InvalidEventException.class);
         ExponentialBackOff untilStoreIsBack = new ExponentialBackOff(1_000, 2);
         untilStoreIsBack.setMaxInterval(30_000);
@@ -71,14 +70,14 @@ public class KafkaKitConfiguration {
      * closing the producer need not wait the default 30 s for a broker that may be gone already.
      */
     @Bean
-    public DefaultKafkaProducerFactoryCustomizer shortProducerClose(
-            @Value("${weerbaar.kafka.producer-close-seconds:5}") int seconds) {
-        return factory -> factory.setPhysicalCloseTimeout(seconds);
+    public DefaultKafkaProducerFactoryCustomizer shortProducerClose(KafkaKitProperties kafka) {
+        return factory -> factory.setPhysicalCloseTimeout(kafka.producerCloseSeconds());
     }
 
     @Bean
-    public KafkaAdmin.NewTopics weerbaarTopics(@Value("${weerbaar.kafka.partitions:3}") int partitions,
-                                               @Value("${weerbaar.kafka.replication-factor:1}") short replicas) {
+    public KafkaAdmin.NewTopics weerbaarTopics(KafkaKitProperties kafka) {
+        int partitions = kafka.partitions();
+        short replicas = kafka.replicationFactor();
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas)

@@ -60,7 +60,14 @@ public class StreamEvents {
     /** The record as it came, for the dead-letter topic of the topic it was read from, with the reason. */
     public Record<String, Routed> deadLetter(Record<String, Routed> record, ProcessorContext<?, ?> context,
                                              Exception reason) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+        return deadLetter(record, context.recordMetadata().map(RecordMetadata::topic).orElse("unknown"), reason);
+    }
+
+    /**
+     * The record for the dead-letter topic of {@code topic}: the service topic it was first written to, when the
+     * processor read it from a repartition topic (which has no dead-letter topic of its own).
+     */
+    public Record<String, Routed> deadLetter(Record<String, Routed> record, String topic, Exception reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(KafkaKitConfiguration.DEAD_LETTER_REASON,
                 String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
@@ -71,7 +78,11 @@ public class StreamEvents {
 
     /** An outcome event: checked against its contract, with its envelope, on its type's topic. */
     public Record<String, Routed> event(String id, String key, Object payload, EventContext context) {
-        EventType type = EventType.forPayload(payload.getClass());
+        return event(EventType.forPayload(payload.getClass()), id, key, payload, context);
+    }
+
+    /** An outcome event of a type that shares its payload class with another topic's (a watermark). */
+    public Record<String, Routed> event(EventType type, String id, String key, Object payload, EventContext context) {
         JsonNode json = EventJson.mapper().valueToTree(payload);
         Envelope.check(validator, type, json);
         byte[] value;

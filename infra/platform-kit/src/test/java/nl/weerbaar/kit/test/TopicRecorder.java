@@ -99,13 +99,25 @@ public class TopicRecorder implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** An exercise's records on the topic up to its end, each checked against the contracts (the test fails if not). */
+    /**
+     * An exercise's events on the topic up to its end, each checked against the contracts (the test fails if not);
+     * watermarks are checked too but left out: they follow the clock, not what the service decided.
+     */
     public List<RawRecord> validRecords(String exerciseId) {
+        return allValidRecords(exerciseId).stream().filter(r -> !isProgressMark(r)).toList();
+    }
+
+    /** An exercise's records on the topic up to its end, watermarks included, each checked against the contracts. */
+    public List<RawRecord> allValidRecords(String exerciseId) {
         List<RawRecord> records = caughtUp().stream().filter(r -> exerciseId.equals(r.exerciseId())).toList();
         records.forEach(r -> org.assertj.core.api.Assertions.assertThat(violations(r))
                 .as("contract violations of %s at %s-%d@%d", r.type(), r.topic(), r.partition(), r.offset())
                 .isEmpty());
         return records;
+    }
+
+    private static boolean isProgressMark(RawRecord r) {
+        return EventType.fromType(r.type()).map(EventType::isProgressMark).orElse(false);
     }
 
     /** The payloads of one event type among an exercise's (valid) records, in topic order per partition. */

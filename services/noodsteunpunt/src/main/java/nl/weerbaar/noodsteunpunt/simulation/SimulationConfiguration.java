@@ -1,42 +1,135 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import nl.weerbaar.kit.model.ExerciseModelStore;
-import org.springframework.beans.factory.annotation.Value;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.kafka.KafkaKitProperties;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 
-/** The NSP policies from configuration ({@code weerbaar.nsp.*}) and the store of each exercise's model. */
+/**
+ * The NSP simulation as a Kafka Streams topology (application id {@code noodsteunpunt-nsp-simulation}, exactly_once_v2;
+ * not the old listener group {@code noodsteunpunt-simulation}, whose committed offsets it must not take over):
+ * <pre>
+ *   weerbaar.vital-status.v1 (by provider)  ─ NspInputs ─┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
+ *                                                        └─ by exercise ─▶ repartition "nsp-vital"
+ *   weerbaar.noodsteunpunt.v1 (by NSP)      ─ NspInputs ─┬─ dead letters ─▶ weerbaar.noodsteunpunt.v1.dlt
+ *                                                        └─ by exercise ─▶ repartition "nsp-commands"
+ *   weerbaar.exercise.v1 (by exercise) ─── merge ─ NspProcessor [nsp-exercises, nsp-sites, nsp-inputs]
+ *        ─▶ weerbaar.noodsteunpunt.v1 (by NSP) | dead letters
+ * </pre>
+ * The processor holds every input until both the clock and vital-status's watermarks have passed its scenario time
+ * (store {@code nsp-inputs}), then applies them in scenario-time order: the outcome never depends on which topic was
+ * read faster.
+ */
 @Configuration
+@EnableKafkaStreams
+@EnableConfigurationProperties(SimulationConfiguration.NspProperties.class)
 class SimulationConfiguration {
 
-    @Bean
-    NspRules nspRules(@Value("${weerbaar.nsp.power-sectors:netbeheer}") Set<String> powerSectors,
-                      @Value("${weerbaar.nsp.emergency-numbers:alarmnummer-112}") Set<String> emergencyNumbers,
-                      @Value("${weerbaar.nsp.open-after-power-down-minutes:60}") int powerDownMinutes,
-                      @Value("${weerbaar.nsp.open-after-112-down-minutes:30}") int emergencyDownMinutes,
-                      @Value("${weerbaar.nsp.opening-minutes:30}") int openingMinutes,
-                      @Value("${weerbaar.nsp.close-after-restore-minutes:120}") int closeAfterRestoreMinutes,
-                      @Value("${weerbaar.nsp.thresholds-percent:80,100}") List<Integer> thresholds,
-                      @Value("${weerbaar.nsp.reopen-below-percent:90}") int reopenBelowPercent,
-                      @Value("${weerbaar.nsp.stock.water-litres-per-place:7}") double waterPerPlace,
-                      @Value("${weerbaar.nsp.stock.rations-per-place:6}") double rationsPerPlace,
-                      @Value("${weerbaar.nsp.stock.generator-hours:24}") double generatorHours,
-                      @Value("${weerbaar.nsp.stock.water-per-person-day:3.5}") double waterPerPersonDay,
-                      @Value("${weerbaar.nsp.stock.rations-per-person-day:3}") double rationsPerPersonDay,
-                      @Value("${weerbaar.nsp.stock.low-share:0.25}") double lowShare,
-                      @Value("${weerbaar.nsp.stock.delivery-hours:4}") double deliveryHours) {
-        return new NspRules(powerSectors, emergencyNumbers, powerDownMinutes, emergencyDownMinutes, openingMinutes,
-                closeAfterRestoreMinutes, thresholds.stream().sorted().toList(), reopenBelowPercent,
-                new NspRules.Supplies(waterPerPlace, rationsPerPlace, generatorHours, waterPerPersonDay,
-                        rationsPerPersonDay, lowShare, deliveryHours));
+    static final String PROCESSOR = "noodsteunpunt-nsp-simulation";
+
+    /** The NSP policies of a deployment ({@code weerbaar.nsp.*}); see {@link NspRules}. */
+    @ConfigurationProperties("weerbaar.nsp")
+    record NspProperties(@DefaultValue("netbeheer") Set<String> powerSectors,
+                         @DefaultValue("alarmnummer-112") Set<String> emergencyNumbers,
+                         @DefaultValue("60") int openAfterPowerDownMinutes,
+                         @DefaultValue("30") int openAfter112DownMinutes,
+                         @DefaultValue("30") int openingMinutes,
+                         @DefaultValue("120") int closeAfterRestoreMinutes,
+                         @DefaultValue({"80", "100"}) List<Integer> thresholdsPercent,
+                         @DefaultValue("90") int reopenBelowPercent,
+                         @DefaultValue Stock stock) {
+
+        record Stock(@DefaultValue("7") double waterLitresPerPlace, @DefaultValue("6") double rationsPerPlace,
+                     @DefaultValue("24") double generatorHours, @DefaultValue("3.5") double waterPerPersonDay,
+                     @DefaultValue("3") double rationsPerPersonDay, @DefaultValue("0.25") double lowShare,
+                     @DefaultValue("4") double deliveryHours) {
+        }
+
+        NspRules rules() {
+            return new NspRules(powerSectors, emergencyNumbers, openAfterPowerDownMinutes, openAfter112DownMinutes,
+                    openingMinutes, closeAfterRestoreMinutes, thresholdsPercent.stream().sorted().toList(),
+                    reopenBelowPercent, new NspRules.Supplies(stock.waterLitresPerPlace(), stock.rationsPerPlace(),
+                            stock.generatorHours(), stock.waterPerPersonDay(), stock.rationsPerPersonDay(),
+                            stock.lowShare(), stock.deliveryHours()));
+        }
     }
 
-    /** Each exercise's NSPs, stored whole after every step (collection {@code nsp_models}). */
+    /** The kit's stream settings under this processor's own application id (set in code, as vital-status does). */
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration nspStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
+        Map<String, Object> properties = kafka.buildStreamsProperties(ssl);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PROCESSOR);
+        return new KafkaStreamsConfiguration(properties);
+    }
+
     @Bean
-    ExerciseModelStore<NspModel> nspModels(MongoTemplate mongo) {
-        return new ExerciseModelStore<>(mongo, "nsp_models", NspModel.class);
+    NspRules nspRules(NspProperties properties) {
+        return properties.rules();
+    }
+
+    @Bean
+    KStream<String, Routed> nspSimulation(StreamsBuilder builder, SchemaValidator validator, NspRules rules,
+                                          NspMetrics metrics, Clock clock) {
+        return topology(builder, new StreamEvents(validator, "noodsteunpunt", PROCESSOR, clock), rules, metrics);
+    }
+
+    /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
+    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, NspRules rules,
+                                            NspMetrics metrics) {
+        for (String store : List.of(NspStore.EXERCISES, NspStore.SITES, NspStore.INPUTS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
+                    Serdes.String(), Serdes.String()));
+        }
+        Consumed<String, Routed> consumed = Consumed.with(Serdes.String(), Routed.serde());
+        Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde())
+                .withStreamPartitioner(Routed.partitioner());
+
+        KStream<String, Routed> vital = byExercise(builder, events, Topics.VITAL_STATUS, "vital", consumed, produced);
+        KStream<String, Routed> commands = byExercise(builder, events, Topics.NOODSTEUNPUNT, "commands", consumed,
+                produced);
+        KStream<String, Routed> decided = builder.stream(Topics.EXERCISE, consumed.withName("exercise"))
+                .merge(vital, Named.as("with-vital"))
+                .merge(commands, Named.as("with-commands"))
+                .process(() -> new NspProcessor(events, rules, metrics), Named.as("nsp-simulation"),
+                        NspStore.EXERCISES, NspStore.SITES, NspStore.INPUTS);
+        decided.to((key, value, context) -> value.topic(), produced.withName("noodsteunpunt-sink"));
+        return decided;
+    }
+
+    /** The input a topic holds for the simulation, keyed by exercise so it meets the exercise's clock. */
+    private static KStream<String, Routed> byExercise(StreamsBuilder builder, StreamEvents events, String topic,
+                                                      String name, Consumed<String, Routed> consumed,
+                                                      Produced<String, Routed> produced) {
+        KStream<String, Routed> picked = builder.stream(topic, consumed.withName(name))
+                .process(() -> new NspInputs(events), Named.as(name + "-inputs"));
+        picked.filter((key, value) -> value.isDeadLetter(), Named.as(name + "-dead-letters"))
+                .to((key, value, context) -> value.topic(), produced.withName(name + "-dead-letter-sink"));
+        return picked.filterNot((key, value) -> value.isDeadLetter(), Named.as(name + "-input"))
+                .repartition(Repartitioned.<String, Routed>as("nsp-" + name)
+                        .withKeySerde(Serdes.String()).withValueSerde(Routed.serde()));
     }
 }

@@ -1,43 +1,45 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.kit.events.EventIds;
-import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.model.Emitted;
-import org.springframework.stereotype.Component;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Puts the model's decisions on the noodsteunpunt topic. Ids come from the exercise and the decision's sequence
- * number, so publishing again after a crash repeats the same events and consumers apply them once.
+ * The model's decisions as records for the noodsteunpunt topic. Ids come from the exercise and the decision's sequence
+ * number, kept in the same transaction as the state, so the same decision always has the same id.
  */
-@Component
-class SimulationOutcomes {
+final class SimulationOutcomes {
 
-    private final EventPublisher publisher;
-    private final NspMetrics metrics;
+    private final StreamEvents events;
 
-    SimulationOutcomes(EventPublisher publisher, NspMetrics metrics) {
-        this.publisher = publisher;
-        this.metrics = metrics;
+    SimulationOutcomes(StreamEvents events) {
+        this.events = events;
     }
 
     /** The scenario's noodsteunpunten take part in the exercise, planned. */
-    void register(InboundEvent cause, ScenarioLoaded loaded) {
+    List<Record<String, Routed>> registered(InboundEvent cause, ScenarioLoaded loaded) {
+        List<Record<String, Routed>> out = new ArrayList<>();
         for (NspSite nsp : loaded.nsps() == null ? List.<NspSite>of() : loaded.nsps()) {
-            publisher.publishWithId(EventIds.derived(loaded.exerciseId(), "nsp-registered", nsp.id()), nsp.id(),
-                    new NspRegistered(loaded.exerciseId(), nsp, NspRegistered.FROM_SCENARIO, null), cause.context());
+            out.add(events.event(EventIds.derived(loaded.exerciseId(), "nsp-registered", nsp.id()), nsp.id(),
+                    new NspRegistered(loaded.exerciseId(), nsp, NspRegistered.FROM_SCENARIO, null), cause.context()));
         }
+        return out;
     }
 
-    void publish(InboundEvent cause, NspModel model, List<Emitted> emitted) {
+    List<Record<String, Routed>> of(InboundEvent cause, NspModel model, List<Emitted> emitted) {
+        List<Record<String, Routed>> out = new ArrayList<>(emitted.size());
         for (Emitted e : emitted) {
-            publisher.publishWithId(EventIds.derived(model.exerciseId, "nsp", Long.toString(e.sequence())), e.key(),
-                    e.payload(), cause.context().atScenarioTime(e.atSeconds()));
+            out.add(events.event(EventIds.derived(model.exerciseId, "nsp", Long.toString(e.sequence())), e.key(),
+                    e.payload(), cause.context().atScenarioTime(e.atSeconds())));
         }
-        metrics.after(model, emitted);
+        return out;
     }
 }

@@ -178,7 +178,7 @@ class CheckInTest extends NspTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":200}"))
                 .andExpect(status().isAccepted());
         // topped up: the next household's water no longer sets off a request
-        await().atMost(PATIENCE).until(() -> models.find(id).orElseThrow().sites.get("nsp-heesch").water > 200);
+        await().atMost(PATIENCE).until(() -> models.model(id).orElseThrow().sites.get("nsp-heesch").water > 200);
         checkIn(id, "nsp-heesch", token(NSP_HEESCH), thirsty).andExpect(status().isAccepted());
         await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 10);
         assertThat(events(id, EventType.RESUPPLY_REQUESTED, ResupplyRequested.class)).hasSize(1);

@@ -72,7 +72,7 @@ public class RecordingReader {
         if (!exerciseId.equals(headers.get(CeHeaders.EXERCISE_ID)) || record.value() == null) {
             return java.util.Optional.empty();
         }
-        return EventType.fromType(headers.get(CeHeaders.TYPE)).filter(type -> !OWN_CLOCK.contains(type))
+        return EventType.fromType(headers.get(CeHeaders.TYPE)).filter(type -> !OWN_CLOCK.contains(type) && !type.isProgressMark())
                 .map(type -> {
                     try {
                         return new RecordedEvent(type, record.key(), headers.get(CeHeaders.ID),

@@ -28,6 +28,13 @@ public class CascadeModel {
     public boolean ended;
     public Map<String, SimulatedProvider> providers = new LinkedHashMap<>();
     public List<String> order = new ArrayList<>();
+    /**
+     * The processor's bookkeeping, kept with the model: the latest scenario time read on the exercise topic, and the
+     * last watermark written for this exercise.
+     */
+    public long clockAt = -1;
+    public long markedUpTo = -1;
+    public boolean markedEnded;
 
     public CascadeModel() {
         // for the store

@@ -1,11 +1,14 @@
 package nl.weerbaar.vitalstatus.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
+import nl.weerbaar.kit.streams.ProgressMarks;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,13 +26,15 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
 
     private final StreamEvents events;
     private final CascadeModel.Rules rules;
+    private final int partitions;
     private ProcessorContext<String, Routed> context;
     private CascadeState state;
     private SimulationOutcomes outcomes;
 
-    CascadeProcessor(StreamEvents events, CascadeModel.Rules rules) {
+    CascadeProcessor(StreamEvents events, CascadeModel.Rules rules, int partitions) {
         this.events = events;
         this.rules = rules;
+        this.partitions = partitions;
     }
 
     @Override
@@ -65,8 +70,29 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
         }
         CascadeModel model = loaded.get().model();
         List<Outcome> decided = CascadeStep.apply(model, event, rules);
+        List<Record<String, Routed>> out = new ArrayList<>(outcomes.of(event, model, decided));
+        out.addAll(marks(event, model));
         state.save(loaded.get());
-        return outcomes.of(event, model, decided);
+        return out;
+    }
+
+    /**
+     * After the step's outcomes, a watermark on every partition when the exercise's clock moved (or the model took in
+     * the end). The clock at T may still bring more input at T, so the mark says "complete through T - 1": every
+     * decision at or before the mark is written before it. Once ended, complete through the end.
+     */
+    private List<Record<String, Routed>> marks(InboundEvent cause, CascadeModel model) {
+        if (Topics.EXERCISE.equals(cause.topic())) {
+            model.clockAt = Math.max(model.clockAt, cause.scenarioTimeSeconds());
+        }
+        long upTo = model.ended ? model.now : model.clockAt - 1;
+        if (upTo < 0 || (upTo <= model.markedUpTo && model.ended == model.markedEnded)) {
+            return List.of();
+        }
+        model.markedUpTo = Math.max(model.markedUpTo, upTo);
+        model.markedEnded = model.ended;
+        return ProgressMarks.marks(events, EventType.VITAL_PROGRESS_MARKED, "vital-status", model.exerciseId,
+                model.markedUpTo, model.ended, partitions, cause.context());
     }
 
     private List<Record<String, Routed>> start(InboundEvent event) {
@@ -76,9 +102,10 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
         ScenarioLoaded loaded = event.payload(ScenarioLoaded.class);
         CascadeModel model = new CascadeModel(loaded.exerciseId(), event.scenarioTimeSeconds());
         List<Outcome> first = model.register(loaded.providers(), event.scenarioTimeSeconds(), rules);
-        state.save(CascadeState.fresh(model));
-        List<Record<String, Routed>> out = new java.util.ArrayList<>(outcomes.registered(event, loaded));
+        List<Record<String, Routed>> out = new ArrayList<>(outcomes.registered(event, loaded));
         out.addAll(outcomes.of(event, model, first));
+        out.addAll(marks(event, model));
+        state.save(CascadeState.fresh(model));
         return out;
     }
 }

@@ -37,7 +37,8 @@ final class CascadeState {
     record Loaded(CascadeModel model, Map<String, String> stored) {
     }
 
-    record Exercise(String exerciseId, long now, boolean ended, List<String> order, List<String> ids) {
+    record Exercise(String exerciseId, long now, boolean ended, List<String> order, List<String> ids,
+                    long clockAt, long markedUpTo, boolean markedEnded) {
     }
 
     Optional<Loaded> load(String exerciseId) {
@@ -55,6 +56,9 @@ final class CascadeState {
         }
         CascadeModel model = new CascadeModel(exerciseId, exercise.now());
         model.ended = exercise.ended();
+        model.clockAt = exercise.clockAt();
+        model.markedUpTo = exercise.markedUpTo();
+        model.markedEnded = exercise.markedEnded();
         model.order = new java.util.ArrayList<>(exercise.order());
         Map<String, SimulatedProvider> byId = new LinkedHashMap<>();
         for (String id : exercise.ids()) {
@@ -73,7 +77,8 @@ final class CascadeState {
     void save(Loaded loaded) {
         CascadeModel model = loaded.model();
         String meta = write(new Exercise(model.exerciseId, model.now, model.ended, model.order,
-                List.copyOf(model.providers.keySet())));
+                List.copyOf(model.providers.keySet()), model.clockAt, model.markedUpTo,
+                model.markedEnded));
         if (!meta.equals(loaded.stored().get(model.exerciseId))) {
             exercises.put(model.exerciseId, meta);
         }

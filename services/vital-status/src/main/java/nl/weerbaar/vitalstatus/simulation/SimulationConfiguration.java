@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.kafka.KafkaKitProperties;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,6 +35,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
  *                                                           └─ by exercise ─▶ repartition "cascade-input"
  *   weerbaar.exercise.v1 (by exercise) ─────────────────────────── merge (scenario-time order) ─ CascadeProcessor
  *        [stores cascade-exercises, cascade-providers] ─▶ weerbaar.vital-status.v1 (by provider) | dead letters
+ *        and, when an exercise's time moved, a watermark (vital-progress-marked) on every partition of the topic
  * </pre>
  */
 @Configuration
@@ -68,19 +70,22 @@ class SimulationConfiguration {
 
     @Bean
     KStream<String, Routed> cascade(StreamsBuilder builder, SchemaValidator validator, CascadeModel.Rules rules,
-                                    Clock clock) {
-        return topology(builder, new StreamEvents(validator, "vital-status", PROCESSOR, clock), rules);
+                                    KafkaKitProperties kafka, Clock clock) {
+        return topology(builder, new StreamEvents(validator, "vital-status", PROCESSOR, clock), rules,
+                kafka.partitions());
     }
 
     /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
-    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CascadeModel.Rules rules) {
+    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CascadeModel.Rules rules,
+                                            int partitions) {
         // state is small per exercise (its providers) and rebuilt from the changelog topics on restart
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CascadeState.EXERCISES),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CascadeState.PROVIDERS),
                 Serdes.String(), Serdes.String()));
         Consumed<String, Routed> consumed = Consumed.with(Serdes.String(), Routed.serde());
-        Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde());
+        Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde())
+                .withStreamPartitioner(Routed.partitioner());
 
         KStream<String, Routed> vital = builder.stream(Topics.VITAL_STATUS, consumed.withName("vital-status"))
                 .process(() -> new CascadeInputs(events), Named.as("cascade-inputs"));
@@ -92,7 +97,7 @@ class SimulationConfiguration {
 
         KStream<String, Routed> decided = builder.stream(Topics.EXERCISE, consumed.withName("exercise"))
                 .merge(posted, Named.as("scenario-time-order"))
-                .process(() -> new CascadeProcessor(events, rules), Named.as("cascade"),
+                .process(() -> new CascadeProcessor(events, rules, partitions), Named.as("cascade"),
                         CascadeState.EXERCISES, CascadeState.PROVIDERS);
         decided.to((key, value, context) -> value.topic(), produced.withName("vital-status-sink"));
         return decided;

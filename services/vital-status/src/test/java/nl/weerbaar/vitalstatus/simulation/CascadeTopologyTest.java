@@ -60,6 +60,7 @@ class CascadeTopologyTest {
     private static final CascadeModel.Rules RULES = new CascadeModel.Rules(2, Set.of("alarmnummer-112"));
     private static final long EPOCH = Instant.parse("2026-12-02T09:00:00Z").toEpochMilli();
     private static final long H = 3600;
+    private static final int PARTITIONS = 3;
     private static final StreamEvents TIMELINE = new StreamEvents(VALIDATOR, "outage-timeline", "test", CLOCK);
     private static final StreamEvents PROVIDERS = new StreamEvents(VALIDATOR, "vital-status", "test", CLOCK);
 
@@ -111,7 +112,7 @@ class CascadeTopologyTest {
     private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
         SimulationConfiguration.topology(builder,
-                new StreamEvents(VALIDATOR, "vital-status", SimulationConfiguration.PROCESSOR, CLOCK), RULES);
+                new StreamEvents(VALIDATOR, "vital-status", SimulationConfiguration.PROCESSOR, CLOCK), RULES, PARTITIONS);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cascade-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -195,10 +196,55 @@ class CascadeTopologyTest {
         TopologyTestDriver seldom = driver();
         defaultScenario("oef-d", 4 * H, 72 * H).forEach(r -> pipe(seldom, r));
 
-        List<String> a = output(often, Topics.VITAL_STATUS).stream().map(CascadeTopologyTest::content).toList();
-        List<String> b = output(seldom, Topics.VITAL_STATUS).stream().map(CascadeTopologyTest::content).toList();
+        // watermarks follow the clock, so only the decisions are compared
+        List<String> a = decisions(output(often, Topics.VITAL_STATUS)).stream().map(CascadeTopologyTest::content)
+                .toList();
+        List<String> b = decisions(output(seldom, Topics.VITAL_STATUS)).stream().map(CascadeTopologyTest::content)
+                .toList();
         assertThat(a).hasSizeGreaterThan(20).isEqualTo(b);
         assertThat(a.stream().map(s -> s.split(" ")[1]).distinct()).as("ids unique").hasSize(a.size());
+    }
+
+    private static boolean isMark(TestRecord<String, byte[]> r) {
+        return EventType.VITAL_PROGRESS_MARKED.type().equals(header(r.headers(), CeHeaders.TYPE));
+    }
+
+    private static List<TestRecord<String, byte[]>> decisions(List<TestRecord<String, byte[]>> out) {
+        return out.stream().filter(r -> !isMark(r)).toList();
+    }
+
+    @Test
+    void everyDecisionIsFollowedByAWatermarkOnEveryPartitionThatCoversIt() throws IOException {
+        TopologyTestDriver driver = driver();
+        defaultScenario("oef-w", 900, 12 * H).forEach(r -> pipe(driver, r));
+        List<TestRecord<String, byte[]>> out = output(driver, Topics.VITAL_STATUS);
+
+        long[] marked = new long[PARTITIONS];
+        java.util.Arrays.fill(marked, -1);
+        long lowest = -1;
+        List<Long> pending = new ArrayList<>(); // decisions not yet covered by a mark on every partition
+        for (TestRecord<String, byte[]> r : out) {
+            InboundEvent e = event(r);
+            if (isMark(r)) {
+                nl.weerbaar.contracts.ProgressMarked mark = e.payload(nl.weerbaar.contracts.ProgressMarked.class);
+                assertThat(mark.partitions()).isEqualTo(PARTITIONS);
+                assertThat(mark.upToSeconds()).as("marks only move forward").isGreaterThanOrEqualTo(
+                        marked[mark.partition()]);
+                assertThat(r.key()).isEqualTo("oef-w");
+                marked[mark.partition()] = mark.upToSeconds();
+                lowest = java.util.Arrays.stream(marked).min().orElseThrow();
+                long low = lowest;
+                pending.removeIf(t -> t <= low);
+            } else {
+                assertThat(e.scenarioTimeSeconds()).as("no decision behind a mark already written")
+                        .isGreaterThan(lowest);
+                pending.add(e.scenarioTimeSeconds());
+            }
+        }
+        assertThat(pending).as("every decision covered by a later mark").isEmpty();
+        assertThat(lowest).isEqualTo(12 * H);
+        TestRecord<String, byte[]> last = out.getLast();
+        assertThat(event(last).payload(nl.weerbaar.contracts.ProgressMarked.class).ended()).isTrue();
     }
 
     @Test

@@ -1,0 +1,323 @@
+package nl.weerbaar.noodsteunpunt.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.ExerciseState;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.PopulationDemand;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.scenario.Household;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Provider;
+import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.vital.ProviderRegistered;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.StatusSource;
+import nl.weerbaar.kit.events.EventContext;
+import nl.weerbaar.kit.events.EventIds;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
+import nl.weerbaar.kit.streams.ProgressMarks;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The NSP topology without a broker: it waits for the clock and for vital-status's watermarks, so the same inputs
+ * give the same decisions (ids included) whichever topic comes in first; keyed state per NSP; dead letters.
+ */
+class NspTopologyTest {
+
+    private static final SchemaValidator VALIDATOR = new SchemaValidator();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+    private static final long EPOCH = Instant.parse("2026-12-02T09:00:00Z").toEpochMilli();
+    private static final long H = 3600;
+    private static final int PARTITIONS = 2;
+    private static final String EXERCISE = "oef-n";
+    private static final NspRules RULES = new NspRules(Set.of("netbeheer"), Set.of("alarmnummer-112"), 60, 30, 30,
+            120, List.of(80, 100), 90, new NspRules.Supplies(7, 6, 24, 3.5, 3, 0.25, 4));
+    private static final Place HEESCH = new Place("heesch", "Heesch", 51.7335, 5.5290, 2000, 800, "5384", 1);
+    private static final Place NISTELRODE = new Place("nistelrode", "Nistelrode", 51.7040, 5.5620, 1500, 600,
+            "5388", 1);
+    private static final NspSite NEAR = new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.7322,
+            5.5266, 10, List.of("water", "generator"), "Gemeente");
+    private static final NspSite FAR = new NspSite("nsp-nistelrode", "NSP Nistelrode", "local", "nistelrode",
+            "centrum", 51.7030, 5.5600, 6, List.of("water"), "Gemeente");
+    private static final Provider GRID = new Provider("enexis-net", "Enexis", "netbeheer",
+            List.of("heesch", "nistelrode"), List.of("power"), List.of(), List.of(), new nl.weerbaar.contracts.scenario.Backup("none", 0.0, null), null, null);
+    private static final StreamEvents TIMELINE = new StreamEvents(VALIDATOR, "outage-timeline", "test", CLOCK);
+    private static final StreamEvents VITAL = new StreamEvents(VALIDATOR, "vital-status", "test", CLOCK);
+
+    private final List<TopologyTestDriver> drivers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        drivers.forEach(TopologyTestDriver::close);
+    }
+
+    private static EventContext at(long seconds) {
+        return EventContext.of(EXERCISE, ExerciseStatus.EXERCISE, seconds).withEpoch(EPOCH);
+    }
+
+    /** The exercise topic: scenario, clock every {@code tick}, an hour's population each hour, the end at 12 h. */
+    private static List<Record<String, Routed>> clock(long tick) {
+        List<Record<String, Routed>> in = new ArrayList<>();
+        in.add(TIMELINE.event(EventIds.derived(EXERCISE, "scenario-loaded"), EXERCISE, new ScenarioLoaded(EXERCISE,
+                "test", Text.of("Test", "Test"), "Bernheze", 7, 12 * H, List.of(), List.of(GRID),
+                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of()), at(0)));
+        for (long t = 0; t <= 12 * H; t += tick) {
+            in.add(TIMELINE.event(EventIds.derived(EXERCISE, "tick", Long.toString(t)), EXERCISE,
+                    new ClockTicked(EXERCISE, t, 1000, CLOCK.instant()), at(t)));
+        }
+        for (int hour = 1; hour < 12; hour++) {
+            List<Household> arrivals = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                arrivals.add(new Household("hh-" + hour + "-" + i, 1 + i % 3, List.of("water"), i == 0, "5384"));
+            }
+            in.add(TIMELINE.event(EventIds.derived(EXERCISE, "demand", Integer.toString(hour)), EXERCISE,
+                    new PopulationDemand(EXERCISE, hour, hour * H, (hour + 1) * H, List.of(
+                            new PopulationDemand.PlaceDemand("heesch", java.util.Map.of("water", 4), 1, arrivals))),
+                    at(hour * H)));
+        }
+        in.add(TIMELINE.event(EventIds.derived(EXERCISE, "finished"), EXERCISE, new ExerciseStateChanged(EXERCISE,
+                ExerciseState.RUNNING, ExerciseState.FINISHED, 12 * H, 1000, "end"), at(12 * H)));
+        in.sort(Comparator.comparingLong(Record::timestamp)); // stable: in the order the timeline writes them
+        return in;
+    }
+
+    /** vital-status's topic as it writes it: the grid fails at 0 and returns at 6 h; a mark after every clock tick. */
+    private static List<Record<String, Routed>> vital(long tick) {
+        List<Record<String, Routed>> in = new ArrayList<>();
+        in.add(VITAL.event(EventIds.derived(EXERCISE, "provider-registered", GRID.id()), GRID.id(),
+                new ProviderRegistered(EXERCISE, GRID, ProviderRegistered.FROM_SCENARIO, null), at(0)));
+        in.add(status(ProviderState.DOWN, 0));
+        for (long t = tick; t <= 12 * H; t += tick) {
+            if (t - tick - 1 < 6 * H && 6 * H <= t - 1) { // before the first mark that covers it
+                in.add(status(ProviderState.RESTORED, 6 * H));
+            }
+            in.addAll(ProgressMarks.marks(VITAL, EventType.VITAL_PROGRESS_MARKED, "vital-status", EXERCISE, t - 1,
+                    false, PARTITIONS, at(t - 1)));
+        }
+        in.addAll(ProgressMarks.marks(VITAL, EventType.VITAL_PROGRESS_MARKED, "vital-status", EXERCISE, 12 * H,
+                true, PARTITIONS, at(12 * H)));
+        return in;
+    }
+
+    private static Record<String, Routed> status(ProviderState state, long seconds) {
+        return VITAL.event(EventIds.derived(EXERCISE, "status", GRID.id(), state.wire()), GRID.id(),
+                new ProviderStatusChanged(EXERCISE, GRID.id(), "netbeheer", state, null, null, List.of(), List.of(),
+                        null, null, StatusSource.SIMULATION, null, Text.of("stroom " + state.wire(), "power "
+                        + state.wire()), List.of(), null, seconds), at(seconds));
+    }
+
+    private TopologyTestDriver driver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        SimulationConfiguration.topology(builder,
+                new StreamEvents(VALIDATOR, "noodsteunpunt", SimulationConfiguration.PROCESSOR, CLOCK), RULES,
+                new NspMetrics(new SimpleMeterRegistry()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "nsp-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props);
+        drivers.add(driver);
+        return driver;
+    }
+
+    private static void pipe(TopologyTestDriver driver, Record<String, Routed> record) {
+        TestInputTopic<String, byte[]> topic = driver.createInputTopic(record.value().topic(), new StringSerializer(),
+                new ByteArraySerializer());
+        topic.pipeInput(new TestRecord<>(record.key(), record.value().value(), record.headers(),
+                record.timestamp()));
+    }
+
+    private static List<TestRecord<String, byte[]>> output(TopologyTestDriver driver, String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+    }
+
+    /** What an event is, without its wall time: key, id, type, scenario time, event time and payload. */
+    private static String content(TestRecord<String, byte[]> r) {
+        Headers h = r.headers();
+        return r.key() + " " + header(h, CeHeaders.ID) + " " + header(h, CeHeaders.TYPE) + " "
+                + header(h, CeHeaders.SCENARIO_TIME) + " " + r.timestamp() + " "
+                + new String(r.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String header(Headers headers, String name) {
+        return headers.lastHeader(name) == null ? null
+                : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static InboundEvent event(TestRecord<String, byte[]> r) throws IOException {
+        return InboundEvent.from(InboundEvent.headers(r.headers()), EventJson.mapper().readTree(r.value()),
+                r.timestamp(), Topics.NOODSTEUNPUNT, 0, 0, VALIDATOR);
+    }
+
+    /** The interleaving of a run: clock and vital-status in scenario-time order, as a live run roughly reads them. */
+    private static List<Record<String, Routed>> byTime(List<Record<String, Routed>> clock,
+                                                     List<Record<String, Routed>> vital) {
+        List<Record<String, Routed>> all = new ArrayList<>(clock);
+        all.addAll(vital);
+        all.sort(Comparator.comparingLong(Record::timestamp));
+        return all;
+    }
+
+    private List<String> play(List<Record<String, Routed>> inputs) {
+        TopologyTestDriver driver = driver();
+        inputs.forEach(r -> pipe(driver, r));
+        return output(driver, Topics.NOODSTEUNPUNT).stream().map(NspTopologyTest::content).toList();
+    }
+
+    @Test
+    void theSameInputsGiveTheSameDecisionsIdsIncludedWhicheverTopicIsReadFirstAndHoweverOftenTheClockTicks() {
+        List<String> clockFirst = new ArrayList<>();
+        List<Record<String, Routed>> ticks = clock(60);
+        List<Record<String, Routed>> marks = vital(60);
+        List<Record<String, Routed>> both = new ArrayList<>(ticks);
+        both.addAll(marks);
+        clockFirst.addAll(play(both));
+        List<Record<String, Routed>> reversed = new ArrayList<>(marks);
+        reversed.addAll(ticks);
+        List<String> vitalFirst = play(reversed);
+        List<String> interleaved = play(byTime(ticks, marks));
+        List<String> seldom = play(byTime(clock(1800), vital(1800)));
+
+        assertThat(clockFirst).hasSizeGreaterThan(40);
+        assertThat(vitalFirst).isEqualTo(clockFirst);
+        assertThat(interleaved).isEqualTo(clockFirst);
+        assertThat(seldom).isEqualTo(clockFirst);
+        assertThat(clockFirst.stream().map(s -> s.split(" ")[1]).distinct()).as("ids unique")
+                .hasSize(clockFirst.size());
+    }
+
+    @Test
+    void nothingIsDecidedBeforeVitalStatusHasMarkedThatMomentAndThenEverythingInScenarioTimeOrder()
+            throws IOException {
+        TopologyTestDriver driver = driver();
+        clock(60).forEach(r -> pipe(driver, r));
+        assertThat(output(driver, Topics.NOODSTEUNPUNT)).as("the clock alone decides nothing").isEmpty();
+
+        vital(60).forEach(r -> pipe(driver, r));
+        List<TestRecord<String, byte[]>> out = output(driver, Topics.NOODSTEUNPUNT);
+        List<NspStateChanged> states = new ArrayList<>();
+        List<CitizenCheckedIn> checkIns = new ArrayList<>();
+        long previous = -1;
+        for (TestRecord<String, byte[]> r : out) {
+            InboundEvent e = event(r); // throws when an outcome breaks its contract
+            assertThat(e.epochMillis()).as("event time = epoch + scenario time").isEqualTo(EPOCH);
+            assertThat(e.scenarioTimeSeconds()).as("in scenario-time order").isGreaterThanOrEqualTo(previous);
+            previous = e.scenarioTimeSeconds();
+            if (e.type() == EventType.NSP_STATE_CHANGED) {
+                states.add(e.payload(NspStateChanged.class));
+            } else if (e.type() == EventType.CITIZEN_CHECKED_IN) {
+                checkIns.add(e.payload(CitizenCheckedIn.class));
+            }
+        }
+        // dark from T+0: opening an hour later, open half an hour after that; closed two hours after power is back
+        assertThat(states).filteredOn(s -> s.nspId().equals("nsp-heesch"))
+                .extracting(NspStateChanged::state, NspStateChanged::atSeconds)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(NspState.OPENING, H),
+                        org.assertj.core.groups.Tuple.tuple(NspState.OPEN, H + 1800));
+        assertThat(states).filteredOn(s -> s.state() == NspState.CLOSED).extracting(NspStateChanged::atSeconds)
+                .containsOnly(8 * H);
+        assertThat(checkIns).isNotEmpty().allMatch(c -> c.atSeconds() >= H + 1800 && c.atSeconds() < 8 * H);
+    }
+
+    @Test
+    void stateIsKeptPerNspAndHeldInputsAreGoneOnceApplied() {
+        TopologyTestDriver driver = driver();
+        byTime(clock(60), vital(60)).stream().filter(r -> r.timestamp() <= EPOCH + 2 * H * 1000)
+                .forEach(r -> pipe(driver, r));
+        assertThat(driver.<String, String>getKeyValueStore(NspStore.SITES).get(EXERCISE + "/nsp-heesch"))
+                .contains("\"state\":\"open\"");
+        assertThat(driver.<String, String>getKeyValueStore(NspStore.EXERCISES).get(EXERCISE))
+                .doesNotContain("nsp-heesch\":{"); // NSPs are their own entries, not inside the exercise's
+        // what is held is only what the watermarks do not cover yet: the last tick (the clock may bring more at it)
+        List<String> held = new ArrayList<>();
+        driver.<String, String>getKeyValueStore(NspStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
+        assertThat(held).allMatch(k -> k.startsWith(EXERCISE + "/%012d/".formatted(2 * H)));
+    }
+
+    @Test
+    void anOperatorsCheckInWhileTheExerciseIsPausedIsTakenInAtOnce() throws IOException {
+        TopologyTestDriver driver = driver();
+        // paused at T+2:00: the last tick is at 2 h, vital-status has marked 1:59:59 (the clock may bring more at 2 h)
+        byTime(clock(60), vital(60)).stream().filter(r -> r.timestamp() <= EPOCH + 2 * H * 1000)
+                .forEach(r -> pipe(driver, r));
+        output(driver, Topics.NOODSTEUNPUNT);
+        StreamEvents desk = new StreamEvents(VALIDATOR, "noodsteunpunt", "desk", CLOCK);
+        pipe(driver, desk.event(EventIds.derived(EXERCISE, "check-in", "desk-1"), "nsp-heesch",
+                new CitizenCheckedIn(EXERCISE, "nsp-heesch", "desk-1", 2, List.of("first-aid"), false, "5384", null,
+                        CitizenCheckedIn.FROM_OPERATOR, null, null, "operator", 2 * H), at(2 * H)));
+        assertThat(output(driver, Topics.NOODSTEUNPUNT)).extracting(r -> event(r).type())
+                .contains(EventType.HELP_REQUESTED);
+        assertThat(driver.<String, String>getKeyValueStore(NspStore.SITES).get(EXERCISE + "/nsp-heesch"))
+                .contains("desk-1");
+    }
+
+    @Test
+    void aBrokenRecordGoesToTheDeadLetterTopicWithItsReasonAndTheExerciseGoesOn() {
+        TopologyTestDriver driver = driver();
+        TestInputTopic<String, byte[]> vitalTopic = driver.createInputTopic(Topics.VITAL_STATUS,
+                new StringSerializer(), new ByteArraySerializer());
+        vitalTopic.pipeInput("enexis-net", "{not json".getBytes(StandardCharsets.UTF_8));
+        byTime(clock(600), vital(600)).forEach(r -> pipe(driver, r));
+
+        assertThat(output(driver, Topics.deadLetter(Topics.VITAL_STATUS))).singleElement().satisfies(r -> {
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+            assertThat(header(r.headers(), KafkaKitConfiguration.DEAD_LETTER_REASON)).contains("not JSON");
+            assertThat(header(r.headers(), StreamEvents.DEAD_LETTER_PROCESSOR))
+                    .isEqualTo(SimulationConfiguration.PROCESSOR);
+        });
+        assertThat(output(driver, Topics.NOODSTEUNPUNT)).isNotEmpty();
+    }
+
+    @Test
+    void aReplayIsARecordingAndIsNeverSimulatedAgain() {
+        TopologyTestDriver driver = driver();
+        byTime(clock(600), vital(600)).stream().map(r -> {
+            org.apache.kafka.common.header.internals.RecordHeaders h =
+                    new org.apache.kafka.common.header.internals.RecordHeaders(r.headers().toArray());
+            h.add(CeHeaders.REPLAY_OF, "oef-original".getBytes(StandardCharsets.UTF_8));
+            return r.withHeaders(h);
+        }).forEach(r -> pipe(driver, r));
+        assertThat(output(driver, Topics.NOODSTEUNPUNT)).isEmpty();
+        assertThat(driver.<String, String>getKeyValueStore(NspStore.EXERCISES).get(EXERCISE)).isNull();
+    }
+}
