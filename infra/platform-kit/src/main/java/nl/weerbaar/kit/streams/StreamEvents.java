@@ -57,6 +57,20 @@ public class StreamEvents {
                 meta.partition(), meta.offset(), validator);
     }
 
+    /**
+     * The record as a checked event, or empty when it breaks its contract: then it has gone to its dead-letter topic
+     * with the reason (forwarded to {@code context}), and the processor goes on with the next.
+     */
+    public java.util.Optional<InboundEvent> readOrDeadLetter(Record<String, Routed> record,
+                                                             ProcessorContext<String, Routed> context) {
+        try {
+            return java.util.Optional.of(read(record, context));
+        } catch (InvalidEventException e) {
+            context.forward(deadLetter(record, context, e));
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The record as it came, for the dead-letter topic of the topic it was read from, with the reason. */
     public Record<String, Routed> deadLetter(Record<String, Routed> record, ProcessorContext<?, ?> context,
                                              Exception reason) {

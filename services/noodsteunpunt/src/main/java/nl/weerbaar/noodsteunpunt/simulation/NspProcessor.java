@@ -12,9 +12,9 @@ import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
 import nl.weerbaar.kit.model.Emitted;
+import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -53,16 +53,11 @@ final class NspProcessor implements Processor<String, Routed, String, Routed> {
 
     @Override
     public void process(Record<String, Routed> record) {
-        InboundEvent event;
-        try {
-            event = events.read(record, context);
-        } catch (InvalidEventException e) {
-            context.forward(events.deadLetter(record, context, e));
-            return;
-        }
-        if (event.isReplay()) {
-            return;
-        }
+        events.readOrDeadLetter(record, context).filter(event -> !event.isReplay())
+                .ifPresent(event -> step(event, record));
+    }
+
+    private void step(InboundEvent event, Record<String, Routed> record) {
         NspStore.Loaded loaded = store.load(event.exerciseId());
         take(loaded, event, record);
         List<Record<String, Routed>> out = new ArrayList<>();
@@ -92,16 +87,13 @@ final class NspProcessor implements Processor<String, Routed, String, Routed> {
             loaded.exercise = new NspStore.Exercise(e.model(), e.sites(),
                     Math.max(e.clockAt(), event.scenarioTimeSeconds()), e.clockEnded() || over, e.vital());
             if (NspStep.isInput(event)) {
-                store.hold(event, NspStore.CLOCK, NspStore.order(0, event.offset()));
+                store.hold(event, NspStore.CLOCK, ExerciseKeyedInputs.position(0, event.offset()));
             }
             return;
         }
-        // re-keyed by NspInputs, which kept where the record was first written
-        Header source = record.headers().lastHeader(NspInputs.SOURCE);
-        String order = source == null ? NspStore.order(0, event.offset())
-                : new String(source.value(), StandardCharsets.UTF_8);
+        // re-keyed on the way here, keeping where the record was first written
         store.hold(event, Topics.VITAL_STATUS.equals(event.type().topic()) ? NspStore.VITAL : NspStore.PEOPLE,
-                order);
+                ExerciseKeyedInputs.sourceOf(record, event));
     }
 
     /** A held input as a record again, for the dead-letter topic: its payload with its id, type and exercise. */

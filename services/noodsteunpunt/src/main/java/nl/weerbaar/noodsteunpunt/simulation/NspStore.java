@@ -1,8 +1,6 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.streams.ProgressMarks;
+import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -34,7 +33,8 @@ final class NspStore {
     static final int VITAL = 1;
     static final int PEOPLE = 2;
 
-    private static final ObjectMapper JSON = EventJson.mapper().copy().addMixIn(NspModel.class, WithoutSites.class);
+    private static final StateJson JSON = new StateJson(
+            EventJson.mapper().copy().addMixIn(NspModel.class, WithoutSites.class), "NSP simulation state");
 
     @JsonIgnoreProperties("sites")
     private abstract static class WithoutSites {
@@ -165,11 +165,6 @@ final class NspStore {
         return due;
     }
 
-    /** Where a record was written, as text that sorts like the position: partition, then offset. */
-    static String order(int partition, long offset) {
-        return "%05d-%019d".formatted(partition, offset);
-    }
-
     private static String inputKey(String exerciseId, long at, int rank, String order) {
         return prefix(exerciseId) + "%012d/%d/%s".formatted(Math.max(0, at), rank, order);
     }
@@ -179,18 +174,10 @@ final class NspStore {
     }
 
     static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable NSP simulation state", e);
-        }
+        return JSON.read(json, type);
     }
 
     private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JSON.write(value);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.kafka.KafkaKitProperties;
+import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,9 +34,9 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
  * The NSP simulation as a Kafka Streams topology (application id {@code noodsteunpunt-nsp-simulation}, exactly_once_v2;
  * not the old listener group {@code noodsteunpunt-simulation}, whose committed offsets it must not take over):
  * <pre>
- *   weerbaar.vital-status.v1 (by provider)  ─ NspInputs ─┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
+ *   weerbaar.vital-status.v1 (by provider)  ─ inputs ────┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
  *                                                        └─ by exercise ─▶ repartition "nsp-vital"
- *   weerbaar.noodsteunpunt.v1 (by NSP)      ─ NspInputs ─┬─ dead letters ─▶ weerbaar.noodsteunpunt.v1.dlt
+ *   weerbaar.noodsteunpunt.v1 (by NSP)      ─ inputs ────┬─ dead letters ─▶ weerbaar.noodsteunpunt.v1.dlt
  *                                                        └─ by exercise ─▶ repartition "nsp-commands"
  *   weerbaar.exercise.v1 (by exercise) ─── merge ─ NspProcessor [nsp-exercises, nsp-sites, nsp-inputs]
  *        ─▶ weerbaar.noodsteunpunt.v1 (by NSP) | dead letters
@@ -125,7 +126,8 @@ class SimulationConfiguration {
                                                       String name, Consumed<String, Routed> consumed,
                                                       Produced<String, Routed> produced) {
         KStream<String, Routed> picked = builder.stream(topic, consumed.withName(name))
-                .process(() -> new NspInputs(events), Named.as(name + "-inputs"));
+                .process(() -> new ExerciseKeyedInputs(events, NspStep.CANDIDATES, NspStep::isInput),
+                        Named.as(name + "-inputs"));
         picked.filter((key, value) -> value.isDeadLetter(), Named.as(name + "-dead-letters"))
                 .to((key, value, context) -> value.topic(), produced.withName(name + "-dead-letter-sink"));
         return picked.filterNot((key, value) -> value.isDeadLetter(), Named.as(name + "-input"))

@@ -1,6 +1,11 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import nl.weerbaar.kit.model.Emitted;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.FAR;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.HEESCH;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.NEAR;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.NISTELRODE;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.RULES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -22,15 +27,6 @@ import org.junit.jupiter.api.Test;
 /** The NSP model on its own: opening and closing policy, overflow to the nearest NSP with room, stays. */
 class NspModelTest {
 
-    private static final NspRules RULES = new NspRules(Set.of("netbeheer"), Set.of("alarmnummer-112"), 60, 30, 30,
-            120, List.of(80, 100), 90, new NspRules.Supplies(7, 6, 24, 3.5, 3, 0.25, 4));
-    private static final Place HEESCH = new Place("heesch", "Heesch", 51.7335, 5.5290, 2000, 800, "5384", 1);
-    private static final Place NISTELRODE = new Place("nistelrode", "Nistelrode", 51.7040, 5.5620, 1500, 600,
-            "5388", 1);
-    private static final NspSite NEAR = new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.7322,
-            5.5266, 10, List.of("water", "generator"), "Gemeente");
-    private static final NspSite FAR = new NspSite("nsp-nistelrode", "NSP Nistelrode", "local", "nistelrode",
-            "centrum", 51.7030, 5.5600, 6, List.of("water"), "Gemeente");
 
     private final List<Object> published = new ArrayList<>();
 

@@ -1,5 +1,10 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.FAR;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.HEESCH;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.NEAR;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.NISTELRODE;
+import static nl.weerbaar.noodsteunpunt.simulation.NspFixtures.RULES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,10 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import nl.weerbaar.contracts.CeHeaders;
-import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.SchemaValidator;
@@ -43,15 +46,7 @@ import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.kit.streams.ProgressMarks;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import nl.weerbaar.kit.test.TopologyDriver;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -69,25 +64,16 @@ class NspTopologyTest {
     private static final long H = 3600;
     private static final int PARTITIONS = 2;
     private static final String EXERCISE = "oef-n";
-    private static final NspRules RULES = new NspRules(Set.of("netbeheer"), Set.of("alarmnummer-112"), 60, 30, 30,
-            120, List.of(80, 100), 90, new NspRules.Supplies(7, 6, 24, 3.5, 3, 0.25, 4));
-    private static final Place HEESCH = new Place("heesch", "Heesch", 51.7335, 5.5290, 2000, 800, "5384", 1);
-    private static final Place NISTELRODE = new Place("nistelrode", "Nistelrode", 51.7040, 5.5620, 1500, 600,
-            "5388", 1);
-    private static final NspSite NEAR = new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.7322,
-            5.5266, 10, List.of("water", "generator"), "Gemeente");
-    private static final NspSite FAR = new NspSite("nsp-nistelrode", "NSP Nistelrode", "local", "nistelrode",
-            "centrum", 51.7030, 5.5600, 6, List.of("water"), "Gemeente");
     private static final Provider GRID = new Provider("enexis-net", "Enexis", "netbeheer",
             List.of("heesch", "nistelrode"), List.of("power"), List.of(), List.of(), new nl.weerbaar.contracts.scenario.Backup("none", 0.0, null), null, null);
     private static final StreamEvents TIMELINE = new StreamEvents(VALIDATOR, "outage-timeline", "test", CLOCK);
     private static final StreamEvents VITAL = new StreamEvents(VALIDATOR, "vital-status", "test", CLOCK);
 
-    private final List<TopologyTestDriver> drivers = new ArrayList<>();
+    private final List<TopologyDriver> drivers = new ArrayList<>();
 
     @AfterEach
     void close() {
-        drivers.forEach(TopologyTestDriver::close);
+        drivers.forEach(TopologyDriver::close);
     }
 
     private static EventContext at(long seconds) {
@@ -145,48 +131,16 @@ class NspTopologyTest {
                         + state.wire()), List.of(), null, seconds), at(seconds));
     }
 
-    private TopologyTestDriver driver() {
-        StreamsBuilder builder = new StreamsBuilder();
-        SimulationConfiguration.topology(builder,
+    private TopologyDriver driver() {
+        TopologyDriver driver = new TopologyDriver("nsp-test", b -> SimulationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "noodsteunpunt", SimulationConfiguration.PROCESSOR, CLOCK), RULES,
-                new NspMetrics(new SimpleMeterRegistry()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "nsp-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props);
+                new NspMetrics(new SimpleMeterRegistry())));
         drivers.add(driver);
         return driver;
     }
 
-    private static void pipe(TopologyTestDriver driver, Record<String, Routed> record) {
-        TestInputTopic<String, byte[]> topic = driver.createInputTopic(record.value().topic(), new StringSerializer(),
-                new ByteArraySerializer());
-        topic.pipeInput(new TestRecord<>(record.key(), record.value().value(), record.headers(),
-                record.timestamp()));
-    }
-
-    private static List<TestRecord<String, byte[]>> output(TopologyTestDriver driver, String topic) {
-        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
-                .readRecordsToList();
-    }
-
-    /** What an event is, without its wall time: key, id, type, scenario time, event time and payload. */
-    private static String content(TestRecord<String, byte[]> r) {
-        Headers h = r.headers();
-        return r.key() + " " + header(h, CeHeaders.ID) + " " + header(h, CeHeaders.TYPE) + " "
-                + header(h, CeHeaders.SCENARIO_TIME) + " " + r.timestamp() + " "
-                + new String(r.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String header(Headers headers, String name) {
-        return headers.lastHeader(name) == null ? null
-                : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static InboundEvent event(TestRecord<String, byte[]> r) throws IOException {
-        return InboundEvent.from(InboundEvent.headers(r.headers()), EventJson.mapper().readTree(r.value()),
-                r.timestamp(), Topics.NOODSTEUNPUNT, 0, 0, VALIDATOR);
+    private static InboundEvent event(TestRecord<String, byte[]> r) {
+        return TopologyDriver.event(r, Topics.NOODSTEUNPUNT, VALIDATOR);
     }
 
     /** The interleaving of a run: clock and vital-status in scenario-time order, as a live run roughly reads them. */
@@ -199,9 +153,9 @@ class NspTopologyTest {
     }
 
     private List<String> play(List<Record<String, Routed>> inputs) {
-        TopologyTestDriver driver = driver();
-        inputs.forEach(r -> pipe(driver, r));
-        return output(driver, Topics.NOODSTEUNPUNT).stream().map(NspTopologyTest::content).toList();
+        TopologyDriver driver = driver();
+        inputs.forEach(driver::pipe);
+        return driver.output(Topics.NOODSTEUNPUNT).stream().map(TopologyDriver::content).toList();
     }
 
     @Test
@@ -229,12 +183,12 @@ class NspTopologyTest {
     @Test
     void nothingIsDecidedBeforeVitalStatusHasMarkedThatMomentAndThenEverythingInScenarioTimeOrder()
             throws IOException {
-        TopologyTestDriver driver = driver();
-        clock(60).forEach(r -> pipe(driver, r));
-        assertThat(output(driver, Topics.NOODSTEUNPUNT)).as("the clock alone decides nothing").isEmpty();
+        TopologyDriver driver = driver();
+        clock(60).forEach(driver::pipe);
+        assertThat(driver.output(Topics.NOODSTEUNPUNT)).as("the clock alone decides nothing").isEmpty();
 
-        vital(60).forEach(r -> pipe(driver, r));
-        List<TestRecord<String, byte[]>> out = output(driver, Topics.NOODSTEUNPUNT);
+        vital(60).forEach(driver::pipe);
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.NOODSTEUNPUNT);
         List<NspStateChanged> states = new ArrayList<>();
         List<CitizenCheckedIn> checkIns = new ArrayList<>();
         long previous = -1;
@@ -261,63 +215,61 @@ class NspTopologyTest {
 
     @Test
     void stateIsKeptPerNspAndHeldInputsAreGoneOnceApplied() {
-        TopologyTestDriver driver = driver();
+        TopologyDriver driver = driver();
         byTime(clock(60), vital(60)).stream().filter(r -> r.timestamp() <= EPOCH + 2 * H * 1000)
-                .forEach(r -> pipe(driver, r));
-        assertThat(driver.<String, String>getKeyValueStore(NspStore.SITES).get(EXERCISE + "/nsp-heesch"))
+                .forEach(driver::pipe);
+        assertThat(driver.<String>store(NspStore.SITES).get(EXERCISE + "/nsp-heesch"))
                 .contains("\"state\":\"open\"");
-        assertThat(driver.<String, String>getKeyValueStore(NspStore.EXERCISES).get(EXERCISE))
+        assertThat(driver.<String>store(NspStore.EXERCISES).get(EXERCISE))
                 .doesNotContain("nsp-heesch\":{"); // NSPs are their own entries, not inside the exercise's
         // what is held is only what the watermarks do not cover yet: the last tick (the clock may bring more at it)
         List<String> held = new ArrayList<>();
-        driver.<String, String>getKeyValueStore(NspStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
+        driver.<String>store(NspStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
         assertThat(held).allMatch(k -> k.startsWith(EXERCISE + "/%012d/".formatted(2 * H)));
     }
 
     @Test
     void anOperatorsCheckInWhileTheExerciseIsPausedIsTakenInAtOnce() throws IOException {
-        TopologyTestDriver driver = driver();
+        TopologyDriver driver = driver();
         // paused at T+2:00: the last tick is at 2 h, vital-status has marked 1:59:59 (the clock may bring more at 2 h)
         byTime(clock(60), vital(60)).stream().filter(r -> r.timestamp() <= EPOCH + 2 * H * 1000)
-                .forEach(r -> pipe(driver, r));
-        output(driver, Topics.NOODSTEUNPUNT);
+                .forEach(driver::pipe);
+        driver.output(Topics.NOODSTEUNPUNT);
         StreamEvents desk = new StreamEvents(VALIDATOR, "noodsteunpunt", "desk", CLOCK);
-        pipe(driver, desk.event(EventIds.derived(EXERCISE, "check-in", "desk-1"), "nsp-heesch",
+        driver.pipe(desk.event(EventIds.derived(EXERCISE, "check-in", "desk-1"), "nsp-heesch",
                 new CitizenCheckedIn(EXERCISE, "nsp-heesch", "desk-1", 2, List.of("first-aid"), false, "5384", null,
                         CitizenCheckedIn.FROM_OPERATOR, null, null, "operator", 2 * H), at(2 * H)));
-        assertThat(output(driver, Topics.NOODSTEUNPUNT)).extracting(r -> event(r).type())
+        assertThat(driver.output(Topics.NOODSTEUNPUNT)).extracting(r -> event(r).type())
                 .contains(EventType.HELP_REQUESTED);
-        assertThat(driver.<String, String>getKeyValueStore(NspStore.SITES).get(EXERCISE + "/nsp-heesch"))
+        assertThat(driver.<String>store(NspStore.SITES).get(EXERCISE + "/nsp-heesch"))
                 .contains("desk-1");
     }
 
     @Test
     void aBrokenRecordGoesToTheDeadLetterTopicWithItsReasonAndTheExerciseGoesOn() {
-        TopologyTestDriver driver = driver();
-        TestInputTopic<String, byte[]> vitalTopic = driver.createInputTopic(Topics.VITAL_STATUS,
-                new StringSerializer(), new ByteArraySerializer());
-        vitalTopic.pipeInput("enexis-net", "{not json".getBytes(StandardCharsets.UTF_8));
-        byTime(clock(600), vital(600)).forEach(r -> pipe(driver, r));
+        TopologyDriver driver = driver();
+        driver.pipeRaw(Topics.VITAL_STATUS, "enexis-net", "{not json".getBytes(StandardCharsets.UTF_8));
+        byTime(clock(600), vital(600)).forEach(driver::pipe);
 
-        assertThat(output(driver, Topics.deadLetter(Topics.VITAL_STATUS))).singleElement().satisfies(r -> {
+        assertThat(driver.output(Topics.deadLetter(Topics.VITAL_STATUS))).singleElement().satisfies(r -> {
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-            assertThat(header(r.headers(), KafkaKitConfiguration.DEAD_LETTER_REASON)).contains("not JSON");
-            assertThat(header(r.headers(), StreamEvents.DEAD_LETTER_PROCESSOR))
+            assertThat(TopologyDriver.header(r.headers(), KafkaKitConfiguration.DEAD_LETTER_REASON)).contains("not JSON");
+            assertThat(TopologyDriver.header(r.headers(), StreamEvents.DEAD_LETTER_PROCESSOR))
                     .isEqualTo(SimulationConfiguration.PROCESSOR);
         });
-        assertThat(output(driver, Topics.NOODSTEUNPUNT)).isNotEmpty();
+        assertThat(driver.output(Topics.NOODSTEUNPUNT)).isNotEmpty();
     }
 
     @Test
     void aReplayIsARecordingAndIsNeverSimulatedAgain() {
-        TopologyTestDriver driver = driver();
+        TopologyDriver driver = driver();
         byTime(clock(600), vital(600)).stream().map(r -> {
             org.apache.kafka.common.header.internals.RecordHeaders h =
                     new org.apache.kafka.common.header.internals.RecordHeaders(r.headers().toArray());
             h.add(CeHeaders.REPLAY_OF, "oef-original".getBytes(StandardCharsets.UTF_8));
             return r.withHeaders(h);
-        }).forEach(r -> pipe(driver, r));
-        assertThat(output(driver, Topics.NOODSTEUNPUNT)).isEmpty();
-        assertThat(driver.<String, String>getKeyValueStore(NspStore.EXERCISES).get(EXERCISE)).isNull();
+        }).forEach(driver::pipe);
+        assertThat(driver.output(Topics.NOODSTEUNPUNT)).isEmpty();
+        assertThat(driver.<String>store(NspStore.EXERCISES).get(EXERCISE)).isNull();
     }
 }

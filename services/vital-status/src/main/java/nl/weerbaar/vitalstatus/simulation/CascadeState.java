@@ -1,13 +1,12 @@
 package nl.weerbaar.vitalstatus.simulation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -23,7 +22,7 @@ final class CascadeState {
     static final String EXERCISES = "cascade-exercises";
     static final String PROVIDERS = "cascade-providers";
 
-    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final StateJson JSON = new StateJson(EventJson.mapper(), "cascade state");
 
     private final KeyValueStore<String, String> exercises;
     private final KeyValueStore<String, String> providers;
@@ -100,18 +99,10 @@ final class CascadeState {
     }
 
     static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable cascade state", e);
-        }
+        return JSON.read(json, type);
     }
 
     private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JSON.write(value);
     }
 }

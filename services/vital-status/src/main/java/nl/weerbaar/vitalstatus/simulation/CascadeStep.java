@@ -1,6 +1,9 @@
 package nl.weerbaar.vitalstatus.simulation;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.InjectFired;
@@ -19,6 +22,10 @@ final class CascadeStep {
 
     private CascadeStep() {
     }
+
+    /** Types on vital-status's own topic that may be input; the rest is skipped on its header. */
+    static final Set<EventType> CANDIDATES = EnumSet.of(EventType.PROVIDER_STATUS_CHANGED,
+            EventType.STATUS_OVERRIDE_RELEASED, EventType.PROVIDER_REGISTERED);
 
     /** Whether a record of vital-status's own topic is input to the cascade (what people posted or decided). */
     static boolean isInput(InboundEvent event) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.kafka.KafkaKitProperties;
+import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,7 +32,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 /**
  * The cascade simulation as a Kafka Streams topology (application id {@code vital-status-simulation}, exactly_once_v2):
  * <pre>
- *   weerbaar.vital-status.v1 (by provider) ─ CascadeInputs ─┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
+ *   weerbaar.vital-status.v1 (by provider) ─ inputs ───────┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
  *                                                           └─ by exercise ─▶ repartition "cascade-input"
  *   weerbaar.exercise.v1 (by exercise) ─────────────────────────── merge (scenario-time order) ─ CascadeProcessor
  *        [stores cascade-exercises, cascade-providers] ─▶ weerbaar.vital-status.v1 (by provider) | dead letters
@@ -88,7 +89,8 @@ class SimulationConfiguration {
                 .withStreamPartitioner(Routed.partitioner());
 
         KStream<String, Routed> vital = builder.stream(Topics.VITAL_STATUS, consumed.withName("vital-status"))
-                .process(() -> new CascadeInputs(events), Named.as("cascade-inputs"));
+                .process(() -> new ExerciseKeyedInputs(events, CascadeStep.CANDIDATES, CascadeStep::isInput),
+                        Named.as("cascade-inputs"));
         vital.filter((key, value) -> value.isDeadLetter(), Named.as("vital-dead-letters"))
                 .to((key, value, context) -> value.topic(), produced.withName("vital-dead-letter-sink"));
         KStream<String, Routed> posted = vital.filterNot((key, value) -> value.isDeadLetter(), Named.as("posted"))

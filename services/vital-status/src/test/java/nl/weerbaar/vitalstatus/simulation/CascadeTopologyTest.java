@@ -11,10 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import nl.weerbaar.contracts.CeHeaders;
-import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.contracts.SchemaValidator;
@@ -33,19 +31,11 @@ import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
+import nl.weerbaar.kit.test.TopologyDriver;
 import nl.weerbaar.outagetimeline.scenario.Scenario;
 import nl.weerbaar.outagetimeline.scenario.ScenarioParser;
 import nl.weerbaar.outagetimeline.scenario.ScenarioWorld;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -64,11 +54,11 @@ class CascadeTopologyTest {
     private static final StreamEvents TIMELINE = new StreamEvents(VALIDATOR, "outage-timeline", "test", CLOCK);
     private static final StreamEvents PROVIDERS = new StreamEvents(VALIDATOR, "vital-status", "test", CLOCK);
 
-    private final List<TopologyTestDriver> drivers = new ArrayList<>();
+    private final List<TopologyDriver> drivers = new ArrayList<>();
 
     @AfterEach
     void close() {
-        drivers.forEach(TopologyTestDriver::close);
+        drivers.forEach(TopologyDriver::close);
     }
 
     /** The default scenario's inputs, as outage-timeline puts them on the exercise topic, ticks every {@code tick}. */
@@ -109,55 +99,24 @@ class CascadeTopologyTest {
         }
     }
 
-    private TopologyTestDriver driver() {
-        StreamsBuilder builder = new StreamsBuilder();
-        SimulationConfiguration.topology(builder,
-                new StreamEvents(VALIDATOR, "vital-status", SimulationConfiguration.PROCESSOR, CLOCK), RULES, PARTITIONS);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cascade-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props);
+    private TopologyDriver driver() {
+        TopologyDriver driver = new TopologyDriver("cascade-test", b -> SimulationConfiguration.topology(b,
+                new StreamEvents(VALIDATOR, "vital-status", SimulationConfiguration.PROCESSOR, CLOCK), RULES,
+                PARTITIONS));
         drivers.add(driver);
         return driver;
     }
 
-    private static void pipe(TopologyTestDriver driver, Record<String, Routed> record) {
-        TestInputTopic<String, byte[]> topic = driver.createInputTopic(record.value().topic(), new StringSerializer(),
-                new ByteArraySerializer());
-        topic.pipeInput(new TestRecord<>(record.key(), record.value().value(), record.headers(),
-                record.timestamp()));
-    }
 
-    private static List<TestRecord<String, byte[]>> output(TopologyTestDriver driver, String topic) {
-        TestOutputTopic<String, byte[]> out = driver.createOutputTopic(topic, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        return out.readRecordsToList();
-    }
-
-    /** What an event is, without its wall time: key, id, type, scenario time, event time and payload. */
-    private static String content(TestRecord<String, byte[]> r) {
-        Headers h = r.headers();
-        return r.key() + " " + header(h, CeHeaders.ID) + " " + header(h, CeHeaders.TYPE) + " "
-                + header(h, CeHeaders.SCENARIO_TIME) + " " + r.timestamp() + " "
-                + new String(r.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String header(Headers headers, String name) {
-        return headers.lastHeader(name) == null ? null
-                : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static InboundEvent event(TestRecord<String, byte[]> r) throws IOException {
-        return InboundEvent.from(InboundEvent.headers(r.headers()), EventJson.mapper().readTree(r.value()),
-                r.timestamp(), Topics.VITAL_STATUS, 0, 0, VALIDATOR);
+    private static InboundEvent event(TestRecord<String, byte[]> r) {
+        return TopologyDriver.event(r, Topics.VITAL_STATUS, VALIDATOR);
     }
 
     private static List<ProviderStatusChanged> statuses(List<TestRecord<String, byte[]>> out, String providerId)
             throws IOException {
         List<ProviderStatusChanged> statuses = new ArrayList<>();
         for (TestRecord<String, byte[]> r : out) {
-            if (EventType.PROVIDER_STATUS_CHANGED.type().equals(header(r.headers(), CeHeaders.TYPE))) {
+            if (EventType.PROVIDER_STATUS_CHANGED.type().equals(TopologyDriver.header(r.headers(), CeHeaders.TYPE))) {
                 ProviderStatusChanged s = event(r).payload(ProviderStatusChanged.class);
                 if (s.providerId().equals(providerId)) {
                     statuses.add(s);
@@ -169,9 +128,9 @@ class CascadeTopologyTest {
 
     @Test
     void theDefaultScenarioCascadesAndEveryOutcomeKeepsItsContractAndCarriesEventTime() throws IOException {
-        TopologyTestDriver driver = driver();
-        defaultScenario("oef-a", 900, 72 * H).forEach(r -> pipe(driver, r));
-        List<TestRecord<String, byte[]>> out = output(driver, Topics.VITAL_STATUS);
+        TopologyDriver driver = driver();
+        defaultScenario("oef-a", 900, 72 * H).forEach(driver::pipe);
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.VITAL_STATUS);
 
         assertThat(out).isNotEmpty();
         for (TestRecord<String, byte[]> r : out) {
@@ -191,33 +150,29 @@ class CascadeTopologyTest {
     @Test
     void theSameInputsGiveTheSameEventsIdsIncludedHoweverOftenTheClockTicks() {
         // a fast exercise ticks seldom in scenario time, a slow one often; the cascade decides the same either way
-        TopologyTestDriver often = driver();
-        defaultScenario("oef-d", 60, 72 * H).forEach(r -> pipe(often, r));
-        TopologyTestDriver seldom = driver();
-        defaultScenario("oef-d", 4 * H, 72 * H).forEach(r -> pipe(seldom, r));
+        TopologyDriver often = driver();
+        defaultScenario("oef-d", 60, 72 * H).forEach(often::pipe);
+        TopologyDriver seldom = driver();
+        defaultScenario("oef-d", 4 * H, 72 * H).forEach(seldom::pipe);
 
         // watermarks follow the clock, so only the decisions are compared
-        List<String> a = decisions(output(often, Topics.VITAL_STATUS)).stream().map(CascadeTopologyTest::content)
+        List<String> a = decisions(often.output(Topics.VITAL_STATUS)).stream().map(TopologyDriver::content)
                 .toList();
-        List<String> b = decisions(output(seldom, Topics.VITAL_STATUS)).stream().map(CascadeTopologyTest::content)
+        List<String> b = decisions(seldom.output(Topics.VITAL_STATUS)).stream().map(TopologyDriver::content)
                 .toList();
         assertThat(a).hasSizeGreaterThan(20).isEqualTo(b);
         assertThat(a.stream().map(s -> s.split(" ")[1]).distinct()).as("ids unique").hasSize(a.size());
     }
 
-    private static boolean isMark(TestRecord<String, byte[]> r) {
-        return EventType.VITAL_PROGRESS_MARKED.type().equals(header(r.headers(), CeHeaders.TYPE));
-    }
-
     private static List<TestRecord<String, byte[]>> decisions(List<TestRecord<String, byte[]>> out) {
-        return out.stream().filter(r -> !isMark(r)).toList();
+        return out.stream().filter(r -> !TopologyDriver.isProgressMark(r)).toList();
     }
 
     @Test
     void everyDecisionIsFollowedByAWatermarkOnEveryPartitionThatCoversIt() throws IOException {
-        TopologyTestDriver driver = driver();
-        defaultScenario("oef-w", 900, 12 * H).forEach(r -> pipe(driver, r));
-        List<TestRecord<String, byte[]>> out = output(driver, Topics.VITAL_STATUS);
+        TopologyDriver driver = driver();
+        defaultScenario("oef-w", 900, 12 * H).forEach(driver::pipe);
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.VITAL_STATUS);
 
         long[] marked = new long[PARTITIONS];
         java.util.Arrays.fill(marked, -1);
@@ -225,7 +180,7 @@ class CascadeTopologyTest {
         List<Long> pending = new ArrayList<>(); // decisions not yet covered by a mark on every partition
         for (TestRecord<String, byte[]> r : out) {
             InboundEvent e = event(r);
-            if (isMark(r)) {
+            if (TopologyDriver.isProgressMark(r)) {
                 nl.weerbaar.contracts.ProgressMarked mark = e.payload(nl.weerbaar.contracts.ProgressMarked.class);
                 assertThat(mark.partitions()).isEqualTo(PARTITIONS);
                 assertThat(mark.upToSeconds()).as("marks only move forward").isGreaterThanOrEqualTo(
@@ -249,35 +204,35 @@ class CascadeTopologyTest {
 
     @Test
     void stateIsKeptPerProviderAndAStepWritesOnlyWhatItChanged() {
-        TopologyTestDriver driver = driver();
+        TopologyDriver driver = driver();
         List<Record<String, Routed>> in = defaultScenario("oef-s", 900, 2 * H);
-        in.forEach(r -> pipe(driver, r));
-        KeyValueStore<String, String> providers = driver.getKeyValueStore(CascadeState.PROVIDERS);
-        KeyValueStore<String, String> exercises = driver.getKeyValueStore(CascadeState.EXERCISES);
+        in.forEach(driver::pipe);
+        KeyValueStore<String, String> providers = driver.<String>store(CascadeState.PROVIDERS);
+        KeyValueStore<String, String> exercises = driver.<String>store(CascadeState.EXERCISES);
         assertThat(providers.get("oef-s/mobiel-netwerk")).contains("\"state\":\"on-backup\"");
         assertThat(providers.approximateNumEntries()).isEqualTo(bernheze().providers().size());
         assertThat(exercises.get("oef-s")).contains("\"now\":7200");
 
         String changelog = "cascade-test-" + CascadeState.PROVIDERS + "-changelog";
-        assertThat(output(driver, changelog)).extracting(TestRecord::key).contains("oef-s/enexis-net");
-        pipe(driver, TIMELINE.event(EventIds.derived("oef-s", "tick", "late"), "oef-s",
+        assertThat(driver.output(changelog)).extracting(TestRecord::key).contains("oef-s/enexis-net");
+        driver.pipe(TIMELINE.event(EventIds.derived("oef-s", "tick", "late"), "oef-s",
                 new ClockTicked("oef-s", 2 * H + 60, 1000, CLOCK.instant()),
                 EventContext.of("oef-s", ExerciseStatus.EXERCISE, 2 * H + 60).withEpoch(EPOCH)));
         // a quiet minute changes at most the running backups: the grid's entry is not written again
-        List<String> written = output(driver, changelog).stream().map(TestRecord::key).toList();
+        List<String> written = driver.output(changelog).stream().map(TestRecord::key).toList();
         assertThat(written).doesNotContain("oef-s/enexis-net").hasSizeLessThan(bernheze().providers().size());
     }
 
     @Test
     void aStatusPostedOnTheProviderKeyedTopicReachesItsExercisesCascadeAlsoAfterTheEnd() throws IOException {
-        TopologyTestDriver driver = driver();
+        TopologyDriver driver = driver();
         List<Record<String, Routed>> in = defaultScenario("oef-p", 900, H);
         Record<String, Routed> finished = in.removeLast();
-        in.forEach(r -> pipe(driver, r));
-        output(driver, Topics.VITAL_STATUS);
+        in.forEach(driver::pipe);
+        driver.output(Topics.VITAL_STATUS);
         // the grid operator says it is back; its dependents follow (the mobile network comes off its batteries)
-        pipe(driver, posted("1", ProviderState.NORMAL, H + 60));
-        List<TestRecord<String, byte[]>> out = output(driver, Topics.VITAL_STATUS);
+        driver.pipe(posted("1", ProviderState.NORMAL, H + 60));
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.VITAL_STATUS);
         assertThat(statuses(out, "mobiel-netwerk")).singleElement().satisfies(s -> {
             assertThat(s.state()).isEqualTo(ProviderState.RESTORED);
             assertThat(s.atSeconds()).isEqualTo(H + 60);
@@ -285,9 +240,9 @@ class CascadeTopologyTest {
         assertThat(statuses(out, "enexis-net")).as("a posted status is not published again").isEmpty();
 
         // the exercise ends; a status that comes after is still applied — at the end, not later
-        pipe(driver, finished);
-        pipe(driver, posted("2", ProviderState.DOWN, H + 600));
-        assertThat(statuses(output(driver, Topics.VITAL_STATUS), "mobiel-netwerk")).singleElement()
+        driver.pipe(finished);
+        driver.pipe(posted("2", ProviderState.DOWN, H + 600));
+        assertThat(statuses(driver.output(Topics.VITAL_STATUS), "mobiel-netwerk")).singleElement()
                 .satisfies(s -> {
                     assertThat(s.state()).isEqualTo(ProviderState.ON_BACKUP);
                     assertThat(s.atSeconds()).isEqualTo(H + 60);
@@ -303,25 +258,23 @@ class CascadeTopologyTest {
 
     @Test
     void aBrokenRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsStillApplied() {
-        TopologyTestDriver driver = driver();
-        TestInputTopic<String, byte[]> exercise = driver.createInputTopic(Topics.EXERCISE, new StringSerializer(),
-                new ByteArraySerializer());
-        exercise.pipeInput("oef-x", "{not json".getBytes(StandardCharsets.UTF_8));
-        defaultScenario("oef-x", 900, H).forEach(r -> pipe(driver, r));
+        TopologyDriver driver = driver();
+        driver.pipeRaw(Topics.EXERCISE, "oef-x", "{not json".getBytes(StandardCharsets.UTF_8));
+        defaultScenario("oef-x", 900, H).forEach(driver::pipe);
 
-        List<TestRecord<String, byte[]>> dead = output(driver, Topics.deadLetter(Topics.EXERCISE));
+        List<TestRecord<String, byte[]>> dead = driver.output(Topics.deadLetter(Topics.EXERCISE));
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-            assertThat(header(r.headers(), KafkaKitConfiguration.DEAD_LETTER_REASON)).contains("not JSON");
-            assertThat(header(r.headers(), StreamEvents.DEAD_LETTER_PROCESSOR))
+            assertThat(TopologyDriver.header(r.headers(), KafkaKitConfiguration.DEAD_LETTER_REASON)).contains("not JSON");
+            assertThat(TopologyDriver.header(r.headers(), StreamEvents.DEAD_LETTER_PROCESSOR))
                     .isEqualTo(SimulationConfiguration.PROCESSOR);
         });
-        assertThat(output(driver, Topics.VITAL_STATUS)).isNotEmpty();
+        assertThat(driver.output(Topics.VITAL_STATUS)).isNotEmpty();
     }
 
     @Test
     void aReplayIsARecordingAndIsNeverSimulatedAgain() {
-        TopologyTestDriver driver = driver();
+        TopologyDriver driver = driver();
         defaultScenario("oef-r", 900, H).stream()
                 .map(r -> {
                     org.apache.kafka.common.header.internals.RecordHeaders h =
@@ -329,8 +282,8 @@ class CascadeTopologyTest {
                     h.add(CeHeaders.REPLAY_OF, "oef-original".getBytes(StandardCharsets.UTF_8));
                     return r.withHeaders(h);
                 })
-                .forEach(r -> pipe(driver, r));
-        assertThat(output(driver, Topics.VITAL_STATUS)).isEmpty();
-        assertThat(driver.getKeyValueStore(CascadeState.EXERCISES).get("oef-r")).isNull();
+                .forEach(driver::pipe);
+        assertThat(driver.output(Topics.VITAL_STATUS)).isEmpty();
+        assertThat(driver.<String>store(CascadeState.EXERCISES).get("oef-r")).isNull();
     }
 }

@@ -1,0 +1,101 @@
+package nl.weerbaar.kit.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.streams.Routed;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * A stream processor's topology without a broker (TopologyTestDriver, exactly_once_v2): pipe the records a producer
+ * would write, read what the topology wrote, and compare events by what they are (key, id, type, scenario time, event
+ * time, payload; not the wall time).
+ */
+public final class TopologyDriver implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+
+    public TopologyDriver(String applicationId, Consumer<StreamsBuilder> topology) {
+        StreamsBuilder builder = new StreamsBuilder();
+        topology.accept(builder);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        this.driver = new TopologyTestDriver(builder.build(), props);
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    /** Writes a record (as built by a StreamEvents of the producing service) to its topic. */
+    public void pipe(Record<String, Routed> record) {
+        driver.createInputTopic(record.value().topic(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(new TestRecord<>(record.key(), record.value().value(), record.headers(),
+                        record.timestamp()));
+    }
+
+    public void pipeRaw(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
+    }
+
+    /** What the topology wrote to the topic since the last read. */
+    public List<TestRecord<String, byte[]>> output(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+    }
+
+    public <V> org.apache.kafka.streams.state.KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    /** What an event is, without its wall time: key, id, type, scenario time, event time and payload. */
+    public static String content(TestRecord<String, byte[]> r) {
+        Headers h = r.headers();
+        return r.key() + " " + header(h, CeHeaders.ID) + " " + header(h, CeHeaders.TYPE) + " "
+                + header(h, CeHeaders.SCENARIO_TIME) + " " + r.timestamp() + " "
+                + new String(r.value(), StandardCharsets.UTF_8);
+    }
+
+    public static String header(Headers headers, String name) {
+        return headers.lastHeader(name) == null ? null
+                : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** The record as a checked event (the test fails when it breaks its contract). */
+    public static InboundEvent event(TestRecord<String, byte[]> r, String topic, SchemaValidator validator) {
+        try {
+            return InboundEvent.from(InboundEvent.headers(r.headers()), EventJson.mapper().readTree(r.value()),
+                    r.timestamp(), topic, 0, 0, validator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean isProgressMark(TestRecord<String, byte[]> r) {
+        return EventType.fromType(header(r.headers(), CeHeaders.TYPE)).map(EventType::isProgressMark).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
