@@ -86,6 +86,8 @@ public enum EventType {
     HELP_REQUESTED("nl.weerbaar.nsp.help-requested.v1", Topics.NOODSTEUNPUNT, "help-requested", HelpRequested.class),
     PERSONAL_DATA_PURGED("nl.weerbaar.nsp.personal-data-purged.v1", Topics.NOODSTEUNPUNT, "personal-data-purged",
             PersonalDataPurged.class),
+    NSP_PROGRESS_MARKED("nl.weerbaar.nsp.progress-marked.v1", Topics.NOODSTEUNPUNT, "nsp-progress-marked",
+            "progress-marked", ProgressMarked.class),
 
     VOLUNTEER_REGISTERED("nl.weerbaar.burgerhulp.volunteer-registered.v1", Topics.BURGERHULP, "volunteer-registered",
             VolunteerRegistered.class),
@@ -158,6 +160,7 @@ public enum EventType {
         return Arrays.stream(values()).filter(t -> t.type.equals(ceType)).findFirst();
     }
 
+    /** The type of a payload class; a class that several types share (watermarks) is named by its type instead. */
     public static EventType forPayload(Class<?> payloadClass) {
         return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadClass)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no event type for " + payloadClass.getName()));

@@ -1,5 +1,7 @@
 package nl.weerbaar.kit.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.util.function.Consumer;
 import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.ProgressMarked;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.streams.Routed;
@@ -92,6 +95,39 @@ public final class TopologyDriver implements AutoCloseable {
 
     public static boolean isProgressMark(TestRecord<String, byte[]> r) {
         return EventType.fromType(header(r.headers(), CeHeaders.TYPE)).map(EventType::isProgressMark).orElse(false);
+    }
+
+    /**
+     * Checks a processor's output as its watermarks promise it: marks on every partition that only move forward, no
+     * decision at or before a mark already written on every partition, every decision covered by a later mark;
+     * returns the lowest mark at the end.
+     */
+    public static long assertMarksCoverEveryDecision(List<TestRecord<String, byte[]>> out, String topic,
+                                                     SchemaValidator validator, int partitions) {
+        long[] marked = new long[partitions];
+        java.util.Arrays.fill(marked, -1);
+        long lowest = -1;
+        List<Long> pending = new java.util.ArrayList<>(); // decisions not yet covered by a mark on every partition
+        for (TestRecord<String, byte[]> r : out) {
+            InboundEvent e = event(r, topic, validator);
+            if (isProgressMark(r)) {
+                ProgressMarked mark = e.payload(ProgressMarked.class);
+                assertThat(mark.partitions()).isEqualTo(partitions);
+                assertThat(mark.upToSeconds()).as("marks only move forward").isGreaterThanOrEqualTo(
+                        marked[mark.partition()]);
+                assertThat(r.key()).isEqualTo(mark.exerciseId());
+                marked[mark.partition()] = mark.upToSeconds();
+                lowest = java.util.Arrays.stream(marked).min().orElseThrow();
+                long low = lowest;
+                pending.removeIf(t -> t <= low);
+            } else {
+                assertThat(e.scenarioTimeSeconds()).as("no decision behind a mark already written")
+                        .isGreaterThan(lowest);
+                pending.add(e.scenarioTimeSeconds());
+            }
+        }
+        assertThat(pending).as("every decision covered by a later mark").isEmpty();
+        return lowest;
     }
 
     @Override

@@ -3,16 +3,17 @@ package nl.weerbaar.noodsteunpunt.simulation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventType;
-import nl.weerbaar.contracts.ProgressMarked;
 import nl.weerbaar.contracts.Topics;
-import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
 import nl.weerbaar.kit.model.Emitted;
-import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
+import nl.weerbaar.kit.streams.HeldInputs;
+import nl.weerbaar.kit.streams.ProgressMarks;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,31 +24,38 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The NSP simulation of every exercise whose partition this task owns. Its inputs come from three topics that are
  * read side by side, so an input is held until both the exercise clock and vital-status's watermarks have passed its
- * scenario time; then the held inputs are applied in scenario-time order (clock, then vital-status, then people; each
- * in the order it was written). So the model sees the same inputs in the same order at any speed or load, and the
- * decisions (with their ids) are the same. Decisions and state commit in one transaction (exactly_once_v2). Input the
- * model cannot take goes to the dead-letter topic with the reason; replays are never simulated.
+ * scenario time ({@link HeldInputs}); then the held inputs are applied in scenario-time order. So the model sees the
+ * same inputs in the same order at any speed or load, and the decisions (with their ids) are the same. Once the model
+ * has decided everything up to a moment it writes its own watermark, for burgerhulp. Decisions and state commit in one
+ * transaction (exactly_once_v2). Input the model cannot take goes to the dead-letter topic with the reason; replays
+ * are never simulated.
  */
 final class NspProcessor implements Processor<String, Routed, String, Routed> {
+
+    static final String SERVICE = "noodsteunpunt";
 
     private final StreamEvents events;
     private final NspRules rules;
     private final NspMetrics metrics;
+    private final int partitions;
     private ProcessorContext<String, Routed> context;
     private NspStore store;
+    private HeldInputs held;
     private SimulationOutcomes outcomes;
 
-    NspProcessor(StreamEvents events, NspRules rules, NspMetrics metrics) {
+    NspProcessor(StreamEvents events, NspRules rules, NspMetrics metrics, int partitions) {
         this.events = events;
         this.rules = rules;
         this.metrics = metrics;
+        this.partitions = partitions;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.store = new NspStore(context.getStateStore(NspStore.EXERCISES), context.getStateStore(NspStore.SITES),
-                context.getStateStore(NspStore.INPUTS));
+        this.store = new NspStore(context.getStateStore(NspStore.EXERCISES), context.getStateStore(NspStore.SITES));
+        this.held = new HeldInputs(context.getStateStore(NspStore.INPUTS), Map.of(Topics.VITAL_STATUS, 1),
+                Set.of("vital-status"), NspStep::isInput);
         this.outcomes = new SimulationOutcomes(events);
     }
 
@@ -59,9 +67,9 @@ final class NspProcessor implements Processor<String, Routed, String, Routed> {
 
     private void step(InboundEvent event, Record<String, Routed> record) {
         NspStore.Loaded loaded = store.load(event.exerciseId());
-        take(loaded, event, record);
+        loaded.exercise = loaded.exercise.with(held.take(loaded.exercise.inputs(), event, record));
         List<Record<String, Routed>> out = new ArrayList<>();
-        for (InboundEvent due : store.release(event.exerciseId(), loaded.exercise.complete())) {
+        for (InboundEvent due : held.release(event.exerciseId(), loaded.exercise.inputs())) {
             try {
                 out.addAll(apply(loaded, due));
             } catch (InvalidEventException | IllegalArgumentException e) {
@@ -69,31 +77,33 @@ final class NspProcessor implements Processor<String, Routed, String, Routed> {
                 out.add(events.deadLetter(asRecord(due), due.type().topic(), e));
             }
         }
+        out.addAll(mark(loaded, event));
         store.save(loaded);
         out.forEach(context::forward);
     }
 
-    /** Moves the input streams' progress on, and holds the event itself when it is input to the model. */
-    private void take(NspStore.Loaded loaded, InboundEvent event, Record<String, Routed> record) {
-        NspStore.Exercise e = loaded.exercise;
-        if (event.type() == EventType.VITAL_PROGRESS_MARKED) {
-            loaded.exercise = new NspStore.Exercise(e.model(), e.sites(), e.clockAt(), e.clockEnded(),
-                    e.vital().with(event.payload(ProgressMarked.class)));
-            return;
+    /**
+     * Once every input is complete through T, the model lets everything due up to T happen, and then says so on every
+     * partition: all it decides at or before T is written before the mark.
+     */
+    private List<Record<String, Routed>> mark(NspStore.Loaded loaded, InboundEvent cause) {
+        long complete = held.complete(loaded.exercise.inputs());
+        NspModel model = loaded.exercise.model();
+        if (!model.loaded || complete <= loaded.exercise.markedUpTo() && model.ended == loaded.exercise.markedEnded()) {
+            return List.of();
         }
-        if (Topics.EXERCISE.equals(event.type().topic())) {
-            boolean over = event.type() == EventType.EXERCISE_STATE_CHANGED
-                    && event.payload(ExerciseStateChanged.class).state().isOver();
-            loaded.exercise = new NspStore.Exercise(e.model(), e.sites(),
-                    Math.max(e.clockAt(), event.scenarioTimeSeconds()), e.clockEnded() || over, e.vital());
-            if (NspStep.isInput(event)) {
-                store.hold(event, NspStore.CLOCK, ExerciseKeyedInputs.position(0, event.offset()));
-            }
-            return;
+        List<Record<String, Routed>> out = new ArrayList<>();
+        if (!model.ended && complete > model.now) {
+            store.loadSites(loaded);
+            List<Emitted> due = model.advanceTo(complete, rules);
+            out.addAll(outcomes.of(cause, model, due));
+            metrics.after(model, due);
         }
-        // re-keyed on the way here, keeping where the record was first written
-        store.hold(event, Topics.VITAL_STATUS.equals(event.type().topic()) ? NspStore.VITAL : NspStore.PEOPLE,
-                ExerciseKeyedInputs.sourceOf(record, event));
+        long upTo = Math.max(complete, loaded.exercise.markedUpTo());
+        loaded.exercise = loaded.exercise.marked(upTo, model.ended);
+        out.addAll(ProgressMarks.marks(events, EventType.NSP_PROGRESS_MARKED, SERVICE, model.exerciseId, upTo,
+                model.ended, partitions, cause.context()));
+        return out;
     }
 
     /** A held input as a record again, for the dead-letter topic: its payload with its id, type and exercise. */

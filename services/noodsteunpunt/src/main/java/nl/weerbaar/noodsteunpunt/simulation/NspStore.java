@@ -1,14 +1,12 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
-import nl.weerbaar.kit.events.InboundEvent;
-import nl.weerbaar.kit.streams.ProgressMarks;
+import nl.weerbaar.kit.streams.InputProgress;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -17,21 +15,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The NSP simulation's keyed state, at the grain of the NSP: one entry per exercise (the model's clock, places,
- * darkness, households on their way, and how far each input has come), one per NSP ({@code exerciseId/nspId}: state,
- * households present, stock), and the inputs held until every input stream has passed their scenario time
- * ({@code exerciseId/time/rank/order}, so a range scan gives them in the order they are applied). A step writes back
- * only the entries it changed.
+ * darkness, households on their way, and how far each input has come) and one per NSP ({@code exerciseId/nspId}:
+ * state, households present, stock); the inputs held until every input has passed their time are in {@link #INPUTS}
+ * ({@code HeldInputs}). A step writes back only the entries it changed.
  */
 final class NspStore {
 
     static final String EXERCISES = "nsp-exercises";
     static final String SITES = "nsp-sites";
     static final String INPUTS = "nsp-inputs";
-
-    /** Inputs of one scenario moment: the clock and population first, then what vital-status decided, then people. */
-    static final int CLOCK = 0;
-    static final int VITAL = 1;
-    static final int PEOPLE = 2;
 
     private static final StateJson JSON = new StateJson(
             EventJson.mapper().copy().addMixIn(NspModel.class, WithoutSites.class), "NSP simulation state");
@@ -41,19 +33,21 @@ final class NspStore {
     }
 
     /**
-     * An exercise's entry. {@code clockAt}: the latest scenario time on the exercise topic ({@code clockEnded}: it
-     * said the exercise is over); {@code vital}: vital-status's watermarks; {@code sites}: the NSPs' ids, in order.
+     * An exercise's entry: the model without its NSPs, the NSPs' ids in order, how far each input has come, and the
+     * last watermark this service wrote for the exercise.
      */
-    record Exercise(NspModel model, List<String> sites, long clockAt, boolean clockEnded, ProgressMarks.Low vital) {
+    record Exercise(NspModel model, List<String> sites, InputProgress inputs, long markedUpTo, boolean markedEnded) {
 
         static Exercise fresh(String exerciseId) {
-            return new Exercise(new NspModel(exerciseId), List.of(), -1, false, ProgressMarks.Low.none());
+            return new Exercise(new NspModel(exerciseId), List.of(), InputProgress.none(), -1, false);
         }
 
-        /** Scenario time through which every input stream is complete: inputs up to it may be applied. */
-        long complete() {
-            long clock = clockEnded ? clockAt : clockAt - 1; // the clock at T may still bring more at T
-            return Math.min(clock, vital.low());
+        Exercise with(InputProgress progress) {
+            return new Exercise(model, sites, progress, markedUpTo, markedEnded);
+        }
+
+        Exercise marked(long upTo, boolean ended) {
+            return new Exercise(model, sites, inputs, upTo, ended);
         }
     }
 
@@ -71,13 +65,10 @@ final class NspStore {
 
     private final KeyValueStore<String, String> exercises;
     private final KeyValueStore<String, String> sites;
-    private final KeyValueStore<String, String> inputs;
 
-    NspStore(KeyValueStore<String, String> exercises, KeyValueStore<String, String> sites,
-             KeyValueStore<String, String> inputs) {
+    NspStore(KeyValueStore<String, String> exercises, KeyValueStore<String, String> sites) {
         this.exercises = exercises;
         this.sites = sites;
-        this.inputs = inputs;
     }
 
     Loaded load(String exerciseId) {
@@ -115,8 +106,8 @@ final class NspStore {
     void save(Loaded loaded) {
         NspModel model = loaded.exercise.model();
         List<String> ids = loaded.sitesLoaded ? List.copyOf(model.sites.keySet()) : loaded.exercise.sites();
-        Exercise exercise = new Exercise(model, ids, loaded.exercise.clockAt(), loaded.exercise.clockEnded(),
-                loaded.exercise.vital());
+        Exercise exercise = new Exercise(model, ids, loaded.exercise.inputs(), loaded.exercise.markedUpTo(),
+                loaded.exercise.markedEnded());
         String json = write(exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
@@ -130,43 +121,6 @@ final class NspStore {
                 }
             });
         }
-    }
-
-    /** Holds an input until every input stream has passed its scenario time. */
-    void hold(InboundEvent event, int rank, String order) {
-        inputs.put(inputKey(event.exerciseId(), event.scenarioTimeSeconds(), rank, order), write(event));
-    }
-
-    /**
-     * The inputs held up to and including scenario time {@code upTo}, in the order they are applied, and then what
-     * people did at the next moment: removed. People's input needs no more than everything before it (what they did
-     * at T is not ordered against the clock's other events at T anyway), so an operator's check-in while the exercise
-     * is paused at T is taken in at once, not when the clock moves on.
-     */
-    List<InboundEvent> release(String exerciseId, long upTo) {
-        List<InboundEvent> due = new ArrayList<>();
-        if (upTo < 0) {
-            return due;
-        }
-        List<String> keys = new ArrayList<>();
-        String from = prefix(exerciseId);
-        String people = inputKey(exerciseId, upTo + 1, PEOPLE, "");
-        for (String[] range : new String[][] {{from, prefix(exerciseId) + "%012d/~".formatted(upTo)},
-                {people, people + "~"}}) {
-            try (KeyValueIterator<String, String> it = inputs.range(range[0], range[1])) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> entry = it.next();
-                    keys.add(entry.key);
-                    due.add(read(entry.value, InboundEvent.class));
-                }
-            }
-        }
-        keys.forEach(inputs::delete);
-        return due;
-    }
-
-    private static String inputKey(String exerciseId, long at, int rank, String order) {
-        return prefix(exerciseId) + "%012d/%d/%s".formatted(Math.max(0, at), rank, order);
     }
 
     private static String prefix(String exerciseId) {

@@ -39,7 +39,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
  *   weerbaar.noodsteunpunt.v1 (by NSP)      ─ inputs ────┬─ dead letters ─▶ weerbaar.noodsteunpunt.v1.dlt
  *                                                        └─ by exercise ─▶ repartition "nsp-commands"
  *   weerbaar.exercise.v1 (by exercise) ─── merge ─ NspProcessor [nsp-exercises, nsp-sites, nsp-inputs]
- *        ─▶ weerbaar.noodsteunpunt.v1 (by NSP) | dead letters
+ *        ─▶ weerbaar.noodsteunpunt.v1 (by NSP) | dead letters; its watermarks (nsp-progress-marked) on every partition
  * </pre>
  * The processor holds every input until both the clock and vital-status's watermarks have passed its scenario time
  * (store {@code nsp-inputs}), then applies them in scenario-time order: the outcome never depends on which topic was
@@ -94,13 +94,14 @@ class SimulationConfiguration {
 
     @Bean
     KStream<String, Routed> nspSimulation(StreamsBuilder builder, SchemaValidator validator, NspRules rules,
-                                          NspMetrics metrics, Clock clock) {
-        return topology(builder, new StreamEvents(validator, "noodsteunpunt", PROCESSOR, clock), rules, metrics);
+                                          NspMetrics metrics, KafkaKitProperties kafka, Clock clock) {
+        return topology(builder, new StreamEvents(validator, "noodsteunpunt", PROCESSOR, clock), rules, metrics,
+                kafka.partitions());
     }
 
     /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, NspRules rules,
-                                            NspMetrics metrics) {
+                                            NspMetrics metrics, int partitions) {
         for (String store : List.of(NspStore.EXERCISES, NspStore.SITES, NspStore.INPUTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
                     Serdes.String(), Serdes.String()));
@@ -115,7 +116,7 @@ class SimulationConfiguration {
         KStream<String, Routed> decided = builder.stream(Topics.EXERCISE, consumed.withName("exercise"))
                 .merge(vital, Named.as("with-vital"))
                 .merge(commands, Named.as("with-commands"))
-                .process(() -> new NspProcessor(events, rules, metrics), Named.as("nsp-simulation"),
+                .process(() -> new NspProcessor(events, rules, metrics, partitions), Named.as("nsp-simulation"),
                         NspStore.EXERCISES, NspStore.SITES, NspStore.INPUTS);
         decided.to((key, value, context) -> value.topic(), produced.withName("noodsteunpunt-sink"));
         return decided;

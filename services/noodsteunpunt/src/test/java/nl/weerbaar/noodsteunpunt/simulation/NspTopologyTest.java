@@ -134,7 +134,7 @@ class NspTopologyTest {
     private TopologyDriver driver() {
         TopologyDriver driver = new TopologyDriver("nsp-test", b -> SimulationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "noodsteunpunt", SimulationConfiguration.PROCESSOR, CLOCK), RULES,
-                new NspMetrics(new SimpleMeterRegistry())));
+                new NspMetrics(new SimpleMeterRegistry()), PARTITIONS));
         drivers.add(driver);
         return driver;
     }
@@ -155,7 +155,9 @@ class NspTopologyTest {
     private List<String> play(List<Record<String, Routed>> inputs) {
         TopologyDriver driver = driver();
         inputs.forEach(driver::pipe);
-        return driver.output(Topics.NOODSTEUNPUNT).stream().map(TopologyDriver::content).toList();
+        // its own watermarks follow the clock and vital-status's; compared are the decisions
+        return driver.output(Topics.NOODSTEUNPUNT).stream().filter(r -> !TopologyDriver.isProgressMark(r))
+                .map(TopologyDriver::content).toList();
     }
 
     @Test
@@ -211,6 +213,16 @@ class NspTopologyTest {
         assertThat(states).filteredOn(s -> s.state() == NspState.CLOSED).extracting(NspStateChanged::atSeconds)
                 .containsOnly(8 * H);
         assertThat(checkIns).isNotEmpty().allMatch(c -> c.atSeconds() >= H + 1800 && c.atSeconds() < 8 * H);
+    }
+
+    @Test
+    void itsOwnWatermarksCoverEveryDecisionThroughTheEnd() {
+        TopologyDriver driver = driver();
+        byTime(clock(300), vital(300)).forEach(driver::pipe);
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.NOODSTEUNPUNT);
+        assertThat(TopologyDriver.assertMarksCoverEveryDecision(out, Topics.NOODSTEUNPUNT, VALIDATOR, PARTITIONS))
+                .isEqualTo(12 * H);
+        assertThat(event(out.getLast()).payload(nl.weerbaar.contracts.ProgressMarked.class).ended()).isTrue();
     }
 
     @Test

@@ -169,34 +169,12 @@ class CascadeTopologyTest {
     }
 
     @Test
-    void everyDecisionIsFollowedByAWatermarkOnEveryPartitionThatCoversIt() throws IOException {
+    void everyDecisionIsFollowedByAWatermarkOnEveryPartitionThatCoversIt() {
         TopologyDriver driver = driver();
         defaultScenario("oef-w", 900, 12 * H).forEach(driver::pipe);
         List<TestRecord<String, byte[]>> out = driver.output(Topics.VITAL_STATUS);
 
-        long[] marked = new long[PARTITIONS];
-        java.util.Arrays.fill(marked, -1);
-        long lowest = -1;
-        List<Long> pending = new ArrayList<>(); // decisions not yet covered by a mark on every partition
-        for (TestRecord<String, byte[]> r : out) {
-            InboundEvent e = event(r);
-            if (TopologyDriver.isProgressMark(r)) {
-                nl.weerbaar.contracts.ProgressMarked mark = e.payload(nl.weerbaar.contracts.ProgressMarked.class);
-                assertThat(mark.partitions()).isEqualTo(PARTITIONS);
-                assertThat(mark.upToSeconds()).as("marks only move forward").isGreaterThanOrEqualTo(
-                        marked[mark.partition()]);
-                assertThat(r.key()).isEqualTo("oef-w");
-                marked[mark.partition()] = mark.upToSeconds();
-                lowest = java.util.Arrays.stream(marked).min().orElseThrow();
-                long low = lowest;
-                pending.removeIf(t -> t <= low);
-            } else {
-                assertThat(e.scenarioTimeSeconds()).as("no decision behind a mark already written")
-                        .isGreaterThan(lowest);
-                pending.add(e.scenarioTimeSeconds());
-            }
-        }
-        assertThat(pending).as("every decision covered by a later mark").isEmpty();
+        long lowest = TopologyDriver.assertMarksCoverEveryDecision(out, Topics.VITAL_STATUS, VALIDATOR, PARTITIONS);
         assertThat(lowest).isEqualTo(12 * H);
         TestRecord<String, byte[]> last = out.getLast();
         assertThat(event(last).payload(nl.weerbaar.contracts.ProgressMarked.class).ended()).isTrue();
