@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import nl.weerbaar.contracts.EventJson;
-import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ProgressMarked;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.events.InboundEvent;
@@ -57,12 +56,10 @@ public final class HeldInputs {
         }
         String topic = event.type().topic();
         if (Topics.EXERCISE.equals(topic)) {
-            boolean over = event.type() == EventType.EXERCISE_STATE_CHANGED
-                    && event.payload(nl.weerbaar.contracts.exercise.ExerciseStateChanged.class).state().isOver();
             if (isInput.test(event)) {
                 hold(event, CLOCK, ExerciseKeyedInputs.position(0, event.offset()));
             }
-            return progress.clock(event.scenarioTimeSeconds(), over);
+            return progress.clock(event);
         }
         // re-keyed on the way here, keeping where the record was first written
         hold(event, rankByTopic.getOrDefault(topic, PEOPLE), ExerciseKeyedInputs.sourceOf(record, event));

@@ -57,7 +57,8 @@ public abstract class ServiceFoundationContract {
         }
         // the examples are created, started, then a tick at T+3:10 — all three must have been applied, in order
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var clock = clocks.find(exerciseId).orElseThrow();
+            // not there yet is a reason to wait, not to fail (untilAsserted retries assertion errors only)
+            var clock = clocks.find(exerciseId).orElseThrow(() -> new AssertionError("no clock of " + exerciseId));
             assertThat(clock.state()).isEqualTo("RUNNING");
             assertThat(clock.scenarioTimeSeconds()).isEqualTo(11_400);
             assertThat(clock.scenarioId()).isEqualTo("bernheze-stroomuitval");

@@ -10,6 +10,7 @@ import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.StatusEffect;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.kit.streams.InputProgress;
 
 /**
  * The chain-effect simulation of one exercise on scenario time (after DRIVER+'s chain-effect simulator): a provider
@@ -29,10 +30,10 @@ public class CascadeModel {
     public Map<String, SimulatedProvider> providers = new LinkedHashMap<>();
     public List<String> order = new ArrayList<>();
     /**
-     * The processor's bookkeeping, kept with the model: the latest scenario time read on the exercise topic, and the
-     * last watermark written for this exercise.
+     * The processor's bookkeeping, kept with the model: how far the exercise topic has come, and the last watermark
+     * written for this exercise.
      */
-    public long clockAt = -1;
+    public InputProgress clock = InputProgress.none();
     public long markedUpTo = -1;
     public boolean markedEnded;
 

@@ -8,6 +8,7 @@ import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
+import nl.weerbaar.kit.streams.InputProgress;
 import nl.weerbaar.kit.streams.ProgressMarks;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
@@ -78,14 +79,14 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
 
     /**
      * After the step's outcomes, a watermark on every partition when the exercise's clock moved (or the model took in
-     * the end). The clock at T may still bring more input at T, so the mark says "complete through T - 1": every
-     * decision at or before the mark is written before it. Once ended, complete through the end.
+     * the end): every decision at or before the mark is written before it. How far the clock is complete is
+     * {@link InputProgress}'s rule (through T - 1 while it may bring more at T, through T while paused).
      */
     private List<Record<String, Routed>> marks(InboundEvent cause, CascadeModel model) {
-        if (Topics.EXERCISE.equals(cause.topic())) {
-            model.clockAt = Math.max(model.clockAt, cause.scenarioTimeSeconds());
+        if (Topics.EXERCISE.equals(cause.type().topic())) {
+            model.clock = model.clock.clock(cause);
         }
-        long upTo = model.ended ? model.now : model.clockAt - 1;
+        long upTo = model.ended ? model.now : Math.min(model.now, model.clock.complete(java.util.Set.of()));
         if (upTo < 0 || (upTo <= model.markedUpTo && model.ended == model.markedEnded)) {
             return List.of();
         }

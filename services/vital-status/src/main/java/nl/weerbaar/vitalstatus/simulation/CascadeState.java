@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.kit.streams.InputProgress;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -37,7 +38,7 @@ final class CascadeState {
     }
 
     record Exercise(String exerciseId, long now, boolean ended, List<String> order, List<String> ids,
-                    long clockAt, long markedUpTo, boolean markedEnded) {
+                    InputProgress clock, long markedUpTo, boolean markedEnded) {
     }
 
     Optional<Loaded> load(String exerciseId) {
@@ -55,7 +56,7 @@ final class CascadeState {
         }
         CascadeModel model = new CascadeModel(exerciseId, exercise.now());
         model.ended = exercise.ended();
-        model.clockAt = exercise.clockAt();
+        model.clock = exercise.clock();
         model.markedUpTo = exercise.markedUpTo();
         model.markedEnded = exercise.markedEnded();
         model.order = new java.util.ArrayList<>(exercise.order());
@@ -76,7 +77,7 @@ final class CascadeState {
     void save(Loaded loaded) {
         CascadeModel model = loaded.model();
         String meta = write(new Exercise(model.exerciseId, model.now, model.ended, model.order,
-                List.copyOf(model.providers.keySet()), model.clockAt, model.markedUpTo,
+                List.copyOf(model.providers.keySet()), model.clock, model.markedUpTo,
                 model.markedEnded));
         if (!meta.equals(loaded.stored().get(model.exerciseId))) {
             exercises.put(model.exerciseId, meta);
