@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import nl.weerbaar.burgerhulp.coordination.CoordinationModel;
+import nl.weerbaar.burgerhulp.coordination.CoordinationQueries;
 import nl.weerbaar.burgerhulp.coordination.RequestState;
 import nl.weerbaar.burgerhulp.nsp.KnownNsps;
 import nl.weerbaar.burgerhulp.request.HelpRequestView;
@@ -24,7 +25,6 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.model.ExerciseModelStore;
 import nl.weerbaar.kit.test.CompanionServices;
 import nl.weerbaar.kit.test.TimelineDriver;
 import nl.weerbaar.kit.test.TopicRecorder;
@@ -61,7 +61,7 @@ public abstract class BurgerhulpTestSupport {
     @Autowired protected KnownNsps nsps;
     @Autowired protected Volunteers volunteers;
     @Autowired protected HelpRequests requests;
-    @Autowired protected ExerciseModelStore<CoordinationModel> models;
+    @Autowired protected CoordinationQueries models;
     @Value("${spring.kafka.bootstrap-servers}") protected String brokers;
     protected TimelineDriver timeline;
     protected MockMvc noodsteunpunt;
@@ -145,11 +145,11 @@ public abstract class BurgerhulpTestSupport {
     }
 
     protected void awaitModel(String exerciseId, Predicate<CoordinationModel> condition) {
-        await().atMost(PATIENCE).until(() -> models.find(exerciseId).filter(condition).isPresent());
+        await().atMost(PATIENCE).until(() -> models.model(exerciseId).filter(condition).isPresent());
     }
 
     protected RequestState decided(String exerciseId, String requestId) {
-        return models.find(exerciseId).map(m -> m.requests.get(requestId)).orElse(null);
+        return models.model(exerciseId).map(m -> m.requests.get(requestId)).orElse(null);
     }
 
     /** Waits until the read model's request satisfies {@code condition} and returns it. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.SchemaValidator;
@@ -88,6 +89,23 @@ public class StreamEvents {
         headers.add(DEAD_LETTER_PROCESSOR, processor.getBytes(StandardCharsets.UTF_8));
         byte[] value = record.value() == null ? null : record.value().value();
         return new Record<>(record.key(), new Routed(Topics.deadLetter(topic), value), record.timestamp(), headers);
+    }
+
+    /**
+     * An event the processor had read and held, which its model then refused: for the dead-letter topic of the topic
+     * it was written to, as its payload with its id, type, exercise and scenario time.
+     */
+    public Record<String, Routed> deadLetter(InboundEvent event, Exception reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CeHeaders.ID, event.id().getBytes(StandardCharsets.UTF_8));
+        headers.add(CeHeaders.TYPE, event.type().type().getBytes(StandardCharsets.UTF_8));
+        headers.add(CeHeaders.EXERCISE_ID, event.exerciseId().getBytes(StandardCharsets.UTF_8));
+        headers.add(CeHeaders.SCENARIO_TIME,
+                Long.toString(event.scenarioTimeSeconds()).getBytes(StandardCharsets.UTF_8));
+        Record<String, Routed> record = new Record<>(event.subject(),
+                Routed.read(event.payload().toString().getBytes(StandardCharsets.UTF_8)),
+                event.epochMillis() + event.scenarioTimeSeconds() * 1000, headers);
+        return deadLetter(record, event.type().topic(), reason);
     }
 
     /** An outcome event: checked against its contract, with its envelope, on its type's topic. */

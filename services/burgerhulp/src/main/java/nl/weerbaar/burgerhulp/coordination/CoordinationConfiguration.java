@@ -1,42 +1,140 @@
 package nl.weerbaar.burgerhulp.coordination;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import nl.weerbaar.kit.model.ExerciseModelStore;
-import org.springframework.beans.factory.annotation.Value;
+import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 
-/** The coordination rules from configuration ({@code weerbaar.burgerhulp.*}) and the store of each exercise's model. */
+/**
+ * The coordination as a Kafka Streams topology (application id {@code burgerhulp-coordination-streams},
+ * exactly_once_v2; not the old listener group {@code burgerhulp-coordination}, whose offsets it must not take over):
+ * <pre>
+ *   weerbaar.vital-status.v1 (by provider) ─ inputs ─┬─ dead letters ─▶ weerbaar.vital-status.v1.dlt
+ *                                                    └─ by exercise ─▶ repartition "coordination-vital"
+ *   weerbaar.noodsteunpunt.v1 (by NSP)     ─ inputs ─┬─ …            ─▶ repartition "coordination-nsp"
+ *   weerbaar.burgerhulp.v1 (by request)    ─ inputs ─┬─ …            ─▶ repartition "coordination-people"
+ *   weerbaar.exercise.v1 (by exercise) ─── merge ─ CoordinationProcessor
+ *        [coordination-exercises, coordination-volunteers, coordination-requests, coordination-inputs]
+ *        ─▶ weerbaar.burgerhulp.v1 (by request / volunteer) | dead letters
+ * </pre>
+ * Inputs wait until the clock and the watermarks of vital-status and noodsteunpunt have passed their time.
+ */
 @Configuration
+@EnableKafkaStreams
+@EnableConfigurationProperties(CoordinationConfiguration.CoordinationProperties.class)
 class CoordinationConfiguration {
 
-    @Bean
-    CoordinationRules coordinationRules(@Value("${weerbaar.burgerhulp.offers-per-round:3}") int offers,
-                                        @Value("${weerbaar.burgerhulp.offer-minutes.immediate:3}") int immediate,
-                                        @Value("${weerbaar.burgerhulp.offer-minutes.urgent:10}") int urgent,
-                                        @Value("${weerbaar.burgerhulp.offer-minutes.normal:30}") int normal,
-                                        @Value("${weerbaar.burgerhulp.task-minutes:30}") int task,
-                                        @Value("${weerbaar.burgerhulp.pool.report-in-share:0.4}") double share,
-                                        @Value("${weerbaar.burgerhulp.pool.report-in-km:3}") double km) {
-        return new CoordinationRules(offers, immediate, urgent, normal, task, share, km);
-    }
+    static final String PROCESSOR = "burgerhulp-coordination-streams";
 
-    /** Which providers decide whether volunteers can be phoned and whether cars have fuel. */
-    @Bean
-    OutageLinks outageLinks(@Value("${weerbaar.burgerhulp.phone-providers:mobiel-netwerk,vaste-telefonie}")
-                            Set<String> phones,
-                            @Value("${weerbaar.burgerhulp.fuel-providers:tankstations}") Set<String> fuel) {
-        return new OutageLinks(phones, fuel);
-    }
+    /** How burgerhulp coordinates ({@code weerbaar.burgerhulp.*}); see {@link CoordinationRules}. */
+    @ConfigurationProperties("weerbaar.burgerhulp")
+    record CoordinationProperties(@DefaultValue("3") int offersPerRound, @DefaultValue OfferMinutes offerMinutes,
+                                  @DefaultValue("30") int taskMinutes, @DefaultValue Pool pool,
+                                  @DefaultValue({"mobiel-netwerk", "vaste-telefonie"}) Set<String> phoneProviders,
+                                  @DefaultValue("tankstations") Set<String> fuelProviders) {
 
-    /** Each exercise's coordination, stored whole after every step (collection {@code coordination_models}). */
-    @Bean
-    ExerciseModelStore<CoordinationModel> coordinationModels(MongoTemplate mongo) {
-        return new ExerciseModelStore<>(mongo, "coordination_models", CoordinationModel.class);
+        record OfferMinutes(@DefaultValue("3") int immediate, @DefaultValue("10") int urgent,
+                            @DefaultValue("30") int normal) {
+        }
+
+        record Pool(@DefaultValue("0.4") double reportInShare, @DefaultValue("3") double reportInKm) {
+        }
+
+        CoordinationRules rules() {
+            return new CoordinationRules(offersPerRound, offerMinutes.immediate(), offerMinutes.urgent(),
+                    offerMinutes.normal(), taskMinutes, pool.reportInShare(), pool.reportInKm());
+        }
     }
 
     /** @param phones providers of which one working is enough to phone volunteers; @param fuel fuel providers */
     record OutageLinks(Set<String> phones, Set<String> fuel) {
+    }
+
+    /** The kit's stream settings under this processor's own application id (set in code, as the others do). */
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration coordinationStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
+        Map<String, Object> properties = kafka.buildStreamsProperties(ssl);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PROCESSOR);
+        return new KafkaStreamsConfiguration(properties);
+    }
+
+    @Bean
+    CoordinationRules coordinationRules(CoordinationProperties properties) {
+        return properties.rules();
+    }
+
+    @Bean
+    OutageLinks outageLinks(CoordinationProperties properties) {
+        return new OutageLinks(properties.phoneProviders(), properties.fuelProviders());
+    }
+
+    @Bean
+    KStream<String, Routed> coordination(StreamsBuilder builder, SchemaValidator validator, CoordinationRules rules,
+                                         OutageLinks links, Clock clock) {
+        return topology(builder, new StreamEvents(validator, "burgerhulp", PROCESSOR, clock),
+                new CoordinationStep(rules, links));
+    }
+
+    /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
+    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CoordinationStep step) {
+        for (String store : List.of(CoordinationStore.EXERCISES, CoordinationStore.VOLUNTEERS,
+                CoordinationStore.REQUESTS, CoordinationStore.INPUTS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
+                    Serdes.String(), Serdes.String()));
+        }
+        Consumed<String, Routed> consumed = Consumed.with(Serdes.String(), Routed.serde());
+        Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde())
+                .withStreamPartitioner(Routed.partitioner());
+
+        KStream<String, Routed> merged = builder.stream(Topics.EXERCISE, consumed.withName("exercise"));
+        for (Map.Entry<String, String> input : Map.of("vital", Topics.VITAL_STATUS, "nsp", Topics.NOODSTEUNPUNT,
+                "people", Topics.BURGERHULP).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            merged = merged.merge(byExercise(builder, events, step, input.getValue(), input.getKey(), consumed,
+                    produced), Named.as("with-" + input.getKey()));
+        }
+        KStream<String, Routed> decided = merged.process(() -> new CoordinationProcessor(events, step),
+                Named.as("coordination"), CoordinationStore.EXERCISES, CoordinationStore.VOLUNTEERS,
+                CoordinationStore.REQUESTS, CoordinationStore.INPUTS);
+        decided.to((key, value, context) -> value.topic(), produced.withName("burgerhulp-sink"));
+        return decided;
+    }
+
+    /** The input a topic holds for the coordination, keyed by exercise so it meets the exercise's clock. */
+    private static KStream<String, Routed> byExercise(StreamsBuilder builder, StreamEvents events,
+                                                      CoordinationStep step, String topic, String name,
+                                                      Consumed<String, Routed> consumed,
+                                                      Produced<String, Routed> produced) {
+        KStream<String, Routed> picked = builder.stream(topic, consumed.withName(name))
+                .process(() -> new ExerciseKeyedInputs(events, CoordinationStep.CANDIDATES, step::isInput),
+                        Named.as(name + "-inputs"));
+        picked.filter((key, value) -> value.isDeadLetter(), Named.as(name + "-dead-letters"))
+                .to((key, value, context) -> value.topic(), produced.withName(name + "-dead-letter-sink"));
+        return picked.filterNot((key, value) -> value.isDeadLetter(), Named.as(name + "-input"))
+                .repartition(Repartitioned.<String, Routed>as("coordination-" + name)
+                        .withKeySerde(Serdes.String()).withValueSerde(Routed.serde()));
     }
 }

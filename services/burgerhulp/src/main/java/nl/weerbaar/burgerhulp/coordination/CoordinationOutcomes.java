@@ -1,40 +1,45 @@
 package nl.weerbaar.burgerhulp.coordination;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
 import nl.weerbaar.contracts.scenario.Volunteer;
 import nl.weerbaar.kit.events.EventIds;
-import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.model.Emitted;
-import org.springframework.stereotype.Component;
+import nl.weerbaar.kit.streams.Routed;
+import nl.weerbaar.kit.streams.StreamEvents;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Puts the model's decisions on the burgerhulp topic, with ids from the exercise and the decision's sequence number,
- * so publishing again after a crash repeats the same events and consumers apply them once.
+ * The model's decisions as records for the burgerhulp topic, with ids from the exercise and the decision's sequence
+ * number (which commits with the state), so the same decision always has the same id.
  */
-@Component
-class CoordinationOutcomes {
+final class CoordinationOutcomes {
 
-    private final EventPublisher publisher;
+    private final StreamEvents events;
 
-    CoordinationOutcomes(EventPublisher publisher) {
-        this.publisher = publisher;
+    CoordinationOutcomes(StreamEvents events) {
+        this.events = events;
     }
 
     /** Volunteers of the scenario's pool who make themselves available take part. */
-    void registered(InboundEvent cause, String exerciseId, List<Volunteer> pool, long at) {
+    List<Record<String, Routed>> registered(InboundEvent cause, String exerciseId, List<Volunteer> pool, long at) {
+        List<Record<String, Routed>> out = new ArrayList<>(pool.size());
         for (Volunteer v : pool) {
-            publisher.publishWithId(EventIds.derived(exerciseId, "volunteer-registered", v.id()), v.id(),
+            out.add(events.event(EventIds.derived(exerciseId, "volunteer-registered", v.id()), v.id(),
                     new VolunteerRegistered(exerciseId, v, VolunteerRegistered.FROM_SCENARIO, null, at),
-                    cause.context());
+                    cause.context()));
         }
+        return out;
     }
 
-    void publish(InboundEvent cause, CoordinationModel model, List<Emitted> emitted) {
+    List<Record<String, Routed>> of(InboundEvent cause, CoordinationModel model, List<Emitted> emitted) {
+        List<Record<String, Routed>> out = new ArrayList<>(emitted.size());
         for (Emitted e : emitted) {
-            publisher.publishWithId(EventIds.derived(model.exerciseId, "burgerhulp", Long.toString(e.sequence())),
-                    e.key(), e.payload(), cause.context().atScenarioTime(e.atSeconds()));
+            out.add(events.event(EventIds.derived(model.exerciseId, "burgerhulp", Long.toString(e.sequence())),
+                    e.key(), e.payload(), cause.context().atScenarioTime(e.atSeconds())));
         }
+        return out;
     }
 }

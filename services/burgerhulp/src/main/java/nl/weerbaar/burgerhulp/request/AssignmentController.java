@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.weerbaar.burgerhulp.coordination.CoordinationModel;
+import nl.weerbaar.burgerhulp.coordination.CoordinationQueries;
 import nl.weerbaar.burgerhulp.coordination.RequestState;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -15,7 +15,6 @@ import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.events.EventPublisher;
-import nl.weerbaar.kit.model.ExerciseModelStore;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -39,16 +38,16 @@ class AssignmentController {
     private final Access access;
     private final ExerciseClocks clocks;
     private final HelpRequests requests;
-    private final ExerciseModelStore<CoordinationModel> models;
+    private final CoordinationQueries coordination;
     private final EventPublisher publisher;
     private final Clock clock;
 
     AssignmentController(Access access, ExerciseClocks clocks, HelpRequests requests,
-                         ExerciseModelStore<CoordinationModel> models, EventPublisher publisher, Clock clock) {
+                         CoordinationQueries coordination, EventPublisher publisher, Clock clock) {
         this.access = access;
         this.clocks = clocks;
         this.requests = requests;
-        this.models = models;
+        this.coordination = coordination;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -131,6 +130,6 @@ class AssignmentController {
 
     /** The request as the coordination model has it now: the one that decides. */
     private Optional<RequestState> decided(String exerciseId, String requestId) {
-        return models.find(exerciseId).map(m -> m.requests.get(requestId));
+        return coordination.request(exerciseId, requestId);
     }
 }

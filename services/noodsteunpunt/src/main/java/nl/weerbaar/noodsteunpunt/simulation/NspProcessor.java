@@ -1,11 +1,9 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
@@ -16,7 +14,6 @@ import nl.weerbaar.kit.streams.HeldInputs;
 import nl.weerbaar.kit.streams.ProgressMarks;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -74,7 +71,7 @@ final class NspProcessor implements Processor<String, Routed, String, Routed> {
                 out.addAll(apply(loaded, due));
             } catch (InvalidEventException | IllegalArgumentException e) {
                 // the model refused it: the input goes to its topic's dead letters, the others still apply
-                out.add(events.deadLetter(asRecord(due), due.type().topic(), e));
+                out.add(events.deadLetter(due, e));
             }
         }
         out.addAll(mark(loaded, event));
@@ -104,17 +101,6 @@ final class NspProcessor implements Processor<String, Routed, String, Routed> {
         out.addAll(ProgressMarks.marks(events, EventType.NSP_PROGRESS_MARKED, SERVICE, model.exerciseId, upTo,
                 model.ended, partitions, cause.context()));
         return out;
-    }
-
-    /** A held input as a record again, for the dead-letter topic: its payload with its id, type and exercise. */
-    private Record<String, Routed> asRecord(InboundEvent event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(CeHeaders.ID, event.id().getBytes(StandardCharsets.UTF_8));
-        headers.add(CeHeaders.TYPE, event.type().type().getBytes(StandardCharsets.UTF_8));
-        headers.add(CeHeaders.EXERCISE_ID, event.exerciseId().getBytes(StandardCharsets.UTF_8));
-        headers.add(CeHeaders.SCENARIO_TIME, Long.toString(event.scenarioTimeSeconds()).getBytes(StandardCharsets.UTF_8));
-        return new Record<>(event.subject(), Routed.read(event.payload().toString().getBytes(StandardCharsets.UTF_8)),
-                event.epochMillis() + event.scenarioTimeSeconds() * 1000, headers);
     }
 
     private List<Record<String, Routed>> apply(NspStore.Loaded loaded, InboundEvent event) {

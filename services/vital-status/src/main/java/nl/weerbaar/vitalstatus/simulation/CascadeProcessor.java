@@ -79,21 +79,28 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
 
     /**
      * After the step's outcomes, a watermark on every partition when the exercise's clock moved (or the model took in
-     * the end): every decision at or before the mark is written before it. How far the clock is complete is
-     * {@link InputProgress}'s rule (through T - 1 while it may bring more at T, through T while paused).
+     * the end). How far the clock is complete is {@link InputProgress}'s rule (through T - 1 while it may bring more
+     * at T, through T while paused); the model first lets everything due up to then happen (a pause between two ticks
+     * does not move it by itself), so every decision at or before the mark is written before it.
      */
     private List<Record<String, Routed>> marks(InboundEvent cause, CascadeModel model) {
         if (Topics.EXERCISE.equals(cause.type().topic())) {
             model.clock = model.clock.clock(cause);
         }
-        long upTo = model.ended ? model.now : Math.min(model.now, model.clock.complete(java.util.Set.of()));
+        long complete = model.clock.complete(java.util.Set.of());
+        List<Record<String, Routed>> out = new ArrayList<>();
+        if (!model.ended && complete > model.now) {
+            out.addAll(outcomes.of(cause, model, model.advanceTo(complete, rules)));
+        }
+        long upTo = model.ended ? model.now : complete;
         if (upTo < 0 || (upTo <= model.markedUpTo && model.ended == model.markedEnded)) {
-            return List.of();
+            return out;
         }
         model.markedUpTo = Math.max(model.markedUpTo, upTo);
         model.markedEnded = model.ended;
-        return ProgressMarks.marks(events, EventType.VITAL_PROGRESS_MARKED, "vital-status", model.exerciseId,
-                model.markedUpTo, model.ended, partitions, cause.context());
+        out.addAll(ProgressMarks.marks(events, EventType.VITAL_PROGRESS_MARKED, "vital-status", model.exerciseId,
+                model.markedUpTo, model.ended, partitions, cause.context()));
+        return out;
     }
 
     private List<Record<String, Routed>> start(InboundEvent event) {

@@ -1,0 +1,145 @@
+package nl.weerbaar.burgerhulp.coordination;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
+import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
+import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.VolunteersAvailable;
+import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.kit.events.InboundEvent;
+import nl.weerbaar.kit.model.Emitted;
+
+/**
+ * Which inputs move the coordination, and how: one event applied to one exercise's model. The clock and the volunteer
+ * pool, the telecom and fuel providers' status, the noodsteunpunten's help requests and what coordinators and
+ * volunteers did. The model's own decisions come back on its topic without a {@code by} and are not input. Once the
+ * exercise is over its clock stops, but input from the other services still counts: the end never drops a request.
+ */
+final class CoordinationStep {
+
+    /** Types that may be input; anything else is skipped on its header alone, without reading the payload. */
+    static final Set<EventType> CANDIDATES = EnumSet.of(EventType.CLOCK_TICKED, EventType.INJECT_FIRED,
+            EventType.PHASE_STARTED, EventType.POPULATION_DEMAND, EventType.VOLUNTEERS_AVAILABLE,
+            EventType.EXERCISE_STATE_CHANGED, EventType.PROVIDER_STATUS_CHANGED, EventType.VITAL_PROGRESS_MARKED,
+            EventType.HELP_REQUESTED, EventType.NSP_REGISTERED, EventType.NSP_STATE_CHANGED,
+            EventType.NSP_PROGRESS_MARKED, EventType.HELP_REQUEST_OPENED, EventType.VOLUNTEER_REGISTERED,
+            EventType.VOLUNTEER_PRESENCE_CHANGED, EventType.OFFER_ANSWERED, EventType.ASSIGNMENT_PROGRESSED);
+
+    private final CoordinationRules rules;
+    private final CoordinationConfiguration.OutageLinks links;
+
+    CoordinationStep(CoordinationRules rules, CoordinationConfiguration.OutageLinks links) {
+        this.rules = rules;
+        this.links = links;
+    }
+
+    /** Whether the event is input to the coordination. Replays never are. */
+    boolean isInput(InboundEvent event) {
+        if (event.isReplay() || !CANDIDATES.contains(event.type())) {
+            return false;
+        }
+        return switch (event.type()) {
+            case PROVIDER_STATUS_CHANGED -> {
+                String provider = event.payload(ProviderStatusChanged.class).providerId();
+                yield links.phones().contains(provider) || links.fuel().contains(provider);
+            }
+            case HELP_REQUEST_OPENED -> HelpRequestOpened.BY_COORDINATOR.equals(
+                    event.payload(HelpRequestOpened.class).source());
+            case VOLUNTEER_REGISTERED -> VolunteerRegistered.BY_COORDINATOR.equals(
+                    event.payload(VolunteerRegistered.class).origin());
+            case VOLUNTEER_PRESENCE_CHANGED -> event.payload(VolunteerPresenceChanged.class).by() != null;
+            case OFFER_ANSWERED -> event.payload(OfferAnswered.class).by() != null;
+            case ASSIGNMENT_PROGRESSED -> event.payload(AssignmentProgressed.class).by() != null;
+            default -> true;
+        };
+    }
+
+    /** The model's decisions on the event, in scenario-time order. */
+    List<Emitted> apply(CoordinationModel m, InboundEvent event) {
+        if (m.ended && Topics.EXERCISE.equals(event.type().topic())) {
+            return List.of(); // the clock has stopped; input from the other services still counts (below)
+        }
+        long at = event.scenarioTimeSeconds();
+        return switch (event.type()) {
+            case CLOCK_TICKED -> m.advanceTo(event.payload(ClockTicked.class).scenarioTimeSeconds(), rules);
+            case INJECT_FIRED, PHASE_STARTED, POPULATION_DEMAND -> m.advanceTo(at, rules);
+            case VOLUNTEERS_AVAILABLE -> {
+                List<Emitted> out = new ArrayList<>(m.advanceTo(at, rules));
+                event.payload(VolunteersAvailable.class).volunteers()
+                        .forEach(v -> out.addAll(m.volunteer(v, true, at, rules)));
+                yield out;
+            }
+            case EXERCISE_STATE_CHANGED -> {
+                // a jump moves the clock too; once the exercise is over the clock stops
+                ExerciseStateChanged changed = event.payload(ExerciseStateChanged.class);
+                List<Emitted> out = m.advanceTo(changed.scenarioTimeSeconds(), rules);
+                m.ended = changed.state().isOver();
+                yield out;
+            }
+            case PROVIDER_STATUS_CHANGED -> provider(m, event.payload(ProviderStatusChanged.class));
+            case HELP_REQUESTED -> {
+                HelpRequested h = event.payload(HelpRequested.class);
+                yield m.open(new HelpRequestOpened(h.exerciseId(), h.requestId(), h.need(), h.urgency(),
+                        h.deadlineSeconds(), h.placeId(), h.nspId(), h.lat(), h.lon(), h.lessSelfReliant(),
+                        h.householdSize(), h.note(), HelpRequestOpened.FROM_NSP, null, h.atSeconds()), true, rules);
+            }
+            case HELP_REQUEST_OPENED -> m.open(event.payload(HelpRequestOpened.class), false, rules);
+            case VOLUNTEER_REGISTERED -> m.volunteer(event.payload(VolunteerRegistered.class).volunteer(), false, at,
+                    rules);
+            case VOLUNTEER_PRESENCE_CHANGED -> {
+                VolunteerPresenceChanged p = event.payload(VolunteerPresenceChanged.class);
+                yield m.presence(p.volunteerId(), p.nspId(), p.present(), p.atSeconds(), rules);
+            }
+            case NSP_REGISTERED -> {
+                NspSite nsp = event.payload(NspRegistered.class).nsp();
+                yield m.nspRegistered(nsp.id(), nsp.lat(), nsp.lon());
+            }
+            case NSP_STATE_CHANGED -> {
+                NspStateChanged changed = event.payload(NspStateChanged.class);
+                yield m.nspInUse(changed.nspId(), changed.state().serving(), rules);
+            }
+            case OFFER_ANSWERED -> {
+                OfferAnswered a = event.payload(OfferAnswered.class);
+                yield m.answered(a.requestId(), a.offerId(), OfferAnswered.ACCEPTED.equals(a.answer()), a.atSeconds(),
+                        rules);
+            }
+            case ASSIGNMENT_PROGRESSED -> {
+                AssignmentProgressed p = event.payload(AssignmentProgressed.class);
+                yield m.progressed(p.requestId(), p.status(), p.atSeconds(), rules);
+            }
+            default -> List.of();
+        };
+    }
+
+    /** The telecom providers decide whether volunteers can be phoned, the fuel providers whether cars can drive. */
+    private List<Emitted> provider(CoordinationModel m, ProviderStatusChanged s) {
+        boolean phones = links.phones().contains(s.providerId());
+        boolean fuel = links.fuel().contains(s.providerId());
+        m.providerUp.put(s.providerId(), s.state() != ProviderState.DOWN);
+        List<Emitted> out = new ArrayList<>();
+        if (phones) {
+            boolean anyPhone = links.phones().stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
+            out.addAll(m.reachability(anyPhone, anyPhone ? "telecom-restored" : "telecom-down", s.atSeconds(),
+                    rules));
+        }
+        if (fuel) {
+            boolean anyFuel = links.fuel().stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
+            out.addAll(m.fuel(anyFuel, s.atSeconds()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package nl.weerbaar.burgerhulp.coordination;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.kit.streams.InputProgress;
+import nl.weerbaar.kit.streams.StateJson;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The coordination's keyed state, at the grain of the volunteer and the help request: one entry per exercise (the
+ * model's clock, phones and fuel, the NSPs, the decision sequence, how far each input has come), one per volunteer
+ * ({@code exerciseId/volunteerId}) and one per help request ({@code exerciseId/requestId}: its offers, answers,
+ * assignee, status). The inputs held until every input has passed their time are in {@link #INPUTS}. A step writes
+ * back only the entries it changed.
+ */
+final class CoordinationStore {
+
+    static final String EXERCISES = "coordination-exercises";
+    static final String VOLUNTEERS = "coordination-volunteers";
+    static final String REQUESTS = "coordination-requests";
+    static final String INPUTS = "coordination-inputs";
+
+    private static final StateJson JSON = new StateJson(EventJson.mapper().copy()
+            .addMixIn(CoordinationModel.class, WithoutEntities.class), "coordination state");
+
+    @JsonIgnoreProperties({"volunteers", "requests"})
+    private abstract static class WithoutEntities {
+    }
+
+    /** An exercise's entry: the model without its volunteers and requests, their ids in order, how far each input has come. */
+    record Exercise(CoordinationModel model, List<String> volunteers, List<String> requests, InputProgress inputs) {
+
+        static Exercise fresh(String exerciseId) {
+            return new Exercise(new CoordinationModel(exerciseId), List.of(), List.of(), InputProgress.none());
+        }
+
+        Exercise with(InputProgress progress) {
+            return new Exercise(model, volunteers, requests, progress);
+        }
+    }
+
+    /** An exercise's state for one step and what it was when loaded, so that {@link #save} writes only changes. */
+    static final class Loaded {
+        Exercise exercise;
+        final Map<String, String> stored = new HashMap<>();
+        boolean entitiesLoaded;
+
+        Loaded(Exercise exercise) {
+            this.exercise = exercise;
+        }
+    }
+
+    private final KeyValueStore<String, String> exercises;
+    private final KeyValueStore<String, String> volunteers;
+    private final KeyValueStore<String, String> requests;
+
+    CoordinationStore(KeyValueStore<String, String> exercises, KeyValueStore<String, String> volunteers,
+                      KeyValueStore<String, String> requests) {
+        this.exercises = exercises;
+        this.volunteers = volunteers;
+        this.requests = requests;
+    }
+
+    Loaded load(String exerciseId) {
+        String json = exercises.get(exerciseId);
+        if (json == null) {
+            return new Loaded(Exercise.fresh(exerciseId));
+        }
+        Loaded loaded = new Loaded(read(json, Exercise.class));
+        loaded.stored.put(exerciseId, json);
+        return loaded;
+    }
+
+    /** The exercise's volunteers and requests into its model, once per step: only a step that applies input. */
+    void loadEntities(Loaded loaded) {
+        if (loaded.entitiesLoaded) {
+            return;
+        }
+        loaded.entitiesLoaded = true;
+        CoordinationModel model = loaded.exercise.model();
+        model.volunteers = entries(volunteers, VOLUNTEERS, loaded, loaded.exercise.volunteers(), VolunteerState.class);
+        model.requests = entries(requests, REQUESTS, loaded, loaded.exercise.requests(), RequestState.class);
+    }
+
+    /** The entries of one store; remembered under the store's name, as a volunteer and a request may share an id. */
+    private <T> Map<String, T> entries(KeyValueStore<String, String> store, String name, Loaded loaded,
+                                       List<String> ids, Class<T> type) {
+        String prefix = prefix(loaded.exercise.model().exerciseId);
+        Map<String, String> json = new HashMap<>();
+        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                json.put(entry.key, entry.value);
+                loaded.stored.put(name + ":" + entry.key, entry.value);
+            }
+        }
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (String id : ids) {
+            byId.put(id, read(json.get(prefix + id), type));
+        }
+        return byId;
+    }
+
+    void save(Loaded loaded) {
+        CoordinationModel model = loaded.exercise.model();
+        Exercise exercise = loaded.entitiesLoaded
+                ? new Exercise(model, List.copyOf(model.volunteers.keySet()), List.copyOf(model.requests.keySet()),
+                        loaded.exercise.inputs())
+                : loaded.exercise;
+        String json = write(exercise);
+        if (!json.equals(loaded.stored.get(model.exerciseId))) {
+            exercises.put(model.exerciseId, json);
+        }
+        if (loaded.entitiesLoaded) {
+            saveChanged(volunteers, VOLUNTEERS, loaded, model.volunteers);
+            saveChanged(requests, REQUESTS, loaded, model.requests);
+        }
+    }
+
+    private static void saveChanged(KeyValueStore<String, String> store, String name, Loaded loaded,
+                                    Map<String, ?> entities) {
+        String prefix = prefix(loaded.exercise.model().exerciseId);
+        entities.forEach((id, entity) -> {
+            String json = write(entity);
+            if (!json.equals(loaded.stored.get(name + ":" + prefix + id))) {
+                store.put(prefix + id, json);
+            }
+        });
+    }
+
+    private static String prefix(String exerciseId) {
+        return exerciseId + "/";
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        return JSON.read(json, type);
+    }
+
+    private static String write(Object value) {
+        return JSON.write(value);
+    }
+}
