@@ -28,8 +28,8 @@ import nl.weerbaar.kit.model.Emitted;
  * EDXL-RM's request, offer, commit, release): a help request is offered to the best few volunteers; the first to
  * accept gets it and the other offers lapse; a decline or an expiry leads to the next round without those asked
  * before; when nobody is left, or the deadline passes first, the request is escalated to the crisis team. Volunteers
- * of the scenario pool answer as their behaviour says (acceptance chance, response time), decided from the exercise
- * and the offer so a re-run answers the same. Stored whole after every step.
+ * of the scenario pool answer as their behaviour says (acceptance chance, response time), decided from the scenario's
+ * seed and the offer, so a re-run answers the same. Kept per volunteer and request (CoordinationStore).
  */
 public class CoordinationModel {
 
@@ -37,6 +37,11 @@ public class CoordinationModel {
     public long now;
     public long sequence;
     public boolean ended;
+    /**
+     * The scenario's seed: what the pool's volunteers do is drawn from it (not from the exercise id), so a re-run of
+     * the same scenario and seed answers the same, under any exercise id.
+     */
+    public long seed;
     public boolean phonesWork = true;
     public boolean fuelAvailable = true;
     /** The telecom and fuel providers' last known state: working or not. */
@@ -346,7 +351,7 @@ public class CoordinationModel {
             Long answerAt = null;
             boolean accepts = false;
             if (v.synthetic) {
-                SplittableRandom random = new SplittableRandom((exerciseId + "|" + offerId).hashCode());
+                SplittableRandom random = new SplittableRandom((seed + "|" + offerId).hashCode());
                 accepts = random.nextDouble() < v.volunteer.acceptanceChance();
                 int response = v.volunteer.responseMinutes() == null ? 5 : v.volunteer.responseMinutes();
                 answerAt = now + 60L * Math.max(1, response / 2 + random.nextInt(response + 1));
@@ -423,7 +428,7 @@ public class CoordinationModel {
     }
 
     /**
-     * The pool's behaviour when the phones fail: a share of its volunteers (decided per volunteer from the exercise,
+     * The pool's behaviour when the phones fail: a share of its volunteers (decided per volunteer from the seed,
      * so a re-run does the same) go to the nearest noodsteunpunt in use within walking reach and report in there.
      */
     private void poolReportsIn(CoordinationRules rules, List<Emitted> out) {
@@ -434,7 +439,7 @@ public class CoordinationModel {
         if (!v.synthetic || v.presentAt != null || v.active > 0) {
             return;
         }
-        SplittableRandom random = new SplittableRandom((exerciseId + "|report-in|" + v.volunteer.id()).hashCode());
+        SplittableRandom random = new SplittableRandom((seed + "|report-in|" + v.volunteer.id()).hashCode());
         if (random.nextDouble() >= rules.reportInShare()) {
             return;
         }

@@ -13,6 +13,7 @@ import nl.weerbaar.contracts.burgerhulp.VolunteerPresenceChanged;
 import nl.weerbaar.contracts.burgerhulp.VolunteerRegistered;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
@@ -32,7 +33,7 @@ import nl.weerbaar.kit.model.Emitted;
 final class CoordinationStep {
 
     /** Types that may be input; anything else is skipped on its header alone, without reading the payload. */
-    static final Set<EventType> CANDIDATES = EnumSet.of(EventType.CLOCK_TICKED, EventType.INJECT_FIRED,
+    static final Set<EventType> CANDIDATES = EnumSet.of(EventType.SCENARIO_LOADED, EventType.CLOCK_TICKED, EventType.INJECT_FIRED,
             EventType.PHASE_STARTED, EventType.POPULATION_DEMAND, EventType.VOLUNTEERS_AVAILABLE,
             EventType.EXERCISE_STATE_CHANGED, EventType.PROVIDER_STATUS_CHANGED, EventType.VITAL_PROGRESS_MARKED,
             EventType.HELP_REQUESTED, EventType.NSP_REGISTERED, EventType.NSP_STATE_CHANGED,
@@ -75,6 +76,10 @@ final class CoordinationStep {
         }
         long at = event.scenarioTimeSeconds();
         return switch (event.type()) {
+            case SCENARIO_LOADED -> {
+                m.seed = event.payload(ScenarioLoaded.class).seed();
+                yield List.of();
+            }
             case CLOCK_TICKED -> m.advanceTo(event.payload(ClockTicked.class).scenarioTimeSeconds(), rules);
             case INJECT_FIRED, PHASE_STARTED, POPULATION_DEMAND -> m.advanceTo(at, rules);
             case VOLUNTEERS_AVAILABLE -> {
