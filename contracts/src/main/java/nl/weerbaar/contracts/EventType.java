@@ -104,7 +104,9 @@ public enum EventType {
     HELP_REQUEST_ESCALATED("nl.weerbaar.burgerhulp.help-request-escalated.v1", Topics.BURGERHULP, "help-request-escalated",
             HelpRequestEscalated.class),
     REACHABILITY_CHANGED("nl.weerbaar.burgerhulp.reachability-changed.v1", Topics.BURGERHULP, "reachability-changed",
-            ReachabilityChanged.class);
+            ReachabilityChanged.class),
+    BURGERHULP_PROGRESS_MARKED("nl.weerbaar.burgerhulp.progress-marked.v1", Topics.BURGERHULP,
+            "burgerhulp-progress-marked", "progress-marked", ProgressMarked.class);
 
     private final String type;
     private final String topic;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.kafka.KafkaKitProperties;
 import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
@@ -39,7 +40,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
  *   weerbaar.burgerhulp.v1 (by request)    ─ inputs ─┬─ …            ─▶ repartition "coordination-people"
  *   weerbaar.exercise.v1 (by exercise) ─── merge ─ CoordinationProcessor
  *        [coordination-exercises, coordination-volunteers, coordination-requests, coordination-inputs]
- *        ─▶ weerbaar.burgerhulp.v1 (by request / volunteer) | dead letters
+ *        ─▶ weerbaar.burgerhulp.v1 (by request / volunteer) | dead letters; its watermarks on every partition
  * </pre>
  * Inputs wait until the clock and the watermarks of vital-status and noodsteunpunt have passed their time.
  */
@@ -94,13 +95,14 @@ class CoordinationConfiguration {
 
     @Bean
     KStream<String, Routed> coordination(StreamsBuilder builder, SchemaValidator validator, CoordinationRules rules,
-                                         OutageLinks links, Clock clock) {
+                                         OutageLinks links, KafkaKitProperties kafka, Clock clock) {
         return topology(builder, new StreamEvents(validator, "burgerhulp", PROCESSOR, clock),
-                new CoordinationStep(rules, links));
+                new CoordinationStep(rules, links), kafka.partitions());
     }
 
     /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
-    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CoordinationStep step) {
+    static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CoordinationStep step,
+                                            int partitions) {
         for (String store : List.of(CoordinationStore.EXERCISES, CoordinationStore.VOLUNTEERS,
                 CoordinationStore.REQUESTS, CoordinationStore.INPUTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
@@ -116,7 +118,7 @@ class CoordinationConfiguration {
             merged = merged.merge(byExercise(builder, events, step, input.getValue(), input.getKey(), consumed,
                     produced), Named.as("with-" + input.getKey()));
         }
-        KStream<String, Routed> decided = merged.process(() -> new CoordinationProcessor(events, step),
+        KStream<String, Routed> decided = merged.process(() -> new CoordinationProcessor(events, step, partitions),
                 Named.as("coordination"), CoordinationStore.EXERCISES, CoordinationStore.VOLUNTEERS,
                 CoordinationStore.REQUESTS, CoordinationStore.INPUTS);
         decided.to((key, value, context) -> value.topic(), produced.withName("burgerhulp-sink"));

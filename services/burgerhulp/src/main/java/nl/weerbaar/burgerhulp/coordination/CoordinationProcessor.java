@@ -10,6 +10,7 @@ import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
 import nl.weerbaar.kit.streams.HeldInputs;
+import nl.weerbaar.kit.streams.ProgressMarks;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,21 +22,25 @@ import org.apache.kafka.streams.processor.api.Record;
  * input is held until the exercise clock and the watermarks of vital-status and noodsteunpunt have passed its
  * scenario time ({@link HeldInputs}); then the held inputs are applied in scenario-time order — a help request of T
  * meets the phones as they were at T, whichever topic was read first. Decisions and state commit in one transaction
- * (exactly_once_v2). Input the model cannot take goes to the dead-letter topic with the reason; replays are never
- * coordinated.
+ * (exactly_once_v2), followed by its own watermark. Input the model cannot take goes to the dead-letter topic with the
+ * reason; replays are never coordinated.
  */
 final class CoordinationProcessor implements Processor<String, Routed, String, Routed> {
 
+    static final String SERVICE = "burgerhulp";
+
     private final StreamEvents events;
     private final CoordinationStep step;
+    private final int partitions;
     private ProcessorContext<String, Routed> context;
     private CoordinationStore store;
     private HeldInputs held;
     private CoordinationOutcomes outcomes;
 
-    CoordinationProcessor(StreamEvents events, CoordinationStep step) {
+    CoordinationProcessor(StreamEvents events, CoordinationStep step, int partitions) {
         this.events = events;
         this.step = step;
+        this.partitions = partitions;
     }
 
     @Override
@@ -67,8 +72,31 @@ final class CoordinationProcessor implements Processor<String, Routed, String, R
                 out.add(events.deadLetter(due, e));
             }
         }
+        out.addAll(mark(loaded, event));
         store.save(loaded);
         out.forEach(context::forward);
+    }
+
+    /**
+     * Once every input is complete through T, the model lets everything due up to T happen (offers expire, tasks are
+     * done) and says so on every partition; with the end taken in, the exercise is finished for burgerhulp.
+     */
+    private List<Record<String, Routed>> mark(CoordinationStore.Loaded loaded, InboundEvent cause) {
+        long complete = held.complete(loaded.exercise.inputs());
+        CoordinationModel model = loaded.exercise.model();
+        if (complete < 0 || complete <= loaded.exercise.markedUpTo() && model.ended == loaded.exercise.markedEnded()) {
+            return List.of();
+        }
+        List<Record<String, Routed>> out = new ArrayList<>();
+        if (!model.ended && complete > model.now) {
+            store.loadEntities(loaded);
+            out.addAll(outcomes.of(cause, model, model.advanceTo(complete, step.rules())));
+        }
+        long upTo = Math.max(complete, loaded.exercise.markedUpTo());
+        loaded.exercise = loaded.exercise.marked(upTo, model.ended);
+        out.addAll(ProgressMarks.marks(events, EventType.BURGERHULP_PROGRESS_MARKED, SERVICE, model.exerciseId, upTo,
+                model.ended, partitions, cause.context()));
+        return out;
     }
 
     private List<Record<String, Routed>> apply(CoordinationStore.Loaded loaded, InboundEvent event) {

@@ -48,6 +48,10 @@ final class CoordinationStep {
         this.links = links;
     }
 
+    CoordinationRules rules() {
+        return rules;
+    }
+
     /** Whether the event is input to the coordination. Replays never are. */
     boolean isInput(InboundEvent event) {
         if (event.isReplay() || !CANDIDATES.contains(event.type())) {

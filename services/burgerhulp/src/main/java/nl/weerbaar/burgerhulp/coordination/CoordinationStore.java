@@ -34,15 +34,24 @@ final class CoordinationStore {
     private abstract static class WithoutEntities {
     }
 
-    /** An exercise's entry: the model without its volunteers and requests, their ids in order, how far each input has come. */
-    record Exercise(CoordinationModel model, List<String> volunteers, List<String> requests, InputProgress inputs) {
+    /**
+     * An exercise's entry: the model without its volunteers and requests, their ids in order, how far each input has
+     * come, and the last watermark this service wrote for the exercise.
+     */
+    record Exercise(CoordinationModel model, List<String> volunteers, List<String> requests, InputProgress inputs,
+                    long markedUpTo, boolean markedEnded) {
 
         static Exercise fresh(String exerciseId) {
-            return new Exercise(new CoordinationModel(exerciseId), List.of(), List.of(), InputProgress.none());
+            return new Exercise(new CoordinationModel(exerciseId), List.of(), List.of(), InputProgress.none(), -1,
+                    false);
         }
 
         Exercise with(InputProgress progress) {
-            return new Exercise(model, volunteers, requests, progress);
+            return new Exercise(model, volunteers, requests, progress, markedUpTo, markedEnded);
+        }
+
+        Exercise marked(long upTo, boolean ended) {
+            return new Exercise(model, volunteers, requests, inputs, upTo, ended);
         }
     }
 
@@ -112,7 +121,7 @@ final class CoordinationStore {
         CoordinationModel model = loaded.exercise.model();
         Exercise exercise = loaded.entitiesLoaded
                 ? new Exercise(model, List.copyOf(model.volunteers.keySet()), List.copyOf(model.requests.keySet()),
-                        loaded.exercise.inputs())
+                        loaded.exercise.inputs(), loaded.exercise.markedUpTo(), loaded.exercise.markedEnded())
                 : loaded.exercise;
         String json = write(exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {

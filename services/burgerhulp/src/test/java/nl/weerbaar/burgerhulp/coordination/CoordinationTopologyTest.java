@@ -149,7 +149,7 @@ class CoordinationTopologyTest {
     private TopologyDriver driver() {
         TopologyDriver driver = new TopologyDriver("coordination-test", b -> CoordinationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "burgerhulp", CoordinationConfiguration.PROCESSOR, CLOCK),
-                new CoordinationStep(CoordinationRules.DEFAULT, LINKS)));
+                new CoordinationStep(CoordinationRules.DEFAULT, LINKS), PARTITIONS));
         drivers.add(driver);
         return driver;
     }
@@ -169,10 +169,11 @@ class CoordinationTopologyTest {
         return sorted;
     }
 
+    /** The decisions (its own watermarks follow the others' and are checked on their own). */
     private List<TestRecord<String, byte[]>> play(List<Record<String, Routed>> inputs) {
         TopologyDriver driver = driver();
         inputs.forEach(driver::pipe);
-        return driver.output(Topics.BURGERHULP);
+        return driver.output(Topics.BURGERHULP).stream().filter(r -> !TopologyDriver.isProgressMark(r)).toList();
     }
 
     private static InboundEvent event(TestRecord<String, byte[]> r) {
@@ -224,6 +225,16 @@ class CoordinationTopologyTest {
         assertThat(asked).isGreaterThan(10);
         assertThat(opened).hasSize((int) asked).allMatch(o -> HelpRequestOpened.FROM_NSP.equals(o.source()));
         assertThat(opened).extracting(HelpRequestOpened::atSeconds).isSorted();
+    }
+
+    @Test
+    void itsOwnWatermarksCoverEveryDecisionAndSayWhenTheExerciseIsFinishedForBurgerhulp() {
+        TopologyDriver driver = driver();
+        byTime(concat(clock(300), vital(300), nsp(300))).forEach(driver::pipe);
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.BURGERHULP);
+        assertThat(TopologyDriver.assertMarksCoverEveryDecision(out, Topics.BURGERHULP, VALIDATOR, PARTITIONS))
+                .isEqualTo(END);
+        assertThat(event(out.getLast()).payload(nl.weerbaar.contracts.ProgressMarked.class).ended()).isTrue();
     }
 
     @Test

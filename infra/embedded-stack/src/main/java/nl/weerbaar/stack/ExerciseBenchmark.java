@@ -1,0 +1,284 @@
+package nl.weerbaar.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Benchmark (docs/benchmarks.md, {@code infra/bin/weerbaar bench}): starts the embedded stack and measures in one run
+ * <ol>
+ *   <li>the raw broker: Kafka's own ProducerPerformance tool, {@code acks=all}, records of the project's typical
+ *       size;</li>
+ *   <li>the default 72 h scenario played as fast as the system goes: wall time until the clock is at the end, and
+ *       until each simulating service has said (its watermark with {@code ended}, on every partition) that it has
+ *       processed the whole exercise; events per service, events/s end to end and its ratio to the raw rate;</li>
+ *   <li>the replay of that recording, as fast as it goes;</li>
+ *   <li>the resident memory of every process of the stack.</li>
+ * </ol>
+ */
+public final class ExerciseBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MAX_SPEED = 1_000_000;
+    private static final Duration PATIENCE = Duration.ofMinutes(20);
+    private static final List<String> TOPICS = List.of("weerbaar.exercise.v1", "weerbaar.vital-status.v1",
+            "weerbaar.noodsteunpunt.v1", "weerbaar.burgerhulp.v1");
+    /** The services that mark their progress, and the topic they write. */
+    private static final Map<String, String> MARKING = Map.of("vital-status", "weerbaar.vital-status.v1",
+            "noodsteunpunt", "weerbaar.noodsteunpunt.v1", "burgerhulp", "weerbaar.burgerhulp.v1");
+    private static final String RAW_TOPIC = "weerbaar.bench.raw";
+    private static final int RAW_RECORDS = 200_000;
+    private static final int RECORD_BYTES = 700;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final EmbeddedStack stack;
+    private final StackConfig config;
+
+    private ExerciseBenchmark(EmbeddedStack stack, StackConfig config) {
+        this.stack = stack;
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("weerbaar.root", ".")).toAbsolutePath().normalize();
+        StackConfig defaults = StackConfig.defaults(root);
+        StackConfig config = new StackConfig(root, root.resolve(".weerbaar-bench"), defaults.kafkaPort(),
+                defaults.controllerPort(), defaults.mongoPort(), defaults.servicePorts(), false, MAX_SPEED);
+        try (EmbeddedStack stack = new EmbeddedStack(config)) {
+            stack.start();
+            new ExerciseBenchmark(stack, config).run();
+        }
+    }
+
+    private void run() throws Exception {
+        String raw = rawProducer();
+        double rawRate = Double.parseDouble(raw.replaceAll(".*?([0-9.]+) records/sec.*", "$1"));
+
+        long start = System.nanoTime();
+        String live = create("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,\"speed\":" + MAX_SPEED
+                + "}", "/api/exercises");
+        long clockMillis = untilFinished(live, start);
+        Finished finished = untilEveryServiceFinished(live, start);
+        long totalEvents = finished.events().values().stream().mapToLong(Long::longValue).sum();
+        long lastMillis = finished.millis().values().stream().mapToLong(Long::longValue).max().orElse(clockMillis);
+        double endToEnd = totalEvents * 1000.0 / lastMillis;
+
+        long replayStart = System.nanoTime();
+        String replay = create("{\"autoStart\":true,\"speed\":" + MAX_SPEED + "}", "/api/exercises/" + live
+                + "/replay");
+        long replayMillis = untilFinished(replay, replayStart);
+        long replayed = settledCount(replay);
+
+        StringBuilder out = new StringBuilder();
+        out.append("\nWeerbaar benchmark (embedded stack on this machine: ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores)\n");
+        out.append(String.format("  raw broker, ProducerPerformance acks=all, %,d x %d B:%n    %s%n", RAW_RECORDS,
+                RECORD_BYTES, raw.trim()));
+        out.append(String.format("  default scenario (Bernheze, 72 h) at speed %,.0f:%n", MAX_SPEED));
+        out.append(String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
+        for (String service : List.of("vital-status", "noodsteunpunt", "burgerhulp")) {
+            out.append(String.format("    %-14s finished after   %,8d ms%n", service, finished.millis().get(service)));
+        }
+        finished.events().forEach((topic, count) -> out.append(String.format("    %-27s %,8d events%n", topic,
+                count)));
+        out.append(String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
+                totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
+        out.append(String.format("  replay of that recording:        %,8d ms, %,d events (%,.0f events/s)%n",
+                replayMillis, replayed, replayed * 1000.0 / replayMillis));
+        out.append("  resident memory per process:\n");
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> out.append(
+                String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
+        System.out.print(out);
+        Files.writeString(config.workDir().resolve("benchmark.txt"), out);
+    }
+
+    /** Kafka's own producer benchmark against the stack's broker, in its own JVM; its summary line. */
+    private String rawProducer() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers()))) {
+            // as many partitions as the service topics (the broker creates no topic by itself)
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 3, (short) 1))).all().get();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", RAW_TOPIC,
+                "--num-records", Integer.toString(RAW_RECORDS), "--record-size", Integer.toString(RECORD_BYTES),
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + config.bootstrapServers(),
+                "acks=all", "enable.idempotence=true", "linger.ms=5");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String summary = "";
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.contains("records sent") && line.contains("99th")) {
+                    summary = line; // the last line: the totals, not an interim report
+                }
+            }
+        }
+        if (process.waitFor() != 0 || summary.isEmpty()) {
+            throw new IllegalStateException("ProducerPerformance failed");
+        }
+        return summary;
+    }
+
+    private String create(String body, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("outage-timeline")
+                        + path)).header("Authorization", "Bearer " + stack.token("trainer"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("exerciseId").asText();
+    }
+
+    /** Milliseconds from {@code start} until the exercise's clock is FINISHED, polled every 20 ms. */
+    private long untilFinished(String exerciseId, long start) throws Exception {
+        while (!"FINISHED".equals(exercise(exerciseId).path("state").asText())) {
+            if (System.nanoTime() - start > PATIENCE.toNanos()) {
+                throw new IllegalStateException(exerciseId + " did not finish in " + PATIENCE);
+            }
+            Thread.sleep(20); // a benchmark's poll interval, not a test's wait
+        }
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    /** When each service said it had finished the exercise (ms from start), and the events per topic. */
+    private record Finished(Map<String, Long> millis, Map<String, Long> events) {
+    }
+
+    /**
+     * Reads the four topics until every marking service's watermark with {@code ended} is on every partition of its
+     * topic: then it has processed the whole exercise. Counts the exercise's events per topic (watermarks left out).
+     */
+    private Finished untilEveryServiceFinished(String exerciseId, long start) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        Map<String, Long> finishedAt = new HashMap<>();
+        Map<String, Long> events = new TreeMap<>();
+        Map<String, java.util.Set<Integer>> endedPartitions = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (finishedAt.size() < MARKING.size()) {
+                if (System.nanoTime() - start > PATIENCE.toNanos()) {
+                    throw new IllegalStateException("not every service finished " + exerciseId + " in " + PATIENCE
+                            + ": " + finishedAt.keySet());
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (!exerciseId.equals(header(r, "ce_exerciseid"))) {
+                        continue;
+                    }
+                    String type = header(r, "ce_type");
+                    if (type == null || !type.endsWith(".progress-marked.v1")) {
+                        events.merge(r.topic(), 1L, Long::sum);
+                        continue;
+                    }
+                    JsonNode mark = read(r.value());
+                    if (mark.path("ended").asBoolean()) {
+                        String service = mark.path("service").asText();
+                        java.util.Set<Integer> ended = endedPartitions.computeIfAbsent(service,
+                                s -> new java.util.HashSet<>());
+                        ended.add(mark.path("partition").asInt());
+                        if (ended.size() == mark.path("partitions").asInt()) {
+                            finishedAt.putIfAbsent(service, Duration.ofNanos(System.nanoTime() - start).toMillis());
+                        }
+                    }
+                }
+            }
+        }
+        return new Finished(finishedAt, new LinkedHashMap<>(events));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode read(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The exercise's event count once the recorder has counted everything (two equal readings a second apart). */
+    private long settledCount(String exerciseId) throws Exception {
+        long last = -1;
+        while (true) {
+            long now = exercise(exerciseId).path("events").asLong();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(1000);
+        }
+    }
+
+    private JsonNode exercise(String exerciseId) throws IOException, InterruptedException {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.url("outage-timeline")
+                        + "/api/exercises/" + exerciseId)).header("Authorization", "Bearer " + stack.token("trainer"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** A stack process by what it runs: a service's jar, or the main class of the broker or the MongoDB server. */
+    private static String name(ProcessHandle process) {
+        List<String> args = List.of(process.info().arguments().orElse(new String[0]));
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-jar") && i + 1 < args.size()) {
+                return Path.of(args.get(i + 1)).getFileName().toString();
+            }
+        }
+        return args.isEmpty() ? "pid " + process.pid() : args.getLast();
+    }
+
+    private static long rssKb(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
