@@ -80,6 +80,10 @@ class CoordinationConfiguration {
     KafkaStreamsConfiguration coordinationStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
         Map<String, Object> properties = kafka.buildStreamsProperties(ssl);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PROCESSOR);
+        // the order of inputs comes from the watermark join (HeldInputs), not from Kafka Streams' timestamp merge, so
+        // a task need not wait for a partition whose data it cannot fetch yet (under exactly_once_v2: its own
+        // repartition writes, until the next commit)
+        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         return new KafkaStreamsConfiguration(properties);
     }
 
