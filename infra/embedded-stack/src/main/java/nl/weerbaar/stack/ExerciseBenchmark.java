@@ -39,8 +39,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *   <li>the default 72 h scenario played as fast as the system goes: wall time until the clock is at the end, and
  *       until each simulating service has said (its watermark with {@code ended}, on every partition) that it has
  *       processed the whole exercise; events per service, events/s end to end and its ratio to the raw rate;</li>
- *   <li>the replay of that recording, as fast as it goes;</li>
- *   <li>the resident memory of every process of the stack.</li>
+ *   <li>the resident memory of every process of the stack after the play;</li>
+ *   <li>the replay of that recording, as fast as it goes, for two minutes (its rate).</li>
  * </ol>
  */
 public final class ExerciseBenchmark {
@@ -54,6 +54,8 @@ public final class ExerciseBenchmark {
     private static final Map<String, String> MARKING = Map.of("vital-status", "weerbaar.vital-status.v1",
             "noodsteunpunt", "weerbaar.noodsteunpunt.v1", "burgerhulp", "weerbaar.burgerhulp.v1");
     private static final String RAW_TOPIC = "weerbaar.bench.raw";
+    /** The replay is measured this long (or to its end): its rate is the figure, not its total time. */
+    private static final Duration REPLAY_WINDOW = Duration.ofMinutes(2);
     private static final int RAW_RECORDS = 200_000;
     private static final int RECORD_BYTES = 700;
 
@@ -78,45 +80,61 @@ public final class ExerciseBenchmark {
     }
 
     private void run() throws Exception {
+        StringBuilder out = new StringBuilder();
+        report(out, String.format("%nWeerbaar benchmark (embedded stack on this machine: %d cores)%n",
+                Runtime.getRuntime().availableProcessors()));
         String raw = rawProducer();
         double rawRate = Double.parseDouble(raw.replaceAll(".*?([0-9.]+) records/sec.*", "$1"));
+        report(out, String.format("  raw broker, ProducerPerformance acks=all, %,d x %d B:%n    %s%n", RAW_RECORDS,
+                RECORD_BYTES, raw.trim()));
 
         long start = System.nanoTime();
         String live = create("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,\"speed\":" + MAX_SPEED
                 + "}", "/api/exercises");
         long clockMillis = untilFinished(live, start);
+        report(out, String.format("  default scenario (Bernheze, 72 h) at speed %,.0f:%n", MAX_SPEED));
+        report(out, String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
         Finished finished = untilEveryServiceFinished(live, start);
+        for (String service : List.of("vital-status", "noodsteunpunt", "burgerhulp")) {
+            report(out, String.format("    %-14s finished after   %,8d ms%n", service,
+                    finished.millis().get(service)));
+        }
+        finished.events().forEach((topic, count) -> report(out, String.format("    %-27s %,8d events%n", topic,
+                count)));
         long totalEvents = finished.events().values().stream().mapToLong(Long::longValue).sum();
         long lastMillis = finished.millis().values().stream().mapToLong(Long::longValue).max().orElse(clockMillis);
         double endToEnd = totalEvents * 1000.0 / lastMillis;
+        report(out, String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
+                totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
+        report(out, "  resident memory per process after the play:\n");
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
+                String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
 
         long replayStart = System.nanoTime();
         String replay = create("{\"autoStart\":true,\"speed\":" + MAX_SPEED + "}", "/api/exercises/" + live
                 + "/replay");
-        long replayMillis = untilFinished(replay, replayStart);
-        long replayed = settledCount(replay);
-
-        StringBuilder out = new StringBuilder();
-        out.append("\nWeerbaar benchmark (embedded stack on this machine: ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores)\n");
-        out.append(String.format("  raw broker, ProducerPerformance acks=all, %,d x %d B:%n    %s%n", RAW_RECORDS,
-                RECORD_BYTES, raw.trim()));
-        out.append(String.format("  default scenario (Bernheze, 72 h) at speed %,.0f:%n", MAX_SPEED));
-        out.append(String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
-        for (String service : List.of("vital-status", "noodsteunpunt", "burgerhulp")) {
-            out.append(String.format("    %-14s finished after   %,8d ms%n", service, finished.millis().get(service)));
-        }
-        finished.events().forEach((topic, count) -> out.append(String.format("    %-27s %,8d events%n", topic,
-                count)));
-        out.append(String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
-                totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
-        out.append(String.format("  replay of that recording:        %,8d ms, %,d events (%,.0f events/s)%n",
-                replayMillis, replayed, replayed * 1000.0 / replayMillis));
-        out.append("  resident memory per process:\n");
-        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> out.append(
-                String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
-        System.out.print(out);
+        long replayed = replayedWithin(replay, REPLAY_WINDOW);
+        long replayMillis = Duration.ofNanos(System.nanoTime() - replayStart).toMillis();
+        report(out, String.format("  replay of that recording: %,d events re-published in the first %,d ms "
+                + "(%,.0f events/s)%n", replayed, replayMillis, replayed * 1000.0 / replayMillis));
         Files.writeString(config.workDir().resolve("benchmark.txt"), out);
+    }
+
+    /** Prints a line at once (a long run shows what it has) and keeps it for the summary file. */
+    private static void report(StringBuilder out, String line) {
+        System.out.print(line);
+        System.out.flush();
+        out.append(line);
+    }
+
+    /** Events the replay has re-published (the recorder's count) when it finished or the window closed. */
+    private long replayedWithin(String exerciseId, Duration window) throws Exception {
+        long start = System.nanoTime();
+        while (!"FINISHED".equals(exercise(exerciseId).path("state").asText())
+                && System.nanoTime() - start < window.toNanos()) {
+            Thread.sleep(200); // a benchmark's poll interval, not a test's wait
+        }
+        return exercise(exerciseId).path("events").asLong();
     }
 
     /** Kafka's own producer benchmark against the stack's broker, in its own JVM; its summary line. */
@@ -236,19 +254,6 @@ public final class ExerciseBenchmark {
             return JSON.readTree(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The exercise's event count once the recorder has counted everything (two equal readings a second apart). */
-    private long settledCount(String exerciseId) throws Exception {
-        long last = -1;
-        while (true) {
-            long now = exercise(exerciseId).path("events").asLong();
-            if (now == last) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(1000);
         }
     }
 
