@@ -8,106 +8,69 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 import nl.weerbaar.kit.events.InboundEvent;
-import nl.weerbaar.kit.events.InvalidEventException;
 import nl.weerbaar.kit.streams.HeldInputs;
-import nl.weerbaar.kit.streams.ProgressMarks;
+import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The coordination of every exercise whose partition this task owns. It joins four topics read side by side, so an
- * input is held until the exercise clock and the watermarks of vital-status and noodsteunpunt have passed its
- * scenario time ({@link HeldInputs}); then the held inputs are applied in scenario-time order — a help request of T
- * meets the phones as they were at T, whichever topic was read first. Decisions and state commit in one transaction
- * (exactly_once_v2), followed by its own watermark. Input the model cannot take goes to the dead-letter topic with the
- * reason; replays are never coordinated.
+ * input waits until the exercise clock and the watermarks of vital-status and noodsteunpunt have passed its scenario
+ * time ({@link JoiningProcessor}); a help request of T meets the phones as they were at T, whichever topic was read
+ * first. It marks its own progress: with the end on every partition, the exercise is finished for burgerhulp.
  */
-final class CoordinationProcessor implements Processor<String, Routed, String, Routed> {
+final class CoordinationProcessor extends JoiningProcessor<CoordinationStore.Loaded> {
 
     static final String SERVICE = "burgerhulp";
 
-    private final StreamEvents events;
     private final CoordinationStep step;
-    private final int partitions;
-    private ProcessorContext<String, Routed> context;
     private CoordinationStore store;
-    private HeldInputs held;
     private CoordinationOutcomes outcomes;
 
     CoordinationProcessor(StreamEvents events, CoordinationStep step, int partitions) {
-        this.events = events;
+        super(events, EventType.BURGERHULP_PROGRESS_MARKED, SERVICE, partitions);
         this.step = step;
-        this.partitions = partitions;
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
-        this.context = context;
+    protected HeldInputs join(ProcessorContext<String, Routed> context) {
         this.store = new CoordinationStore(context.getStateStore(CoordinationStore.EXERCISES),
                 context.getStateStore(CoordinationStore.VOLUNTEERS), context.getStateStore(CoordinationStore.REQUESTS));
-        this.held = new HeldInputs(context.getStateStore(CoordinationStore.INPUTS),
+        this.outcomes = new CoordinationOutcomes(events);
+        return new HeldInputs(context.getStateStore(CoordinationStore.INPUTS),
                 Map.of(Topics.VITAL_STATUS, 1, Topics.NOODSTEUNPUNT, 2), Set.of("vital-status", "noodsteunpunt"),
                 step::isInput);
-        this.outcomes = new CoordinationOutcomes(events);
     }
 
     @Override
-    public void process(Record<String, Routed> record) {
-        events.readOrDeadLetter(record, context).filter(event -> !event.isReplay())
-                .ifPresent(event -> take(event, record));
+    protected CoordinationStore.Loaded load(String exerciseId) {
+        return store.load(exerciseId);
     }
 
-    private void take(InboundEvent event, Record<String, Routed> record) {
-        CoordinationStore.Loaded loaded = store.load(event.exerciseId());
-        loaded.exercise = loaded.exercise.with(held.take(loaded.exercise.inputs(), event, record));
-        List<Record<String, Routed>> out = new ArrayList<>();
-        for (InboundEvent due : held.release(event.exerciseId(), loaded.exercise.inputs())) {
-            try {
-                out.addAll(apply(loaded, due));
-            } catch (InvalidEventException | IllegalArgumentException e) {
-                // the model refused it: the input goes to its topic's dead letters, the others still apply
-                out.add(events.deadLetter(due, e));
-            }
-        }
-        out.addAll(mark(loaded, event));
-        store.save(loaded);
-        out.forEach(context::forward);
+    @Override
+    protected void save(CoordinationStore.Loaded exercise) {
+        store.save(exercise);
     }
 
-    /**
-     * Once every input is complete through T, the model lets everything due up to T happen (offers expire, tasks are
-     * done) and says so on every partition; with the end taken in, the exercise is finished for burgerhulp.
-     */
-    private List<Record<String, Routed>> mark(CoordinationStore.Loaded loaded, InboundEvent cause) {
-        long complete = held.complete(loaded.exercise.inputs());
-        CoordinationModel model = loaded.exercise.model();
-        if (complete < 0 || complete <= loaded.exercise.markedUpTo() && model.ended == loaded.exercise.markedEnded()) {
-            return List.of();
-        }
+    @Override
+    protected List<Record<String, Routed>> apply(CoordinationStore.Loaded exercise, InboundEvent input) {
+        store.loadEntities(exercise);
+        CoordinationModel model = exercise.model();
         List<Record<String, Routed>> out = new ArrayList<>();
-        if (!model.ended && complete > model.now) {
-            store.loadEntities(loaded);
-            out.addAll(outcomes.of(cause, model, model.advanceTo(complete, step.rules())));
+        if (input.type() == EventType.VOLUNTEERS_AVAILABLE && !model.ended) {
+            out.addAll(outcomes.registered(input, model.exerciseId,
+                    input.payload(VolunteersAvailable.class).volunteers(), input.scenarioTimeSeconds()));
         }
-        long upTo = Math.max(complete, loaded.exercise.markedUpTo());
-        loaded.exercise = loaded.exercise.marked(upTo, model.ended);
-        out.addAll(ProgressMarks.marks(events, EventType.BURGERHULP_PROGRESS_MARKED, SERVICE, model.exerciseId, upTo,
-                model.ended, partitions, cause.context()));
+        out.addAll(outcomes.of(input, model, step.apply(model, input)));
         return out;
     }
 
-    private List<Record<String, Routed>> apply(CoordinationStore.Loaded loaded, InboundEvent event) {
-        store.loadEntities(loaded);
-        CoordinationModel model = loaded.exercise.model();
-        List<Record<String, Routed>> out = new ArrayList<>();
-        if (event.type() == EventType.VOLUNTEERS_AVAILABLE && !model.ended) {
-            out.addAll(outcomes.registered(event, model.exerciseId,
-                    event.payload(VolunteersAvailable.class).volunteers(), event.scenarioTimeSeconds()));
-        }
-        out.addAll(outcomes.of(event, model, step.apply(model, event)));
-        return out;
+    @Override
+    protected List<Record<String, Routed>> advanceTo(CoordinationStore.Loaded exercise, long seconds,
+                                                     InboundEvent cause) {
+        store.loadEntities(exercise);
+        return outcomes.of(cause, exercise.model(), exercise.model().advanceTo(seconds, step.rules()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.streams.InputProgress;
+import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -56,13 +57,63 @@ final class CoordinationStore {
     }
 
     /** An exercise's state for one step and what it was when loaded, so that {@link #save} writes only changes. */
-    static final class Loaded {
+    static final class Loaded implements JoiningProcessor.Exercise {
         Exercise exercise;
         final Map<String, String> stored = new HashMap<>();
         boolean entitiesLoaded;
 
         Loaded(Exercise exercise) {
             this.exercise = exercise;
+        }
+
+        CoordinationModel model() {
+            return exercise.model();
+        }
+
+        @Override
+        public String exerciseId() {
+            return exercise.model().exerciseId;
+        }
+
+        @Override
+        public InputProgress inputs() {
+            return exercise.inputs();
+        }
+
+        @Override
+        public void inputs(InputProgress progress) {
+            exercise = exercise.with(progress);
+        }
+
+        /** The coordination needs no scenario to start: volunteers and requests may come first. */
+        @Override
+        public boolean started() {
+            return true;
+        }
+
+        @Override
+        public boolean ended() {
+            return exercise.model().ended;
+        }
+
+        @Override
+        public long now() {
+            return exercise.model().now;
+        }
+
+        @Override
+        public long markedUpTo() {
+            return exercise.markedUpTo();
+        }
+
+        @Override
+        public boolean markedEnded() {
+            return exercise.markedEnded();
+        }
+
+        @Override
+        public void marked(long upTo, boolean ended) {
+            exercise = exercise.marked(upTo, ended);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.streams.InputProgress;
+import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -52,7 +53,7 @@ final class NspStore {
     }
 
     /** An exercise's state for one step and what it was when loaded, so that {@link #save} writes only changes. */
-    static final class Loaded {
+    static final class Loaded implements JoiningProcessor.Exercise {
         Exercise exercise;
         final Map<String, String> stored;
         boolean sitesLoaded;
@@ -60,6 +61,55 @@ final class NspStore {
         Loaded(Exercise exercise, Map<String, String> stored) {
             this.exercise = exercise;
             this.stored = stored;
+        }
+
+        NspModel model() {
+            return exercise.model();
+        }
+
+        @Override
+        public String exerciseId() {
+            return exercise.model().exerciseId;
+        }
+
+        @Override
+        public InputProgress inputs() {
+            return exercise.inputs();
+        }
+
+        @Override
+        public void inputs(InputProgress progress) {
+            exercise = exercise.with(progress);
+        }
+
+        @Override
+        public boolean started() {
+            return exercise.model().loaded;
+        }
+
+        @Override
+        public boolean ended() {
+            return exercise.model().ended;
+        }
+
+        @Override
+        public long now() {
+            return exercise.model().now;
+        }
+
+        @Override
+        public long markedUpTo() {
+            return exercise.markedUpTo();
+        }
+
+        @Override
+        public boolean markedEnded() {
+            return exercise.markedEnded();
+        }
+
+        @Override
+        public void marked(long upTo, boolean ended) {
+            exercise = exercise.marked(upTo, ended);
         }
     }
 
