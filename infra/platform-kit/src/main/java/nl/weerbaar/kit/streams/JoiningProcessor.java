@@ -21,13 +21,13 @@ import org.apache.kafka.streams.processor.api.Record;
 public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> implements
         Processor<String, Routed, String, Routed> {
 
-    /** What the join needs of an exercise's state. */
+    /** What the join needs of an exercise's state: its bookkeeping, and where its model is. */
     public interface Exercise {
         String exerciseId();
 
-        InputProgress inputs();
+        JoinProgress join();
 
-        void inputs(InputProgress progress);
+        void join(JoinProgress progress);
 
         /** The model has started (its scenario is known), so its progress can be marked. */
         boolean started();
@@ -35,12 +35,6 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
         boolean ended();
 
         long now();
-
-        long markedUpTo();
-
-        boolean markedEnded();
-
-        void marked(long upTo, boolean ended);
     }
 
     protected final StreamEvents events;
@@ -84,9 +78,9 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
 
     private void step(InboundEvent event, Record<String, Routed> record) {
         S exercise = load(event.exerciseId());
-        exercise.inputs(held.take(exercise.inputs(), event, record));
+        exercise.join(exercise.join().with(held.take(exercise.join().inputs(), event, record)));
         List<Record<String, Routed>> out = new ArrayList<>();
-        for (InboundEvent due : held.release(event.exerciseId(), exercise.inputs())) {
+        for (InboundEvent due : held.release(event.exerciseId(), exercise.join().inputs())) {
             try {
                 out.addAll(apply(exercise, due));
             } catch (InvalidEventException | IllegalArgumentException e) {
@@ -103,17 +97,18 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
      * partition: all it decides at or before T is written before the mark.
      */
     private List<Record<String, Routed>> mark(S exercise, InboundEvent cause) {
-        long complete = held.complete(exercise.inputs());
+        JoinProgress join = exercise.join();
+        long complete = held.complete(join.inputs());
         if (!exercise.started() || complete < 0
-                || complete <= exercise.markedUpTo() && exercise.ended() == exercise.markedEnded()) {
+                || complete <= join.markedUpTo() && exercise.ended() == join.markedEnded()) {
             return List.of();
         }
         List<Record<String, Routed>> out = new ArrayList<>();
         if (!exercise.ended() && complete > exercise.now()) {
             out.addAll(advanceTo(exercise, complete, cause));
         }
-        long upTo = Math.max(complete, exercise.markedUpTo());
-        exercise.marked(upTo, exercise.ended());
+        long upTo = Math.max(complete, join.markedUpTo());
+        exercise.join(exercise.join().marked(upTo, exercise.ended()));
         out.addAll(ProgressMarks.marks(events, markType, service, exercise.exerciseId(), upTo, exercise.ended(),
                 partitions, cause.context()));
         return out;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
-import nl.weerbaar.kit.streams.InputProgress;
+import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,20 +39,14 @@ final class CoordinationStore {
      * An exercise's entry: the model without its volunteers and requests, their ids in order, how far each input has
      * come, and the last watermark this service wrote for the exercise.
      */
-    record Exercise(CoordinationModel model, List<String> volunteers, List<String> requests, InputProgress inputs,
-                    long markedUpTo, boolean markedEnded) {
+    record Exercise(CoordinationModel model, List<String> volunteers, List<String> requests, JoinProgress join) {
 
         static Exercise fresh(String exerciseId) {
-            return new Exercise(new CoordinationModel(exerciseId), List.of(), List.of(), InputProgress.none(), -1,
-                    false);
+            return new Exercise(new CoordinationModel(exerciseId), List.of(), List.of(), JoinProgress.none());
         }
 
-        Exercise with(InputProgress progress) {
-            return new Exercise(model, volunteers, requests, progress, markedUpTo, markedEnded);
-        }
-
-        Exercise marked(long upTo, boolean ended) {
-            return new Exercise(model, volunteers, requests, inputs, upTo, ended);
+        Exercise with(JoinProgress progress) {
+            return new Exercise(model, volunteers, requests, progress);
         }
     }
 
@@ -76,12 +70,12 @@ final class CoordinationStore {
         }
 
         @Override
-        public InputProgress inputs() {
-            return exercise.inputs();
+        public JoinProgress join() {
+            return exercise.join();
         }
 
         @Override
-        public void inputs(InputProgress progress) {
+        public void join(JoinProgress progress) {
             exercise = exercise.with(progress);
         }
 
@@ -99,21 +93,6 @@ final class CoordinationStore {
         @Override
         public long now() {
             return exercise.model().now;
-        }
-
-        @Override
-        public long markedUpTo() {
-            return exercise.markedUpTo();
-        }
-
-        @Override
-        public boolean markedEnded() {
-            return exercise.markedEnded();
-        }
-
-        @Override
-        public void marked(long upTo, boolean ended) {
-            exercise = exercise.marked(upTo, ended);
         }
     }
 
@@ -172,7 +151,7 @@ final class CoordinationStore {
         CoordinationModel model = loaded.exercise.model();
         Exercise exercise = loaded.entitiesLoaded
                 ? new Exercise(model, List.copyOf(model.volunteers.keySet()), List.copyOf(model.requests.keySet()),
-                        loaded.exercise.inputs(), loaded.exercise.markedUpTo(), loaded.exercise.markedEnded())
+                        loaded.exercise.join())
                 : loaded.exercise;
         String json = write(exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {

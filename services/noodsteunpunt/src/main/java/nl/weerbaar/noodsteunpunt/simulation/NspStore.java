@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
-import nl.weerbaar.kit.streams.InputProgress;
+import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,18 +37,14 @@ final class NspStore {
      * An exercise's entry: the model without its NSPs, the NSPs' ids in order, how far each input has come, and the
      * last watermark this service wrote for the exercise.
      */
-    record Exercise(NspModel model, List<String> sites, InputProgress inputs, long markedUpTo, boolean markedEnded) {
+    record Exercise(NspModel model, List<String> sites, JoinProgress join) {
 
         static Exercise fresh(String exerciseId) {
-            return new Exercise(new NspModel(exerciseId), List.of(), InputProgress.none(), -1, false);
+            return new Exercise(new NspModel(exerciseId), List.of(), JoinProgress.none());
         }
 
-        Exercise with(InputProgress progress) {
-            return new Exercise(model, sites, progress, markedUpTo, markedEnded);
-        }
-
-        Exercise marked(long upTo, boolean ended) {
-            return new Exercise(model, sites, inputs, upTo, ended);
+        Exercise with(JoinProgress progress) {
+            return new Exercise(model, sites, progress);
         }
     }
 
@@ -73,12 +69,12 @@ final class NspStore {
         }
 
         @Override
-        public InputProgress inputs() {
-            return exercise.inputs();
+        public JoinProgress join() {
+            return exercise.join();
         }
 
         @Override
-        public void inputs(InputProgress progress) {
+        public void join(JoinProgress progress) {
             exercise = exercise.with(progress);
         }
 
@@ -95,21 +91,6 @@ final class NspStore {
         @Override
         public long now() {
             return exercise.model().now;
-        }
-
-        @Override
-        public long markedUpTo() {
-            return exercise.markedUpTo();
-        }
-
-        @Override
-        public boolean markedEnded() {
-            return exercise.markedEnded();
-        }
-
-        @Override
-        public void marked(long upTo, boolean ended) {
-            exercise = exercise.marked(upTo, ended);
         }
     }
 
@@ -156,8 +137,7 @@ final class NspStore {
     void save(Loaded loaded) {
         NspModel model = loaded.exercise.model();
         List<String> ids = loaded.sitesLoaded ? List.copyOf(model.sites.keySet()) : loaded.exercise.sites();
-        Exercise exercise = new Exercise(model, ids, loaded.exercise.inputs(), loaded.exercise.markedUpTo(),
-                loaded.exercise.markedEnded());
+        Exercise exercise = new Exercise(model, ids, loaded.exercise.join());
         String json = write(exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
