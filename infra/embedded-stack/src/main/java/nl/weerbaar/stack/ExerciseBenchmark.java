@@ -134,12 +134,7 @@ public final class ExerciseBenchmark {
             throws Exception {
         long count = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = assignAll(consumer);
             consumer.seekToEnd(partitions); // the replay's events come after everything already on the topics
             partitions.forEach(consumer::position);
             String exerciseId = startReplay.call();
@@ -215,6 +210,17 @@ public final class ExerciseBenchmark {
      * Reads the four topics until every marking service's watermark with {@code ended} is on every partition of its
      * topic: then it has processed the whole exercise. Counts the exercise's events per topic (watermarks left out).
      */
+    /** Every partition of the four topics, assigned to the consumer. */
+    private static List<TopicPartition> assignAll(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : TOPICS) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        return partitions;
+    }
+
     private Properties consumerProperties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -230,12 +236,7 @@ public final class ExerciseBenchmark {
         Map<String, Long> events = new TreeMap<>();
         Map<String, java.util.Set<Integer>> endedPartitions = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = assignAll(consumer);
             consumer.seekToBeginning(partitions);
             while (finishedAt.size() < MARKING.size()) {
                 if (System.nanoTime() - start > PATIENCE.toNanos()) {
