@@ -1,12 +1,19 @@
 package nl.weerbaar.outagetimeline.exercise;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,25 +39,43 @@ class EmittedEvents {
         this.mongo = mongo;
     }
 
+    /** Which of {@code eventIds} are on the record: the remembered ones, the rest in one query. */
+    synchronized Set<String> containing(Collection<String> eventIds) {
+        Set<String> found = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : eventIds) {
+            (recent.contains(id) ? found : unknown).add(id);
+        }
+        if (!unknown.isEmpty()) {
+            for (Emitted stored : mongo.find(Query.query(Criteria.where("_id").in(unknown)), Emitted.class,
+                    COLLECTION)) {
+                recent.add(stored.id());
+                found.add(stored.id());
+            }
+        }
+        return found;
+    }
+
     synchronized boolean contains(String eventId) {
-        if (recent.contains(eventId)) {
-            return true;
-        }
-        boolean stored = mongo.findById(eventId, Emitted.class, COLLECTION) != null;
-        if (stored) {
-            recent.add(eventId);
-        }
-        return stored;
+        return containing(List.of(eventId)).contains(eventId);
     }
 
     synchronized void add(String eventId, String exerciseId) {
-        if (recent.add(eventId)) {
-            try {
-                mongo.insert(new Emitted(eventId, exerciseId), COLLECTION);
-            } catch (DuplicateKeyException already) {
-                // the listener read it back first
-            }
+        addAll(List.of(eventId), exerciseId);
+    }
+
+    /** Records ids the broker acknowledged, in one write; ids the listener already read back are left as they are. */
+    synchronized void addAll(Collection<String> eventIds, String exerciseId) {
+        List<Emitted> fresh = eventIds.stream().filter(recent::add).map(id -> new Emitted(id, exerciseId)).toList();
+        if (fresh.isEmpty()) {
+            return;
         }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Emitted.class, COLLECTION);
+        for (Emitted e : fresh) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(e.id())),
+                    new Update().setOnInsert("exerciseId", e.exerciseId()));
+        }
+        bulk.execute();
     }
 
     record Emitted(@Id String id, String exerciseId) {

@@ -1,7 +1,10 @@
 package nl.weerbaar.outagetimeline.exercise;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
@@ -213,19 +216,32 @@ public class ExerciseEngine {
         return played;
     }
 
+    /**
+     * Publishes what is due in {@code [from, to]} and not yet on the record as one batch: one round trip to the
+     * broker and two to MongoDB per step, however many events the step holds (a fast clock or a replay).
+     */
     private void play(ExerciseRun run, long from, long to, PlayMode mode) {
         List<Outgoing> due = timeline.due(run, from, to, mode);
-        for (Outgoing item : due) {
-            if (emitted.contains(item.eventId())) {
-                continue;
-            }
-            Published published = item.publish().get();
-            emitted.add(item.eventId(), run.exerciseId());
-            item.after().accept(published);
+        Set<String> done = emitted.containing(due.stream().map(Outgoing::eventId).toList());
+        List<Outgoing> todo = due.stream().filter(item -> !done.contains(item.eventId())).toList();
+        List<Published> published;
+        try {
+            published = publisher.publishAll(todo.stream().map(Outgoing::draft).toList());
+        } catch (EventPublisher.PartlyStoredException e) {
+            recordPublished(run, todo, e.stored());
+            throw e;
         }
+        recordPublished(run, todo, published);
         if (mode != PlayMode.CATCH_UP) {
             runs.playedUpTo(run.exerciseId(), to);
         }
+    }
+
+    private void recordPublished(ExerciseRun run, List<Outgoing> items, List<Published> published) {
+        emitted.addAll(published.stream().map(Published::eventId).toList(), run.exerciseId());
+        Map<String, Outgoing> byId = new HashMap<>();
+        items.forEach(item -> byId.put(item.eventId(), item));
+        published.forEach(p -> byId.get(p.eventId()).after().accept(p));
     }
 
     private Published change(ExerciseRun run, ExerciseState state, long at, double speed, String reason) {

@@ -2,15 +2,19 @@ package nl.weerbaar.outagetimeline.exercise;
 
 import java.util.Comparator;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import nl.weerbaar.kit.events.EventPublisher.Draft;
 import nl.weerbaar.kit.events.EventPublisher.Published;
 
 /**
  * One event the timeline is due to publish: when (scenario time), in which order among events of the same second
- * ({@code rank}, then {@code tieBreak}), under which derived id, and what to record once the broker has it.
+ * ({@code rank}, then {@code tieBreak}), the drafted event under its derived id, and what to record once the broker
+ * has it.
  */
-record Outgoing(long at, int rank, String tieBreak, String eventId, Supplier<Published> publish,
-                Consumer<Published> after) {
+record Outgoing(long at, int rank, String tieBreak, Draft draft, Consumer<Published> after) {
+
+    String eventId() {
+        return draft.eventId();
+    }
 
     static final int PHASE = 0;
     static final int INJECT = 1;

@@ -70,7 +70,7 @@ class Timeline {
             for (long t = (from + tickSeconds - 1) / tickSeconds * tickSeconds; t <= to; t += tickSeconds) {
                 long at = t;
                 String id = EventIds.derived(run.exerciseId(), "tick", Long.toString(at));
-                due.add(new Outgoing(at, Outgoing.TICK, "", id, () -> publisher.publishWithId(id, run.exerciseId(),
+                due.add(new Outgoing(at, Outgoing.TICK, "", publisher.draft(id, run.exerciseId(),
                         new ClockTicked(run.exerciseId(), at, run.speed(), clock.instant()), context(run, at)),
                         p -> { }));
             }
@@ -100,8 +100,8 @@ class Timeline {
             if (at >= from && at <= to) {
                 String id = EventIds.derived(run.exerciseId(), "phase", p.id());
                 PhaseStarted event = new PhaseStarted(run.exerciseId(), new Phase(p.id(), at, p.name()));
-                due.add(new Outgoing(at, Outgoing.PHASE, p.id(), id,
-                        () -> publisher.publishWithId(id, run.exerciseId(), event, context(run, at)), x -> { }));
+                due.add(new Outgoing(at, Outgoing.PHASE, p.id(),
+                        publisher.draft(id, run.exerciseId(), event, context(run, at)), x -> { }));
             }
         }
     }
@@ -115,15 +115,15 @@ class Timeline {
                 String id = EventIds.derived(run.exerciseId(), "inject-skipped", injectId);
                 InjectPlanChanged skipped = new InjectPlanChanged(run.exerciseId(), injectId, "skipped", null,
                         "jump", null);
-                due.add(new Outgoing(at, Outgoing.INJECT, injectId, id,
-                        () -> publisher.publishWithId(id, run.exerciseId(), skipped, context(run, at)),
+                due.add(new Outgoing(at, Outgoing.INJECT, injectId,
+                        publisher.draft(id, run.exerciseId(), skipped, context(run, at)),
                         p -> plan.applyChange(skipped, p.offset())));
             } else {
                 String id = EventIds.derived(run.exerciseId(), "inject", injectId);
                 InjectFired fired = new InjectFired(run.exerciseId(), planned.inject().at(at), planned.origin(),
                         mode.trigger);
-                due.add(new Outgoing(at, Outgoing.INJECT, injectId, id,
-                        () -> publisher.publishWithId(id, run.exerciseId(), fired, context(run, at)),
+                due.add(new Outgoing(at, Outgoing.INJECT, injectId,
+                        publisher.draft(id, run.exerciseId(), fired, context(run, at)),
                         p -> plan.applyFired(fired, at, p.offset())));
             }
         }
@@ -139,14 +139,14 @@ class Timeline {
             if (mode.demand) {
                 PopulationSimulation.hour(scenario, run.exerciseId(), run.seed(), h).ifPresent(demand -> {
                     String id = EventIds.derived(run.exerciseId(), "demand", Integer.toString(h));
-                    due.add(new Outgoing(at, Outgoing.DEMAND, "", id,
-                            () -> publisher.publishWithId(id, run.exerciseId(), demand, context(run, at)), p -> { }));
+                    due.add(new Outgoing(at, Outgoing.DEMAND, "",
+                            publisher.draft(id, run.exerciseId(), demand, context(run, at)), p -> { }));
                 });
             }
             VolunteerPoolSimulation.hour(scenario, run.exerciseId(), run.seed(), h).ifPresent(volunteers -> {
                 String id = EventIds.derived(run.exerciseId(), "volunteers", Integer.toString(h));
-                due.add(new Outgoing(at, Outgoing.VOLUNTEERS, "", id,
-                        () -> publisher.publishWithId(id, run.exerciseId(), volunteers, context(run, at)), p -> { }));
+                due.add(new Outgoing(at, Outgoing.VOLUNTEERS, "",
+                        publisher.draft(id, run.exerciseId(), volunteers, context(run, at)), p -> { }));
             });
         }
     }
@@ -165,8 +165,8 @@ class Timeline {
                     run.replayOf(), run.epochMillis());
             String key = run.replayOf().equals(e.key()) ? run.exerciseId() : e.key();
             JsonNode payload = retarget(e.payload(), run);
-            due.add(new Outgoing(at, Outgoing.INJECT, "%08d".formatted(i), id,
-                    () -> publisher.republish(id, e.source(), e.type(), key, payload, context), p -> { }));
+            due.add(new Outgoing(at, Outgoing.INJECT, "%08d".formatted(i),
+                    publisher.redraft(id, e.source(), e.type(), key, payload, context), p -> { }));
         }
     }
 
