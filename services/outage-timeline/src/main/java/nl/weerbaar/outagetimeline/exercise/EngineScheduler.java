@@ -1,5 +1,6 @@
 package nl.weerbaar.outagetimeline.exercise;
 
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives the engine: once the own listener has caught up with the exercise topic, running exercises resume and the
- * engine steps every {@code weerbaar.timeline.step-ms}. Stops before Kafka and MongoDB clients close.
+ * Drives the engine every {@code weerbaar.timeline.step-ms}: the exercises whose partition this instance owns (see
+ * {@link ClockOwnership}); running ones on a partition it has just taken over resume where they were played up to.
+ * Stops before Kafka and MongoDB clients close.
  */
 @Component
 class EngineScheduler implements SmartLifecycle {
@@ -19,36 +21,30 @@ class EngineScheduler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EngineScheduler.class);
 
     private final ExerciseEngine engine;
-    private final ProjectionCatchUp projection;
+    private final ClockOwnership ownership;
     private final long stepMillis;
     private ScheduledExecutorService executor;
-    private volatile boolean resumed;
 
-    EngineScheduler(ExerciseEngine engine, ProjectionCatchUp projection,
+    EngineScheduler(ExerciseEngine engine, ClockOwnership ownership,
                     @Value("${weerbaar.timeline.step-ms:25}") long stepMillis) {
         this.engine = engine;
-        this.projection = projection;
+        this.ownership = ownership;
         this.stepMillis = stepMillis;
     }
 
     @Override
     public synchronized void start() {
-        resumed = false;
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "exercise-engine"));
         executor.scheduleWithFixedDelay(this::tick, 0, stepMillis, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
         try {
-            if (!resumed) {
-                if (!projection.caughtUp()) {
-                    return;
-                }
-                engine.resumeAfterRestart();
-                resumed = true;
-                log.info("exercise engine running");
+            Set<Integer> taken = ownership.refresh();
+            if (!taken.isEmpty()) {
+                engine.resume(exerciseId -> taken.contains(ownership.partitionOf(exerciseId)));
             }
-            engine.step();
+            engine.step(ownership::drives);
         } catch (RuntimeException e) {
             log.warn("engine step failed, retrying: {}", e.toString());
         }

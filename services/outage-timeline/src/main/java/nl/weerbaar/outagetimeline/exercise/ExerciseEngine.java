@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
@@ -180,9 +181,12 @@ public class ExerciseEngine {
         return published;
     }
 
-    /** One step of the scheduler: play every running exercise up to its scenario time now. */
-    synchronized void step() {
+    /** One step of the scheduler: play every running exercise this instance drives up to its scenario time now. */
+    synchronized void step(Predicate<String> driven) {
         for (ExerciseRun run : runs.running()) {
+            if (!driven.test(run.exerciseId())) {
+                continue;
+            }
             try {
                 catchUp(run);
             } catch (RuntimeException e) {
@@ -192,9 +196,15 @@ public class ExerciseEngine {
         }
     }
 
-    /** After a restart: running exercises go on from where they were, not from where the wall clock would put them. */
-    synchronized void resumeAfterRestart() {
+    /**
+     * After a restart or a take-over from another instance: running exercises go on from where they were played up
+     * to, not from where the wall clock would put them.
+     */
+    synchronized void resume(Predicate<String> taken) {
         for (ExerciseRun run : runs.running()) {
+            if (!taken.test(run.exerciseId())) {
+                continue;
+            }
             change(run, ExerciseState.RUNNING, run.positionSeconds(), run.speed(), "resumed-after-restart");
         }
     }

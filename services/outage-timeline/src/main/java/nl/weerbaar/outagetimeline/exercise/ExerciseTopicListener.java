@@ -35,7 +35,9 @@ class ExerciseTopicListener {
         this.emitted = emitted;
     }
 
-    @KafkaListener(id = ProjectionCatchUp.GROUP, groupId = ProjectionCatchUp.GROUP, topics = Topics.EXERCISE)
+    /** Cooperative assignment: an instance keeps the partitions (and so the clocks) it still owns through a rebalance. */
+    @KafkaListener(id = ProjectionCatchUp.GROUP, groupId = ProjectionCatchUp.GROUP, topics = Topics.EXERCISE,
+            properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
     void on(ConsumerRecord<String, JsonNode> record) {
         inbound.handle("engine", record, this::apply);
     }

@@ -14,10 +14,8 @@ import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.kit.test.CompanionServices;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
-import nl.weerbaar.outagetimeline.OutageTimelineApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -68,17 +66,6 @@ class ExerciseRestartTest extends TimelineTestSupport {
             sharedListeners.getListenerContainer(ProjectionCatchUp.GROUP).start();
             sharedEngine.start();
         }
-    }
-
-    /** One more instance of the service against the same broker and the same MongoDB-protocol server. */
-    private ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(OutageTimelineApplication.class).properties(
-                "server.port=0",
-                "spring.kafka.bootstrap-servers=" + brokers,
-                "weerbaar.mongo.in-process=true",
-                "weerbaar.kafka.partitions=2",
-                "weerbaar.kafka.retry-interval-ms=50",
-                "spring.config.import=classpath:weerbaar-test-security.properties").run();
     }
 
     private static MockMvc mvc(ConfigurableApplicationContext context) {
