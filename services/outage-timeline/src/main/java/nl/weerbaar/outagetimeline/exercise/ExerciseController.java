@@ -39,11 +39,13 @@ class ExerciseController {
     private final EventCounts counts;
     private final EventPublisher publisher;
     private final Access access;
+    private final ClockOwnership ownership;
     private final Clock clock;
 
     ExerciseController(ScenarioCatalog scenarios, ExerciseRuns runs, EventCounts counts, EventPublisher publisher,
-                       Access access, Clock clock) {
+                       Access access, ClockOwnership ownership, Clock clock) {
         this.scenarios = scenarios;
+        this.ownership = ownership;
         this.runs = runs;
         this.counts = counts;
         this.publisher = publisher;
@@ -114,6 +116,16 @@ class ExerciseController {
     @GetMapping("/api/exercises/{exerciseId}")
     ExerciseView one(@PathVariable String exerciseId) {
         return view(known(exerciseId));
+    }
+
+    /**
+     * Where the exercise's clock runs: its partition of the exercise topic, and whether this instance drives it (for
+     * operators running several instances: exactly one answers true).
+     */
+    @GetMapping("/api/exercises/{exerciseId}/clock")
+    Map<String, Object> clockOwner(@PathVariable String exerciseId) {
+        String id = known(exerciseId).exerciseId();
+        return Map.of("exerciseId", id, "partition", ownership.partitionOf(id), "drivenHere", ownership.drives(id));
     }
 
     private ExerciseView view(ExerciseRun run) {

@@ -4,7 +4,9 @@ import static nl.weerbaar.kit.test.TestAuth.TRAINER;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -61,6 +63,12 @@ class ClockScaleOutTest extends TimelineTestSupport {
             await().atMost(PATIENCE).until(() -> events(onZero, EventType.INJECT_FIRED).size() >= 3);
             ConfigurableApplicationContext driver = ownsA.drives(onZero) ? a : b;
             ConfigurableApplicationContext other = driver == a ? b : a;
+            // operators can ask any instance where an exercise's clock runs
+            CompanionServices.mvc(driver).perform(get("/api/exercises/" + onZero + "/clock").with(token(TRAINER)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.drivenHere").value(true));
+            CompanionServices.mvc(other).perform(get("/api/exercises/" + onZero + "/clock").with(token(TRAINER)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.drivenHere").value(false))
+                    .andExpect(jsonPath("$.partition").value(0));
             driver.close();
             await().atMost(PATIENCE).until(() -> other.getBean(ClockOwnership.class).drives(onZero));
 
