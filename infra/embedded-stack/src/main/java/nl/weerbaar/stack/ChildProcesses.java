@@ -16,6 +16,7 @@ final class ChildProcesses {
     private static final Duration KILLED = Duration.ofSeconds(10);
 
     private final List<Process> started = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Map<String, Process> byName = new java.util.concurrent.ConcurrentHashMap<>();
 
     Process start(String name, List<String> command, java.util.Map<String, String> env, Path log) throws IOException {
         Files.createDirectories(log.getParent());
@@ -24,7 +25,18 @@ final class ChildProcesses {
         builder.environment().putAll(env);
         Process process = builder.start();
         started.add(process);
+        byName.put(name, process);
         return process;
+    }
+
+    /** SIGKILL, and wait until it is gone. */
+    void kill(String name) {
+        Process process = byName.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no process " + name);
+        }
+        process.destroyForcibly();
+        exited(process.toHandle(), KILLED);
     }
 
     /** Stops in reverse start order: services before the broker they write to. */
@@ -36,6 +48,7 @@ final class ChildProcesses {
             stop(process.toHandle());
         }
         started.clear();
+        byName.clear();
     }
 
     static void stop(ProcessHandle process) {

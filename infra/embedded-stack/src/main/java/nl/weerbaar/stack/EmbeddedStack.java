@@ -101,17 +101,23 @@ public final class EmbeddedStack implements AutoCloseable {
         kafka.awaitReady(STARTUP_TIMEOUT);
 
         String springJson = credentials.springJson();
-        for (Map.Entry<String, Integer> service : config.servicePorts().entrySet()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("PORT", Integer.toString(service.getValue()));
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
-            env.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + config.mongoPort() + "/weerbaar-" + service.getKey());
-            env.put("SPRING_APPLICATION_JSON", springJson);
-            processes.start(service.getKey(), List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", serviceJar(service.getKey()).toString()), env, config.logs().resolve(service.getKey() + ".log"));
+        // instances of one service share its MongoDB database and its consumer groups, as replicas of a deployment do
+        for (int instance = 0; instance < config.instances(); instance++) {
+            for (String service : config.servicePorts().keySet()) {
+                Map<String, String> env = new LinkedHashMap<>();
+                env.put("PORT", Integer.toString(config.port(service, instance)));
+                env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
+                env.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + config.mongoPort() + "/weerbaar-" + service);
+                env.put("SPRING_APPLICATION_JSON", springJson);
+                processes.start(processName(service, instance), List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", "-jar", serviceJar(service).toString()), env,
+                        config.logs().resolve(processName(service, instance) + ".log"));
+            }
         }
-        for (Map.Entry<String, Integer> service : config.servicePorts().entrySet()) {
-            awaitHealthy(service.getKey(), service.getValue());
+        for (int instance = 0; instance < config.instances(); instance++) {
+            for (String service : config.servicePorts().keySet()) {
+                awaitHealthy(processName(service, instance), config.port(service, instance));
+            }
         }
         if (config.startExercise()) {
             exerciseId = createDefaultExercise();
@@ -127,7 +133,21 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public String url(String service) {
-        return "http://localhost:" + config.servicePorts().get(service);
+        return url(service, 0);
+    }
+
+    public String url(String service, int instance) {
+        return "http://localhost:" + config.port(service, instance);
+    }
+
+    /** Kills an instance of a service at once (SIGKILL): no shutdown hook, no goodbye to Kafka's groups. */
+    public void kill(String service, int instance) {
+        processes.kill(processName(service, instance));
+    }
+
+    /** {@code burgerhulp}, {@code burgerhulp-2}, ...: the name of an instance's process and log. */
+    private static String processName(String service, int instance) {
+        return instance == 0 ? service : service + "-" + (instance + 1);
     }
 
     @Override
@@ -152,11 +172,13 @@ public final class EmbeddedStack implements AutoCloseable {
                   Situatiebeeld (live picture):  %s
                   Gebruiker / user:              crisisteam, wachtwoord / password and API tokens in %s
                   Oefening / exercise:           %s
-                  API-beschrijvingen / API docs: %s/swagger-ui.html (and ports %s)
+                  API-beschrijvingen / API docs: %s/swagger-ui.html (and ports %s%s)
                   Logs:                          %s
                 Stoppen / stop: Ctrl-C, of / or: infra/bin/weerbaar stop
                 %n""", took.toSeconds(), picture, config.credentialsFile(), exerciseId == null ? "-" : exerciseId,
-                url("outage-timeline"), config.servicePorts().values(), config.logs());
+                url("outage-timeline"), config.servicePorts().values(), config.instances() == 1 ? ""
+                        : "; " + config.instances() + " instances each, the next on port + "
+                        + StackConfig.INSTANCE_PORT_STEP, config.logs());
     }
 
     private String createDefaultExercise() throws IOException, InterruptedException {
@@ -164,6 +186,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 .header("Authorization", "Bearer " + credentials.token("trainer"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,"
+                        + (config.exerciseId() == null ? "" : "\"exerciseId\":\"" + config.exerciseId() + "\",")
                         + "\"speed\":" + config.exerciseSpeed() + "}"))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -208,7 +231,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private void requireFreePorts() {
         List<Integer> ports = new ArrayList<>(List.of(config.kafkaPort(), config.controllerPort(), config.mongoPort()));
-        ports.addAll(config.servicePorts().values());
+        for (int instance = 0; instance < config.instances(); instance++) {
+            for (String service : config.servicePorts().keySet()) {
+                ports.add(config.port(service, instance));
+            }
+        }
         for (int port : ports) {
             try (ServerSocket probe = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
                 probe.setReuseAddress(true);

@@ -13,23 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Benchmark (docs/benchmarks.md, {@code infra/bin/weerbaar bench}): starts the embedded stack and measures in one run
@@ -48,11 +40,6 @@ public final class ExerciseBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MAX_SPEED = 1_000_000;
     private static final Duration PATIENCE = Duration.ofMinutes(20);
-    private static final List<String> TOPICS = List.of("weerbaar.exercise.v1", "weerbaar.vital-status.v1",
-            "weerbaar.noodsteunpunt.v1", "weerbaar.burgerhulp.v1");
-    /** The services that mark their progress, and the topic they write. */
-    private static final Map<String, String> MARKING = Map.of("vital-status", "weerbaar.vital-status.v1",
-            "noodsteunpunt", "weerbaar.noodsteunpunt.v1", "burgerhulp", "weerbaar.burgerhulp.v1");
     private static final String RAW_TOPIC = "weerbaar.bench.raw";
     /** The replay is measured this long (or to its end): its rate is the figure, not its total time. */
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(2);
@@ -72,7 +59,8 @@ public final class ExerciseBenchmark {
         Path root = Path.of(System.getProperty("weerbaar.root", ".")).toAbsolutePath().normalize();
         StackConfig defaults = StackConfig.defaults(root);
         StackConfig config = new StackConfig(root, root.resolve(".weerbaar-bench"), defaults.kafkaPort(),
-                defaults.controllerPort(), defaults.mongoPort(), defaults.servicePorts(), false, MAX_SPEED);
+                defaults.controllerPort(), defaults.mongoPort(), defaults.servicePorts(), false, MAX_SPEED,
+                defaults.instances(), null);
         try (EmbeddedStack stack = new EmbeddedStack(config)) {
             stack.start();
             new ExerciseBenchmark(stack, config).run();
@@ -94,7 +82,9 @@ public final class ExerciseBenchmark {
         long clockMillis = untilFinished(live, start);
         report(out, String.format("  default scenario (Bernheze, 72 h) at speed %,.0f:%n", MAX_SPEED));
         report(out, String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
-        Finished finished = untilEveryServiceFinished(live, start);
+        Map<String, Long> events = new TreeMap<>();
+        Finished finished = new Finished(ExerciseRecord.readUntilFinished(config.bootstrapServers(), live, start,
+                PATIENCE, e -> events.merge(e.topic(), 1L, Long::sum)), events);
         for (String service : List.of("vital-status", "noodsteunpunt", "burgerhulp")) {
             report(out, String.format("    %-14s finished after   %,8d ms%n", service,
                     finished.millis().get(service)));
@@ -133,15 +123,16 @@ public final class ExerciseBenchmark {
     private long replayedWithin(java.util.concurrent.Callable<String> startReplay, long start, Duration window)
             throws Exception {
         long count = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-            List<TopicPartition> partitions = assignAll(consumer);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                ExerciseRecord.consumerProperties(config.bootstrapServers()))) {
+            List<TopicPartition> partitions = ExerciseRecord.assignAll(consumer);
             consumer.seekToEnd(partitions); // the replay's events come after everything already on the topics
             partitions.forEach(consumer::position);
             String exerciseId = startReplay.call();
             boolean finished = false;
             while (!finished && System.nanoTime() - start < window.toNanos()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (exerciseId.equals(header(r, "ce_exerciseid"))) {
+                    if (exerciseId.equals(ExerciseRecord.header(r, "ce_exerciseid"))) {
                         count++;
                     }
                 }
@@ -204,81 +195,6 @@ public final class ExerciseBenchmark {
 
     /** When each service said it had finished the exercise (ms from start), and the events per topic. */
     private record Finished(Map<String, Long> millis, Map<String, Long> events) {
-    }
-
-    /**
-     * Reads the four topics until every marking service's watermark with {@code ended} is on every partition of its
-     * topic: then it has processed the whole exercise. Counts the exercise's events per topic (watermarks left out).
-     */
-    /** Every partition of the four topics, assigned to the consumer. */
-    private static List<TopicPartition> assignAll(KafkaConsumer<String, byte[]> consumer) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(partitions);
-        return partitions;
-    }
-
-    private Properties consumerProperties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        return props;
-    }
-
-    private Finished untilEveryServiceFinished(String exerciseId, long start) {
-        Map<String, Long> finishedAt = new HashMap<>();
-        Map<String, Long> events = new TreeMap<>();
-        Map<String, java.util.Set<Integer>> endedPartitions = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-            List<TopicPartition> partitions = assignAll(consumer);
-            consumer.seekToBeginning(partitions);
-            while (finishedAt.size() < MARKING.size()) {
-                if (System.nanoTime() - start > PATIENCE.toNanos()) {
-                    throw new IllegalStateException("not every service finished " + exerciseId + " in " + PATIENCE
-                            + ": " + finishedAt.keySet());
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    if (!exerciseId.equals(header(r, "ce_exerciseid"))) {
-                        continue;
-                    }
-                    String type = header(r, "ce_type");
-                    if (type == null || !type.endsWith(".progress-marked.v1")) {
-                        events.merge(r.topic(), 1L, Long::sum);
-                        continue;
-                    }
-                    JsonNode mark = read(r.value());
-                    if (mark.path("ended").asBoolean()) {
-                        String service = mark.path("service").asText();
-                        java.util.Set<Integer> ended = endedPartitions.computeIfAbsent(service,
-                                s -> new java.util.HashSet<>());
-                        ended.add(mark.path("partition").asInt());
-                        if (ended.size() == mark.path("partitions").asInt()) {
-                            finishedAt.putIfAbsent(service, Duration.ofNanos(System.nanoTime() - start).toMillis());
-                        }
-                    }
-                }
-            }
-        }
-        return new Finished(finishedAt, new LinkedHashMap<>(events));
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode read(byte[] value) {
-        try {
-            return JSON.readTree(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private JsonNode exercise(String exerciseId) throws IOException, InterruptedException {

@@ -10,7 +10,16 @@ import java.util.Map;
  */
 public record StackConfig(Path root, Path workDir, int kafkaPort, int controllerPort, int mongoPort,
                           Map<String, Integer> servicePorts, boolean startExercise,
-                          double exerciseSpeed) {
+                          double exerciseSpeed, int instances, String exerciseId) {
+
+    /** Ports of a service's further instances: its own port plus this step per instance (8081, 8181, 8281 ...). */
+    public static final int INSTANCE_PORT_STEP = 100;
+
+    public StackConfig {
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("instances per service must be 1 to 9, not " + instances);
+        }
+    }
 
     /** Scenario seconds per second of the default exercise: one scenario minute per second, 72 h in 72 min. */
     public static final double DEFAULT_SPEED = 60;
@@ -28,7 +37,32 @@ public record StackConfig(Path root, Path workDir, int kafkaPort, int controller
 
     public static StackConfig defaults(Path root) {
         double speed = Double.parseDouble(System.getProperty("weerbaar.speed", Double.toString(DEFAULT_SPEED)));
-        return new StackConfig(root, root.resolve(".weerbaar"), 9092, 9093, 27018, defaultServicePorts(), true, speed);
+        int instances = Integer.parseInt(System.getProperty("weerbaar.instances", "1"));
+        return new StackConfig(root, root.resolve(".weerbaar"), 9092, 9093, 27018, defaultServicePorts(), true, speed,
+                instances, null);
+    }
+
+    /** The same stack with {@code n} instances of every service. */
+    public StackConfig withInstances(int n) {
+        return new StackConfig(root, workDir, kafkaPort, controllerPort, mongoPort, servicePorts, startExercise,
+                exerciseSpeed, n, exerciseId);
+    }
+
+    /** The same stack, its exercise played at this speed. */
+    public StackConfig withSpeed(double speed) {
+        return new StackConfig(root, workDir, kafkaPort, controllerPort, mongoPort, servicePorts, startExercise,
+                speed, instances, exerciseId);
+    }
+
+    /** The same stack, its exercise created under this id (null: a fresh id). */
+    public StackConfig withExerciseId(String id) {
+        return new StackConfig(root, workDir, kafkaPort, controllerPort, mongoPort, servicePorts, startExercise,
+                exerciseSpeed, instances, id);
+    }
+
+    /** The port of instance {@code instance} (0 is the first) of {@code service}. */
+    public int port(String service, int instance) {
+        return servicePorts.get(service) + instance * INSTANCE_PORT_STEP;
     }
 
     public String bootstrapServers() {

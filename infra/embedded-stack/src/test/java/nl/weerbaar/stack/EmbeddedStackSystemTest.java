@@ -18,19 +18,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The smoke system test: the embedded stack as the README starts it — a real Kafka broker process, the
- * MongoDB-protocol server and the five service jars — on free ports. outage-timeline's event must be consumed and
- * stored by every other service; stopping leaves no process behind; a second start works.
+ * The system test: the embedded stack as the README starts it — a real Kafka broker process, the MongoDB-protocol
+ * server and the five service jars — on free ports. outage-timeline's event must be consumed and stored by every other
+ * service; stopping leaves no process behind; a second start works, with two instances of every service, and killing
+ * one instance of each mid-run changes nothing in what the exercise puts on the record (scale-out and kill test of
+ * issue 14).
  */
 class EmbeddedStackSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The default 72 h scenario at 20,000 scenario seconds per second: about 13 s of wall time. */
     private static final double FAST = 20_000;
+    /** Both runs play the same exercise id, so their derived event ids can be compared. */
+    private static final String EXERCISE = "oef-systeemtest";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -40,10 +46,11 @@ class EmbeddedStackSystemTest {
     void anEventOfOneServiceIsConsumedAndStoredByTheOthersAndStopLeavesNothingBehind() throws Exception {
         StackConfig config = freePorts();
         String first;
-        try (EmbeddedStack stack = new EmbeddedStack(config)) {
+        Map<String, String> singleInstanceRun;
+        try (EmbeddedStack stack = new EmbeddedStack(config.withExerciseId(EXERCISE))) {
             stack.start();
             first = stack.exerciseId();
-            assertThat(first).startsWith("oef-");
+            assertThat(first).isEqualTo(EXERCISE);
             for (String service : new String[] {"vital-status", "noodsteunpunt", "burgerhulp", "situatiebeeld"}) {
                 await().atMost(DOWNSTREAM).untilAsserted(() -> {
                     HttpResponse<String> response = get(stack, service, "/api/exercise-clocks/" + first);
@@ -85,16 +92,70 @@ class EmbeddedStackSystemTest {
                         "/api/exercises/" + first + "/nsps/nsp-heesch/check-ins?all=true").body());
                 assertThat(arrivals.size()).isPositive();
             });
+            singleInstanceRun = eventsOnceEach(config, first);
         }
         assertThat(aliveChildren()).as("processes left after stop").isZero();
         assertThat(config.pidFile()).doesNotExist();
 
-        try (EmbeddedStack again = new EmbeddedStack(config)) {
+        // a second start works, here with two instances of every service and a quarter of the speed; one of each is
+        // killed mid-run (SIGKILL), and what the exercise puts on the record is the single-instance run's, event for
+        // event, ids included
+        try (EmbeddedStack again = new EmbeddedStack(config.withExerciseId(EXERCISE).withInstances(2)
+                .withSpeed(FAST / 4))) {
             again.start();
-            assertThat(again.exerciseId()).isNotEqualTo(first);
+            assertThat(again.exerciseId()).isEqualTo(first);
+            int clockOwner = await().atMost(DOWNSTREAM).until(() -> clockDrivenBy(again), owner -> owner >= 0);
+            await().atMost(DOWNSTREAM).until(() -> JSON.readTree(get(again, "outage-timeline", 1 - clockOwner,
+                    "/api/exercises/" + first).body()).path("scenarioTimeSeconds").asLong() >= 24 * 3600);
+            again.kill("outage-timeline", clockOwner);
+            for (String service : new String[] {"vital-status", "noodsteunpunt", "burgerhulp", "situatiebeeld"}) {
+                again.kill(service, 1);
+            }
+            assertThat(eventsOnceEach(config, first)).as("events of the run with killed instances")
+                    .isEqualTo(singleInstanceRun);
+            await().atMost(DOWNSTREAM).untilAsserted(() -> assertThat(JSON.readTree(get(again, "outage-timeline",
+                    1 - clockOwner, "/api/exercises/" + first).body()).path("state").asText()).isEqualTo("FINISHED"));
             assertThat(get(again, "situatiebeeld", "/actuator/health").statusCode()).isEqualTo(200);
         }
         assertThat(aliveChildren()).isZero();
+    }
+
+    /** The instance of outage-timeline that drives the exercise's clock, or -1 while neither says so yet. */
+    private int clockDrivenBy(EmbeddedStack stack) throws IOException, InterruptedException {
+        for (int instance = 0; instance < 2; instance++) {
+            if (JSON.readTree(get(stack, "outage-timeline", instance, "/api/exercises/" + EXERCISE + "/clock").body())
+                    .path("drivenHere").asBoolean()) {
+                return instance;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The exercise's events once every service has finished it, by id: type, scenario time and payload, without
+     * what differs between runs by nature — the clock's own state changes (their reasons and wall times record how
+     * the exercise was driven), wall times and the clock's speed. Fails if an id is on the record twice.
+     */
+    private static Map<String, String> eventsOnceEach(StackConfig config, String exerciseId) {
+        Map<String, String> events = new TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        ExerciseRecord.readUntilFinished(config.bootstrapServers(), exerciseId, System.nanoTime(),
+                DOWNSTREAM.multipliedBy(2), e -> {
+                    if (e.type().endsWith(".exercise.created.v1") || e.type().endsWith(".state-changed.v1")
+                            && e.topic().equals("weerbaar.exercise.v1")) {
+                        return;
+                    }
+                    JsonNode payload = e.payload();
+                    if (payload instanceof ObjectNode object) {
+                        object.remove(List.of("wallTime", "speed"));
+                    }
+                    if (events.put(e.id(), e.type() + "@" + e.scenarioTimeSeconds() + " " + payload) != null) {
+                        twice.add(e.id() + " " + e.type());
+                    }
+                });
+        assertThat(twice).as("events on the record twice").isEmpty();
+        assertThat(events).hasSizeGreaterThan(10_000);
+        return events;
     }
 
     /**
@@ -107,7 +168,12 @@ class EmbeddedStackSystemTest {
 
     private HttpResponse<String> get(EmbeddedStack stack, String service, String path)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+        return get(stack, service, 0, path);
+    }
+
+    private HttpResponse<String> get(EmbeddedStack stack, String service, int instance, String path)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service, instance) + path))
                 .header("Authorization", "Bearer " + stack.token("crisis-team")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -122,7 +188,7 @@ class EmbeddedStackSystemTest {
             services.put(name, freePort());
         }
         Path root = Path.of(System.getProperty("weerbaar.root")).toAbsolutePath();
-        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true, FAST);
+        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true, FAST, 1, null);
     }
 
     private static int freePort() throws IOException {
