@@ -27,7 +27,15 @@ public final class CompanionServices {
      * arguments, because those win over the {@code application.yml} of the module under test on the classpath.
      */
     public static ConfigurableApplicationContext start(Class<?> application, String name, String brokers) {
-        return RUNNING.computeIfAbsent(application, app -> new SpringApplicationBuilder(app).run(
+        return RUNNING.computeIfAbsent(application, app -> instance(app, name, brokers));
+    }
+
+    /**
+     * One more instance of {@code application}, not shared: a test of scale-out or restart starts it beside the
+     * service under test (same database, same consumer groups) and closes it itself.
+     */
+    public static ConfigurableApplicationContext instance(Class<?> application, String name, String brokers) {
+        return new SpringApplicationBuilder(application).run(
                 "--spring.application.name=" + name,
                 "--spring.data.mongodb.database=weerbaar-" + name,
                 "--server.port=0",
@@ -37,7 +45,7 @@ public final class CompanionServices {
                 "--weerbaar.kafka.retry-interval-ms=50",
                 // at the end of the test JVM the broker may be gone first: do not wait 30 s per phase for it
                 "--spring.lifecycle.timeout-per-shutdown-phase=3s",
-                "--spring.config.import=classpath:weerbaar-test-security.properties"));
+                "--spring.config.import=classpath:weerbaar-test-security.properties");
     }
 
     /** Calls to a companion's API as they come over HTTP, with its security filters. */

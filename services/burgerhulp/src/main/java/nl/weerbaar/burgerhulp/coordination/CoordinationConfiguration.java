@@ -10,9 +10,9 @@ import nl.weerbaar.kit.kafka.KafkaKitProperties;
 import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
+import nl.weerbaar.kit.streams.StreamsSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -78,13 +78,7 @@ class CoordinationConfiguration {
     /** The kit's stream settings under this processor's own application id (set in code, as the others do). */
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration coordinationStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
-        Map<String, Object> properties = kafka.buildStreamsProperties(ssl);
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PROCESSOR);
-        // the order of inputs comes from the watermark join (HeldInputs), not from Kafka Streams' timestamp merge, so
-        // a task need not wait for a partition whose data it cannot fetch yet (under exactly_once_v2: its own
-        // repartition writes, until the next commit)
-        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-        return new KafkaStreamsConfiguration(properties);
+        return StreamsSettings.unordered(kafka, ssl, PROCESSOR);
     }
 
     @Bean

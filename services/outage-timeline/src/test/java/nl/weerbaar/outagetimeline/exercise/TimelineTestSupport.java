@@ -19,9 +19,9 @@ import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
+import nl.weerbaar.kit.test.CompanionServices;
 import nl.weerbaar.outagetimeline.OutageTimelineApplication;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,13 +120,6 @@ abstract class TimelineTestSupport {
 
     /** One more instance of the service against the same broker and the same MongoDB-protocol server. */
     ConfigurableApplicationContext instance() {
-        // as arguments, so they win over application.yml (two instances cannot share its port)
-        return new SpringApplicationBuilder(OutageTimelineApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + brokers,
-                "--weerbaar.mongo.in-process=true",
-                "--weerbaar.kafka.partitions=2",
-                "--weerbaar.kafka.retry-interval-ms=50",
-                "--spring.config.import=classpath:weerbaar-test-security.properties");
+        return CompanionServices.instance(OutageTimelineApplication.class, "outage-timeline", brokers);
     }
 }

@@ -6,24 +6,22 @@ import java.util.Optional;
 import nl.weerbaar.kit.events.InboundEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Every event of every exercise, in the order taken in (collection {@code picture_log}, keyed by event id, so an event
- * delivered again is kept once; the number it would have had is simply skipped). Each exercise numbers its entries; a browser that reconnects asks for what came
- * after the last number it has, so it neither misses nor doubles anything. Check-ins are kept without postcode and
+ * delivered again is kept once). Each exercise's entries are numbered 1, 2, 3 ... by its one appender
+ * ({@link LogAppender}), so an entry appears only after all lower numbers: a follower or a browser that reconnects asks
+ * for what came after the last number it has, and neither misses nor doubles anything. Check-ins are kept without postcode and
  * note: the picture counts people, it does not need to know them.
  */
 @Component
 public class PictureLog {
 
     static final String COLLECTION = "picture_log";
-    static final String SEQUENCES = "picture_log_sequences";
 
     private final MongoTemplate mongo;
 
@@ -31,17 +29,21 @@ public class PictureLog {
         this.mongo = mongo;
     }
 
-    /** The entry for {@code event}, or empty when it was kept before. */
-    public Optional<LogEntry> append(InboundEvent event) {
+    /**
+     * Appends {@code event} as entry number {@code seq} and returns the entry now in the log for the event's id:
+     * this one, or the one kept before (a retry after a crash brings the same number, a duplicate event another).
+     */
+    public Optional<LogEntry> append(InboundEvent event, long seq) {
         ObjectNode payload = event.payload().deepCopy();
         payload.remove(List.of("postcode", "note"));
-        LogEntry entry = new LogEntry(event.id(), event.exerciseId(), next(event.exerciseId()), event.topic(),
+        // the topic of its type: the appender reads it from the repartition topic
+        LogEntry entry = new LogEntry(event.id(), event.exerciseId(), seq, event.type().topic(),
                 event.type().shortName(), event.subject(), event.scenarioTimeSeconds(), payload.toString());
         try {
             mongo.insert(entry, COLLECTION);
             return Optional.of(entry);
         } catch (DuplicateKeyException again) {
-            return Optional.empty();
+            return Optional.ofNullable(mongo.findById(event.id(), LogEntry.class, COLLECTION));
         }
     }
 
@@ -68,14 +70,5 @@ public class PictureLog {
     public List<LogEntry> all(String exerciseId) {
         return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)).with(Sort.by("seq")),
                 LogEntry.class, COLLECTION);
-    }
-
-    private long next(String exerciseId) {
-        Sequence s = mongo.findAndModify(Query.query(Criteria.where("_id").is(exerciseId)), new Update().inc("last", 1),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Sequence.class, SEQUENCES);
-        return s.last();
-    }
-
-    record Sequence(@org.springframework.data.annotation.Id String id, long last) {
     }
 }

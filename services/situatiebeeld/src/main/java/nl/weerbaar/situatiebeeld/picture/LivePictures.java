@@ -1,7 +1,9 @@
 package nl.weerbaar.situatiebeeld.picture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
@@ -10,8 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The current picture of each exercise someone looks at, kept in memory and moved on by every event as it is taken
- * in; built from the log the first time it is asked for (so a restart loses nothing). The picture as it was at an
+ * The current picture of each exercise someone looks at, kept in memory and moved on by the log's entries as they
+ * are appended ({@link #followLog}); built from the log the first time it is asked for (so a restart loses nothing). The picture as it was at an
  * earlier scenario time is folded from the log on demand. At most {@code capacity} pictures are kept, the ones looked
  * at last: a long-running server that saw many exercises does not keep them all, and one looked at again is folded
  * from the log anew, so dropping a picture loses nothing.
@@ -40,12 +42,20 @@ public class LivePictures {
         return json(pictures.computeIfAbsent(exerciseId, ex -> PictureFolder.fold(ex, log.all(ex))));
     }
 
-    /** An event was taken in: the picture moves on, if anyone has looked at it yet. */
-    public synchronized void taken(LogEntry entry) {
-        Picture picture = pictures.get(entry.exerciseId()); // counts as a use: an exercise that moves stays kept
-        if (picture != null && entry.seq() > picture.lastSeq) {
-            PictureFolder.apply(picture, entry);
+    /**
+     * Moves every picture held on to the end of its exercise's log (at most {@code limit} entries each) and returns
+     * the entries it took, for the browsers. Every instance of the service does this, so each keeps complete
+     * pictures whichever instance appended the entries.
+     */
+    public synchronized List<LogEntry> followLog(int limit) {
+        List<LogEntry> taken = new ArrayList<>();
+        for (Picture picture : List.copyOf(pictures.values())) { // iterating values is no "use": the order stays
+            for (LogEntry entry : log.after(picture.exerciseId, picture.lastSeq, limit)) {
+                PictureFolder.apply(picture, entry);
+                taken.add(entry);
+            }
         }
+        return taken;
     }
 
     /** The picture as it was at scenario time {@code at}: everything that had happened by then, in scenario order. */

@@ -2,6 +2,9 @@ package nl.weerbaar.situatiebeeld.picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -17,7 +20,7 @@ import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import org.junit.jupiter.api.Test;
 
-/** The pictures kept in memory: moved on by events, at most the capacity of them, rebuilt from the log when asked again. */
+/** The pictures kept in memory: moved on by the log, at most the capacity of them, rebuilt from the log when asked again. */
 class LivePicturesTest {
 
     private final PictureLog log = mock(PictureLog.class);
@@ -28,13 +31,16 @@ class LivePicturesTest {
         when(log.all("oef-a")).thenAnswer(call -> List.copyOf(logOfA));
         when(log.all("oef-b")).thenReturn(List.of());
         when(log.all("oef-c")).thenReturn(List.of());
+        when(log.after(anyString(), anyLong(), anyInt())).thenAnswer(call -> !call.getArgument(0).equals("oef-a")
+                ? List.of() : logOfA.stream().filter(e -> e.seq() > (long) call.getArgument(1)).toList());
         LivePictures pictures = new LivePictures(log, 2);
         logOfA.add(tick(1));
 
         assertThat(clock(pictures.currentJson("oef-a"))).isEqualTo(100);
         LogEntry second = tick(2);
         logOfA.add(second);
-        pictures.taken(second);
+        assertThat(pictures.followLog(100)).as("what the browsers get").containsExactly(second);
+        assertThat(pictures.followLog(100)).as("nothing new").isEmpty();
         assertThat(clock(pictures.currentJson("oef-a"))).as("moved on in memory").isEqualTo(200);
         verify(log, times(1)).all("oef-a");
 
@@ -42,7 +48,7 @@ class LivePicturesTest {
         pictures.currentJson("oef-c"); // a third: oef-a, looked at longest ago, is dropped
         LogEntry third = tick(3);
         logOfA.add(third);
-        pictures.taken(third); // nobody holds oef-a's picture now; the log has the event
+        assertThat(pictures.followLog(100)).as("nobody holds oef-a's picture now; the log has the event").isEmpty();
 
         assertThat(clock(pictures.currentJson("oef-a"))).as("folded anew from the log").isEqualTo(300);
         verify(log, times(2)).all("oef-a");

@@ -1,7 +1,6 @@
 package nl.weerbaar.vitalstatus.simulation;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
@@ -9,9 +8,9 @@ import nl.weerbaar.kit.kafka.KafkaKitProperties;
 import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
+import nl.weerbaar.kit.streams.StreamsSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -59,9 +58,7 @@ class SimulationConfiguration {
      */
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration cascadeStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
-        Map<String, Object> properties = kafka.buildStreamsProperties(ssl);
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, PROCESSOR);
-        return new KafkaStreamsConfiguration(properties);
+        return StreamsSettings.ordered(kafka, ssl, PROCESSOR);
     }
 
     @Bean
