@@ -50,8 +50,9 @@ public final class EmbeddedStack implements AutoCloseable {
         switch (command) {
             case "start" -> runInForeground(config);
             case "stop" -> System.exit(stopRunning(config) ? 0 : 1);
+            case "rebuild" -> System.exit(RebuildCommand.run(config, List.of(args).subList(1, args.length)));
             default -> {
-                System.err.println("usage: weerbaar start|stop");
+                System.err.println("usage: weerbaar start|stop|rebuild <service> [read-model]");
                 System.exit(2);
             }
         }

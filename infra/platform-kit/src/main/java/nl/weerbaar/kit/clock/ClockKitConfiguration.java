@@ -6,6 +6,7 @@ import nl.weerbaar.kit.events.InboundEvents;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Every service follows the exercise clocks unless {@code weerbaar.clock.follow=false}. */
@@ -19,8 +20,9 @@ public class ClockKitConfiguration {
     }
 
     @Bean
-    public ExerciseClockListener exerciseClockListener(InboundEvents inbound, ExerciseClocks clocks) {
-        return new ExerciseClockListener(inbound, clocks);
+    public ExerciseClockListener exerciseClockListener(InboundEvents inbound, ExerciseClocks clocks,
+                                                       Environment environment) {
+        return new ExerciseClockListener(inbound, clocks, environment.getRequiredProperty("spring.application.name"));
     }
 
     @Bean

@@ -13,6 +13,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
@@ -72,6 +74,16 @@ public class KafkaKitConfiguration {
     @Bean
     public DefaultKafkaProducerFactoryCustomizer shortProducerClose(KafkaKitProperties kafka) {
         return factory -> factory.setPhysicalCloseTimeout(kafka.producerCloseSeconds());
+    }
+
+    /**
+     * A listener at the end of a partition written in transactions (the stream processors' topics) commits the
+     * offset after the closing transaction marker, so its lag reads 0 when it has read everything (the read-model
+     * rebuild and the operators' lag figures rely on that).
+     */
+    @Bean
+    public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fixTxOffsets() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     @Bean

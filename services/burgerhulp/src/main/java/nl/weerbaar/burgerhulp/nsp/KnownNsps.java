@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class KnownNsps {
 
-    static final String COLLECTION = "known_nsps";
+    public static final String COLLECTION = "known_nsps";
 
     private final MongoTemplate mongo;
 

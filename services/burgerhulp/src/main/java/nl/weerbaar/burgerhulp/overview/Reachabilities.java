@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Reachabilities {
 
-    static final String COLLECTION = "reachability";
+    public static final String COLLECTION = "reachability";
 
     private final MongoTemplate mongo;
 

@@ -18,6 +18,12 @@ import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
+import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.List;
+import nl.weerbaar.burgerhulp.nsp.KnownNsps;
+import nl.weerbaar.burgerhulp.overview.Reachabilities;
+import nl.weerbaar.burgerhulp.request.HelpRequests;
+import nl.weerbaar.burgerhulp.volunteer.Volunteers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +33,7 @@ import org.springframework.stereotype.Component;
  * from theirs: live exercises and replays alike. Each read model applies an event once, whatever is redelivered.
  */
 @Component
-class BurgerhulpProjection {
+class BurgerhulpProjection implements ReadModel.Folder {
 
     static final String GROUP = "burgerhulp";
 
@@ -44,6 +50,12 @@ class BurgerhulpProjection {
         this.volunteers = volunteers;
         this.requests = requests;
         this.reachability = reachability;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return new ReadModel("burgerhulp", GROUP, "projection", List.of(Volunteers.COLLECTION, HelpRequests.COLLECTION,
+                KnownNsps.COLLECTION, Reachabilities.COLLECTION));
     }
 
     @KafkaListener(id = GROUP, groupId = GROUP, topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class HelpRequests {
 
-    static final String COLLECTION = "help_requests";
+    public static final String COLLECTION = "help_requests";
 
     private final MongoTemplate mongo;
 

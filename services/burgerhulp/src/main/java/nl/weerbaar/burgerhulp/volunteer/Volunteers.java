@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Volunteers {
 
-    static final String COLLECTION = "volunteers";
+    public static final String COLLECTION = "volunteers";
 
     private final MongoTemplate mongo;
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckIns {
 
-    static final String CHECK_INS = "check_ins";
+    public static final String CHECK_INS = "check_ins";
 
     private final MongoTemplate mongo;
 

@@ -11,13 +11,15 @@ import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.noodsteunpunt.checkin.CheckIns;
+import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Listens to its own topic and keeps the read models: live exercises and replays alike. */
 @Component
-class NspProjection {
+class NspProjection implements ReadModel.Folder {
 
     static final String GROUP = "noodsteunpunt";
 
@@ -31,6 +33,12 @@ class NspProjection {
         this.views = views;
         this.checkIns = checkIns;
         this.notices = notices;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return new ReadModel("nsps", GROUP, "projection", List.of(NspViews.NSPS, NspViews.HISTORY, NspNotices.NOTICES,
+                CheckIns.CHECK_INS));
     }
 
     @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.NOODSTEUNPUNT)

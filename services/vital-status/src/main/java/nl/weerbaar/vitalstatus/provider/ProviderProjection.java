@@ -8,13 +8,15 @@ import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
+import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Listens to its own topic and keeps the read model: live exercises and replays alike. */
 @Component
-class ProviderProjection {
+class ProviderProjection implements ReadModel.Folder {
 
     static final String GROUP = "vital-status";
 
@@ -24,6 +26,12 @@ class ProviderProjection {
     ProviderProjection(InboundEvents inbound, ProviderViews views) {
         this.inbound = inbound;
         this.views = views;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return new ReadModel("providers", GROUP, "projection", List.of(ProviderViews.PROVIDERS, ProviderViews.HISTORY,
+                ProviderViews.ALERTS));
     }
 
     @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.VITAL_STATUS)
