@@ -32,7 +32,8 @@ import org.apache.kafka.common.TopicPartition;
  *       until each simulating service has said (its watermark with {@code ended}, on every partition) that it has
  *       processed the whole exercise; events per service, events/s end to end and its ratio to the raw rate;</li>
  *   <li>the resident memory of every process of the stack after the play;</li>
- *   <li>the replay of that recording, as fast as it goes, for two minutes (its rate).</li>
+ *   <li>the replay of that recording, as fast as it goes, for two minutes (its rate);</li>
+ *   <li>a larger region made by the scenario generator, played like the default (the cost curve).</li>
  * </ol>
  */
 public final class ExerciseBenchmark {
@@ -76,26 +77,7 @@ public final class ExerciseBenchmark {
         report(out, String.format("  raw broker, ProducerPerformance acks=all, %,d x %d B:%n    %s%n", RAW_RECORDS,
                 RECORD_BYTES, raw.trim()));
 
-        long start = System.nanoTime();
-        String live = create("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,\"speed\":" + MAX_SPEED
-                + "}", "/api/exercises");
-        long clockMillis = untilFinished(live, start);
-        report(out, String.format("  default scenario (Bernheze, 72 h) at speed %,.0f:%n", MAX_SPEED));
-        report(out, String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
-        Map<String, Long> events = new TreeMap<>();
-        Finished finished = new Finished(ExerciseRecord.readUntilFinished(config.bootstrapServers(), live, start,
-                PATIENCE, e -> events.merge(e.topic(), 1L, Long::sum)), events);
-        for (String service : List.of("vital-status", "noodsteunpunt", "burgerhulp")) {
-            report(out, String.format("    %-14s finished after   %,8d ms%n", service,
-                    finished.millis().get(service)));
-        }
-        finished.events().forEach((topic, count) -> report(out, String.format("    %-27s %,8d events%n", topic,
-                count)));
-        long totalEvents = finished.events().values().stream().mapToLong(Long::longValue).sum();
-        long lastMillis = finished.millis().values().stream().mapToLong(Long::longValue).max().orElse(clockMillis);
-        double endToEnd = totalEvents * 1000.0 / lastMillis;
-        report(out, String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
-                totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
+        String live = play(out, "bernheze-stroomuitval", "default scenario (Bernheze, 72 h)", rawRate);
         report(out, "  resident memory per process after the play:\n");
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
                 String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
@@ -106,7 +88,45 @@ public final class ExerciseBenchmark {
         long replayMillis = Duration.ofNanos(System.nanoTime() - replayStart).toMillis();
         report(out, String.format("  replay of that recording: %,d events re-published in the first %,d ms "
                 + "(%,.0f events/s)%n", replayed, replayMillis, replayed * 1000.0 / replayMillis));
+
+        // a larger region from the scenario generator, for the cost curve (size: -Dweerbaar.bench.places etc.)
+        int places = Integer.getInteger("weerbaar.bench.places", 10);
+        long inhabitants = Long.getLong("weerbaar.bench.inhabitants", 100_000);
+        int nspsPerPlace = Integer.getInteger("weerbaar.bench.nsps-per-place", 2);
+        create("{\"id\":\"bench-regio\",\"name\":\"Benchmarkregio\",\"places\":" + places
+                + ",\"inhabitants\":" + inhabitants + ",\"nspsPerPlace\":" + nspsPerPlace + ",\"seed\":1}",
+                "/api/scenarios/generated", 201, "id");
+        play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place, "
+                + "72 h)", places, inhabitants, nspsPerPlace), rawRate);
         Files.writeString(config.workDir().resolve("benchmark.txt"), out);
+    }
+
+    /**
+     * Plays a scenario as fast as the system goes and reports when the clock and each service finished, the events
+     * per topic and the rate end to end; returns the exercise id.
+     */
+    private String play(StringBuilder out, String scenarioId, String title, double rawRate) throws Exception {
+        long start = System.nanoTime();
+        String live = create("{\"scenarioId\":\"" + scenarioId + "\",\"autoStart\":true,\"speed\":" + MAX_SPEED
+                + "}", "/api/exercises");
+        long clockMillis = untilFinished(live, start);
+        report(out, String.format("  %s at speed %,.0f:%n", title, MAX_SPEED));
+        report(out, String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
+        Map<String, Long> events = new TreeMap<>();
+        Finished finished = new Finished(ExerciseRecord.readUntilFinished(config.bootstrapServers(), live, start,
+                PATIENCE, e -> events.merge(e.topic(), 1L, Long::sum)), events);
+        for (String service : ExerciseRecord.MARKING) {
+            report(out, String.format("    %-14s finished after   %,8d ms%n", service,
+                    finished.millis().get(service)));
+        }
+        finished.events().forEach((topic, count) -> report(out, String.format("    %-27s %,8d events%n", topic,
+                count)));
+        long totalEvents = finished.events().values().stream().mapToLong(Long::longValue).sum();
+        long lastMillis = finished.millis().values().stream().mapToLong(Long::longValue).max().orElse(clockMillis);
+        double endToEnd = totalEvents * 1000.0 / lastMillis;
+        report(out, String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
+                totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
+        return live;
     }
 
     /** Prints a line at once (a long run shows what it has) and keeps it for the summary file. */
@@ -172,14 +192,19 @@ public final class ExerciseBenchmark {
     }
 
     private String create(String body, String path) throws IOException, InterruptedException {
+        return create(body, path, 202, "exerciseId");
+    }
+
+    private String create(String body, String path, int expected, String field)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("outage-timeline")
                         + path)).header("Authorization", "Bearer " + stack.token("trainer"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
+        if (response.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(response.body()).path("exerciseId").asText();
+        return JSON.readTree(response.body()).path(field).asText();
     }
 
     /** Milliseconds from {@code start} until the exercise's clock is FINISHED, polled every 20 ms. */

@@ -1,5 +1,14 @@
 package nl.weerbaar.outagetimeline.scenario;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import nl.weerbaar.kit.security.Access;
@@ -40,6 +49,32 @@ class ScenarioController {
     String file(@PathVariable String id) {
         access.requireAnyRole(Role.TRAINER);
         return catalog.file(id).orElseThrow(() -> ApiException.notFound("scenario.unknown", id));
+    }
+
+    /** What a trainer asks of the generator: a region's size; the rest comes from the default scenario. */
+    record GenerateRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
+                                   message = "lowercase letters, digits and hyphens, at most 63") String id,
+                           @NotBlank @Size(max = 120) String name,
+                           @NotNull @Min(1) @Max(5_000) Integer places,
+                           @NotNull @Min(1) @Max(20_000_000) Long inhabitants,
+                           @Min(1) @Max(10) Integer nspsPerPlace,
+                           @DecimalMin("0") @DecimalMax("1000") Double volunteersPerThousand,
+                           Long seed) {
+    }
+
+    /**
+     * Generates a scenario for a region of the given size (see {@link ScenarioGenerator}) and stores it as if it had
+     * been uploaded: the same checks, the same id rules; {@code GET /api/scenarios/{id}/file} gives the file.
+     */
+    @PostMapping(value = "/api/scenarios/generated", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ScenarioSummary> generate(@Valid @RequestBody GenerateRequest request) {
+        access.requireAnyRole(Role.TRAINER);
+        if (request.inhabitants() < request.places()) {
+            throw ApiException.unprocessable("scenario.too-few-inhabitants", request.inhabitants(), request.places());
+        }
+        return upload(ScenarioGenerator.yaml(new ScenarioGenerator.Request(request.id(), request.name(),
+                request.places(), request.inhabitants(), request.nspsPerPlace() == null ? 1 : request.nspsPerPlace(),
+                request.volunteersPerThousand(), request.seed() == null ? 1 : request.seed())));
     }
 
     @PostMapping(value = "/api/scenarios", consumes = {"application/yaml", "application/x-yaml", "text/yaml",

@@ -57,6 +57,32 @@ class ScenarioUploadTest {
         mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void aTrainerGeneratesARegionOfAGivenSizeAndBadNumbersAreRefusedWithNothingStored() throws Exception {
+        String id = "regio-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"id\":\"" + id + "\",\"name\":\"Testregio\",\"places\":%d,\"inhabitants\":%d,"
+                + "\"nspsPerPlace\":2,\"seed\":5}";
+        mvc.perform(post("/api/scenarios/generated").with(token(TRAINER)).contentType("application/json")
+                        .content(body.formatted(0, 1000)))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"));
+        mvc.perform(post("/api/scenarios/generated").with(token(TRAINER)).contentType("application/json")
+                        .content(body.formatted(20, 10)).header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("A region of 20 places needs at least 20 inhabitants, not 10."));
+        mvc.perform(post("/api/scenarios/generated").with(token(CRISIS_TEAM)).contentType("application/json")
+                .content(body.formatted(20, 40_000))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/scenarios/generated").with(token(TRAINER)).contentType("application/json")
+                        .content(body.formatted(20, 40_000)))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", "/api/scenarios/" + id));
+        mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.places.length()").value(20)).andExpect(jsonPath("$.nsps.length()").value(41));
+        mvc.perform(post("/api/exercises").with(token(TRAINER)).contentType("application/json")
+                .content("{\"scenarioId\":\"" + id + "\"}")).andExpect(status().isAccepted());
+    }
+
     private static String scenario(String id, String severity) {
         return """
                 id: %s
