@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
  *       processed the whole exercise; events per service, events/s end to end and its ratio to the raw rate;</li>
  *   <li>the resident memory of every process of the stack after the play;</li>
  *   <li>the replay of that recording, as fast as it goes, for two minutes (its rate);</li>
+ *   <li>the latency from cause to effect between services with the default scenario at 60×;</li>
  *   <li>a larger region made by the scenario generator, played like the default (the cost curve).</li>
  * </ol>
  */
@@ -45,6 +48,8 @@ public final class ExerciseBenchmark {
     /** The replay is measured this long (or to its end): its rate is the figure, not its total time. */
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(2);
     private static final int RAW_RECORDS = 200_000;
+    /** How long the exercise runs at 60× for the latency figures: three scenario hours, the cascade's busiest. */
+    private static final Duration LATENCY_WINDOW = Duration.ofMinutes(3);
     private static final int RECORD_BYTES = 700;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -89,6 +94,8 @@ public final class ExerciseBenchmark {
         report(out, String.format("  replay of that recording: %,d events re-published in the first %,d ms "
                 + "(%,.0f events/s)%n", replayed, replayMillis, replayed * 1000.0 / replayMillis));
 
+        latencyAtNominalSpeed(out);
+
         // a larger region from the scenario generator, for the cost curve (size: -Dweerbaar.bench.places etc.)
         int places = Integer.getInteger("weerbaar.bench.places", 10);
         long inhabitants = Long.getLong("weerbaar.bench.inhabitants", 100_000);
@@ -99,6 +106,58 @@ public final class ExerciseBenchmark {
         play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place, "
                 + "72 h)", places, inhabitants, nspsPerPlace), rawRate);
         Files.writeString(config.workDir().resolve("benchmark.txt"), out);
+    }
+
+    /**
+     * The default scenario at 60× (one scenario minute per second, as exercises are played) for {@link #LATENCY_WINDOW}:
+     * for every event that one service published in answer to another's (its causation id names an event on another
+     * topic), the time from the cause becoming readable to the effect becoming readable, both seen by one
+     * read_committed consumer; p50, p99 and max per service.
+     */
+    private void latencyAtNominalSpeed(StringBuilder out) throws Exception {
+        Map<String, Long> seenAt = new HashMap<>();
+        Map<String, String> topicOf = new HashMap<>();
+        Map<String, List<Long>> latencies = new TreeMap<>();
+        String exerciseId;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                ExerciseRecord.consumerProperties(config.bootstrapServers()))) {
+            List<TopicPartition> partitions = ExerciseRecord.assignAll(consumer);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            exerciseId = create("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,\"speed\":60}",
+                    "/api/exercises");
+            long end = System.nanoTime() + LATENCY_WINDOW.toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    String type = ExerciseRecord.header(r, "ce_type");
+                    if (!exerciseId.equals(ExerciseRecord.header(r, "ce_exerciseid")) || type == null
+                            || type.endsWith(".progress-marked.v1")) {
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    String id = ExerciseRecord.header(r, "ce_id");
+                    seenAt.putIfAbsent(id, now);
+                    topicOf.putIfAbsent(id, r.topic());
+                    String cause = ExerciseRecord.header(r, "ce_causationid");
+                    if (cause != null && seenAt.containsKey(cause) && !topicOf.get(cause).equals(r.topic())) {
+                        latencies.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(now - seenAt.get(cause));
+                    }
+                }
+            }
+        }
+        create("{}", "/api/exercises/" + exerciseId + "/stop", 202, "eventId");
+        report(out, String.format("  latency cause -> effect at speed 60, first %d s of the default scenario:%n",
+                LATENCY_WINDOW.toSeconds()));
+        latencies.forEach((topic, nanos) -> {
+            List<Long> sorted = nanos.stream().sorted().toList();
+            report(out, String.format("    %-27s %,6d effects: p50 %,5d ms, p99 %,5d ms, max %,5d ms%n", topic,
+                    sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1_000_000));
+        });
+    }
+
+    private static long percentile(List<Long> sortedNanos, int p) {
+        int index = Math.min(sortedNanos.size() - 1, (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1);
+        return sortedNanos.get(Math.max(0, index)) / 1_000_000;
     }
 
     /**
