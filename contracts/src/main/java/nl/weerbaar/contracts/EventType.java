@@ -8,6 +8,7 @@ import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
 import nl.weerbaar.contracts.exercise.ClockTicked;
@@ -101,6 +102,14 @@ public enum EventType {
             OfferAnswered.class),
     ASSIGNMENT_PROGRESSED("nl.weerbaar.burgerhulp.assignment-progressed.v1", Topics.BURGERHULP, "assignment-progressed",
             AssignmentProgressed.class),
+    /** A volunteer's answer as a command to the coordination, which decides it into offer-answered (same shape). */
+    OFFER_ANSWER_SUBMITTED("nl.weerbaar.burgerhulp.offer-answer-submitted.v1", Topics.BURGERHULP,
+            "offer-answer-submitted", "offer-answered", OfferAnswered.class),
+    /** A volunteer's progress report as a command, decided into assignment-progressed (same shape). */
+    ASSIGNMENT_PROGRESS_SUBMITTED("nl.weerbaar.burgerhulp.assignment-progress-submitted.v1", Topics.BURGERHULP,
+            "assignment-progress-submitted", "assignment-progressed", AssignmentProgressed.class),
+    BURGERHULP_COMMAND_REFUSED("nl.weerbaar.burgerhulp.command-refused.v1", Topics.BURGERHULP,
+            "burgerhulp-command-refused", "command-refused", CommandRefused.class),
     HELP_REQUEST_ESCALATED("nl.weerbaar.burgerhulp.help-request-escalated.v1", Topics.BURGERHULP, "help-request-escalated",
             HelpRequestEscalated.class),
     REACHABILITY_CHANGED("nl.weerbaar.burgerhulp.reachability-changed.v1", Topics.BURGERHULP, "reachability-changed",
@@ -145,6 +154,14 @@ public enum EventType {
         return shortName;
     }
 
+    /**
+     * A person's command to the topic owner's processor, which decides it into a fact (or a refusal): input for that
+     * processor only, never folded as what happened.
+     */
+    public boolean isCommand() {
+        return this == OFFER_ANSWER_SUBMITTED || this == ASSIGNMENT_PROGRESS_SUBMITTED;
+    }
+
     /** A watermark of the topic's owner, for stream processors; read models skip it. */
     public boolean isProgressMark() {
         return payloadType == ProgressMarked.class;
@@ -162,7 +179,10 @@ public enum EventType {
         return Arrays.stream(values()).filter(t -> t.type.equals(ceType)).findFirst();
     }
 
-    /** The type of a payload class; a class that several types share (watermarks) is named by its type instead. */
+    /**
+     * The type of a payload class: the first declared. A class that several types share (watermarks; a command of the
+     * same shape as the fact it asks for, declared after the fact) is named by its type where it is not the first.
+     */
     public static EventType forPayload(Class<?> payloadClass) {
         return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadClass)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no event type for " + payloadClass.getName()));

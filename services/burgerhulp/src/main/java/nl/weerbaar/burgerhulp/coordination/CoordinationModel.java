@@ -10,8 +10,10 @@ import nl.weerbaar.burgerhulp.matching.Conditions;
 import nl.weerbaar.burgerhulp.matching.HelpNeed;
 import nl.weerbaar.burgerhulp.matching.Match;
 import nl.weerbaar.burgerhulp.matching.Matcher;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -117,40 +119,65 @@ public class CoordinationModel {
         return out;
     }
 
-    /** A real volunteer answered over the API (the event is on the topic already). */
-    public List<Emitted> answered(String requestId, String offerId, boolean accepted, long at,
-                                  CoordinationRules rules) {
+    /**
+     * A volunteer (or a coordinator for one) answered an offer over the API: a command, decided here at its scenario
+     * time. It becomes the fact {@code offer-answered} (with who answered) while the offer still stands, and
+     * {@code command-refused} when it has expired or the request was taken meanwhile.
+     */
+    public List<Emitted> answered(OfferAnswered command, String commandId, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
-        advance(at, rules, out);
-        RequestState r = requests.get(requestId);
-        RequestState.Offer offer = r == null ? null : r.offers.get(offerId);
-        if (offer != null && !r.settled()) {
-            r.offers.remove(offerId);
-            if (accepted) {
-                assign(r, offer, false, rules, out);
-            } else if (r.offers.isEmpty()) {
-                nextRound(r, rules, out);
-            }
+        advance(command.atSeconds(), rules, out);
+        RequestState r = requests.get(command.requestId());
+        RequestState.Offer offer = r == null ? null : r.offers.get(command.offerId());
+        boolean answer = OfferAnswered.ACCEPTED.equals(command.answer())
+                || OfferAnswered.DECLINED.equals(command.answer());
+        if (!answer || offer == null || r.settled() || !offer.volunteerId().equals(command.volunteerId())) {
+            out.add(refuse(command.requestId(), commandId, EventType.OFFER_ANSWER_SUBMITTED, command.volunteerId(),
+                    answer ? CommandRefused.OFFER_NOT_OPEN : CommandRefused.NOT_A_COMMAND, command.by()));
+            return out;
+        }
+        r.offers.remove(command.offerId());
+        out.add(emit(command.requestId(), new OfferAnswered(exerciseId, command.requestId(), command.offerId(),
+                command.volunteerId(), command.answer(), command.by(), now)));
+        if (OfferAnswered.ACCEPTED.equals(command.answer())) {
+            assign(r, offer, false, rules, out);
+        } else if (r.offers.isEmpty()) {
+            nextRound(r, rules, out);
         }
         return out;
     }
 
-    /** A real volunteer reported progress over the API (the event is on the topic already). */
-    public List<Emitted> progressed(String requestId, String status, long at, CoordinationRules rules) {
+    /**
+     * The volunteer who has a request reported progress over the API: a command, decided into
+     * {@code assignment-progressed} or {@code command-refused} (not theirs, or en route after setting off).
+     */
+    public List<Emitted> progressed(AssignmentProgressed command, String commandId, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
-        advance(at, rules, out);
-        RequestState r = requests.get(requestId);
-        if (r == null || !r.assigned()) {
+        advance(command.atSeconds(), rules, out);
+        RequestState r = requests.get(command.requestId());
+        String status = command.status();
+        String refusal = r == null || !r.assigned() || !r.assignee.equals(command.volunteerId())
+                ? CommandRefused.NOT_ASSIGNED
+                : RequestState.EN_ROUTE.equals(status) && !RequestState.ACCEPTED.equals(r.status)
+                ? CommandRefused.PROGRESS_NOT_ALLOWED
+                : List.of(RequestState.EN_ROUTE, RequestState.COMPLETED, RequestState.FAILED).contains(status)
+                ? null : CommandRefused.NOT_A_COMMAND;
+        if (refusal != null) {
+            out.add(refuse(command.requestId(), commandId, EventType.ASSIGNMENT_PROGRESS_SUBMITTED,
+                    command.volunteerId(), refusal, command.by()));
             return out;
         }
+        out.add(emit(command.requestId(), new AssignmentProgressed(exerciseId, command.requestId(),
+                command.volunteerId(), status, command.by(), now)));
         switch (status) {
             case RequestState.EN_ROUTE -> r.status = RequestState.EN_ROUTE;
             case RequestState.COMPLETED -> {
                 r.status = RequestState.COMPLETED;
                 release(r, true);
             }
-            case RequestState.FAILED -> {
-                // the volunteer could not do it: the request goes back to the others (Crisis Cleanup's "unclaim")
+            default -> {
+                // failed: the volunteer could not do it; the request goes back to the others (Crisis Cleanup's
+                // "unclaim")
                 release(r, false);
                 r.assignee = null;
                 r.status = RequestState.OPEN;
@@ -160,11 +187,14 @@ public class CoordinationModel {
                     nextRound(r, rules, out);
                 }
             }
-            default -> {
-                // not a progress report
-            }
         }
         return out;
+    }
+
+    private Emitted refuse(String requestId, String commandId, EventType command, String volunteerId, String reason,
+                           String by) {
+        return emit(requestId, new CommandRefused(exerciseId, requestId, commandId, command.shortName(), volunteerId,
+                reason, by, now));
     }
 
     /** A noodsteunpunt of the exercise: not yet in use. */

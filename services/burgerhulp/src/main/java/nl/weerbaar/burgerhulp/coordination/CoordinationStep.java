@@ -27,7 +27,8 @@ import nl.weerbaar.kit.model.Emitted;
 /**
  * Which inputs move the coordination, and how: one event applied to one exercise's model. The clock and the volunteer
  * pool, the telecom and fuel providers' status, the noodsteunpunten's help requests and what coordinators and
- * volunteers did. The model's own decisions come back on its topic without a {@code by} and are not input. Once the
+ * volunteers did: volunteers' answers and progress reports come as commands, which the model decides into facts (the
+ * only writer of a request's state). The model's own decisions come back on its topic and are not input. Once the
  * exercise is over its clock stops, but input from the other services still counts: the end never drops a request.
  */
 final class CoordinationStep {
@@ -38,7 +39,8 @@ final class CoordinationStep {
             EventType.EXERCISE_STATE_CHANGED, EventType.PROVIDER_STATUS_CHANGED, EventType.VITAL_PROGRESS_MARKED,
             EventType.HELP_REQUESTED, EventType.NSP_REGISTERED, EventType.NSP_STATE_CHANGED,
             EventType.NSP_PROGRESS_MARKED, EventType.HELP_REQUEST_OPENED, EventType.VOLUNTEER_REGISTERED,
-            EventType.VOLUNTEER_PRESENCE_CHANGED, EventType.OFFER_ANSWERED, EventType.ASSIGNMENT_PROGRESSED);
+            EventType.VOLUNTEER_PRESENCE_CHANGED, EventType.OFFER_ANSWER_SUBMITTED,
+            EventType.ASSIGNMENT_PROGRESS_SUBMITTED);
 
     private final CoordinationRules rules;
     private final CoordinationConfiguration.OutageLinks links;
@@ -67,8 +69,6 @@ final class CoordinationStep {
             case VOLUNTEER_REGISTERED -> VolunteerRegistered.BY_COORDINATOR.equals(
                     event.payload(VolunteerRegistered.class).origin());
             case VOLUNTEER_PRESENCE_CHANGED -> event.payload(VolunteerPresenceChanged.class).by() != null;
-            case OFFER_ANSWERED -> event.payload(OfferAnswered.class).by() != null;
-            case ASSIGNMENT_PROGRESSED -> event.payload(AssignmentProgressed.class).by() != null;
             default -> true;
         };
     }
@@ -121,15 +121,9 @@ final class CoordinationStep {
                 NspStateChanged changed = event.payload(NspStateChanged.class);
                 yield m.nspInUse(changed.nspId(), changed.state().serving(), rules);
             }
-            case OFFER_ANSWERED -> {
-                OfferAnswered a = event.payload(OfferAnswered.class);
-                yield m.answered(a.requestId(), a.offerId(), OfferAnswered.ACCEPTED.equals(a.answer()), a.atSeconds(),
-                        rules);
-            }
-            case ASSIGNMENT_PROGRESSED -> {
-                AssignmentProgressed p = event.payload(AssignmentProgressed.class);
-                yield m.progressed(p.requestId(), p.status(), p.atSeconds(), rules);
-            }
+            case OFFER_ANSWER_SUBMITTED -> m.answered(event.payload(OfferAnswered.class), event.id(), rules);
+            case ASSIGNMENT_PROGRESS_SUBMITTED -> m.progressed(event.payload(AssignmentProgressed.class), event.id(),
+                    rules);
             default -> List.of();
         };
     }

@@ -7,6 +7,7 @@ import nl.weerbaar.burgerhulp.request.HelpRequests;
 import nl.weerbaar.burgerhulp.volunteer.Volunteers;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -73,11 +74,13 @@ class BurgerhulpProjection implements ReadModel.Folder {
             case HELP_OFFERED -> requests.offered(event.payload(HelpOffered.class), event.id());
             case OFFER_ANSWERED -> requests.answered(event.payload(OfferAnswered.class), event.id());
             case ASSIGNMENT_PROGRESSED -> requests.progressed(event.payload(AssignmentProgressed.class), event.id());
+            case BURGERHULP_COMMAND_REFUSED -> requests.refused(event.payload(CommandRefused.class), event.id());
             case HELP_REQUEST_ESCALATED -> requests.escalated(event.payload(HelpRequestEscalated.class), event.id());
             case REACHABILITY_CHANGED -> reachability.changed(event.payload(ReachabilityChanged.class),
                     event.offset());
             default -> {
-                // the rest of the noodsteunpunt topic is not burgerhulp's business
+                // commands are the coordination's input, not facts; the rest of the noodsteunpunt topic is not
+                // burgerhulp's business
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.weerbaar.burgerhulp.coordination.CoordinationQueries;
 import nl.weerbaar.burgerhulp.coordination.RequestState;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
@@ -29,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The volunteer's side: their offers and tasks, accepting or declining an offer, reporting en route, done or not
  * possible. A volunteer acts only on their own offers and tasks (403 otherwise); a coordinator may act for one (who
- * called in by radio, say). Whether an offer still stands is asked of the coordination model, which decides: an
- * answer it would no longer take is refused here (409) instead of being published for nothing.
+ * called in by radio, say). An answer or report is published as a command to the coordination, the only writer of a
+ * request's state, which decides it into a fact (or a refusal, when the request moved on before the command's turn);
+ * the {@code 202} carries the command's id. What the coordination would no longer take is refused here at once (409).
  */
 @RestController
 class AssignmentController {
@@ -99,9 +101,10 @@ class AssignmentController {
                     body.status());
         }
         long now = exercise.scenarioTimeAt(clock.instant());
-        String eventId = publisher.publish(requestId, new AssignmentProgressed(exerciseId, requestId,
-                decided.assignee, body.status(), user.name(), now), exercise.contextAt(now));
-        return ResponseEntity.accepted().body(Map.of("eventId", eventId, "status", body.status()));
+        String commandId = publisher.publish(EventType.ASSIGNMENT_PROGRESS_SUBMITTED, requestId,
+                new AssignmentProgressed(exerciseId, requestId, decided.assignee, body.status(), user.name(), now),
+                exercise.contextAt(now));
+        return ResponseEntity.accepted().body(Map.of("commandId", commandId, "status", body.status()));
     }
 
     private ResponseEntity<Map<String, Object>> answer(String exerciseId, String offerId, String answer) {
@@ -122,9 +125,10 @@ class AssignmentController {
         if (now >= standing.expiresAt()) {
             throw ApiException.conflict("offer.expired", offerId);
         }
-        String eventId = publisher.publish(request.requestId, new OfferAnswered(exerciseId, request.requestId,
-                offerId, offer.volunteerId(), answer, user.name(), now), exercise.contextAt(now));
-        return ResponseEntity.accepted().body(Map.of("eventId", eventId, "requestId", request.requestId,
+        String commandId = publisher.publish(EventType.OFFER_ANSWER_SUBMITTED, request.requestId,
+                new OfferAnswered(exerciseId, request.requestId, offerId, offer.volunteerId(), answer, user.name(),
+                        now), exercise.contextAt(now));
+        return ResponseEntity.accepted().body(Map.of("commandId", commandId, "requestId", request.requestId,
                 "answer", answer));
     }
 

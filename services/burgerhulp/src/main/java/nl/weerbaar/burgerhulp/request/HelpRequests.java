@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The help requests of each exercise (collection {@code help_requests}), one document per request holding its offers
- * and steps. A document remembers the events applied to it, so a redelivered event changes nothing. The rules for
- * what an answer or a progress report may change are the coordination model's: an answer counts only while the
- * request is not taken, a progress report only from the volunteer who has it.
+ * and steps. A document remembers the events applied to it, so a redelivered event changes nothing. It folds the
+ * coordination's facts as they come and holds no rules: whether an answer or a report counts was decided by the
+ * coordination (the only writer of a request's state), which publishes a refusal when it does not.
  */
 @Component
 public class HelpRequests {
@@ -53,28 +54,21 @@ public class HelpRequests {
     }
 
     public void answered(OfferAnswered answered, String eventId) {
-        change(answered.exerciseId(), answered.requestId(), eventId, r -> r.offer(answered.offerId())
-                .filter(OfferView::standing)
-                .filter(o -> OfferAnswered.EXPIRED.equals(answered.answer()) || r.unsettled())
-                .ifPresent(o -> {
-                    r.offers.set(r.offers.indexOf(o), o.answered(answered.answer(), answered.atSeconds(),
-                            answered.by()));
-                    r.step(answered.atSeconds(), answered.answer(), o.volunteerId(), answered.by());
-                    if (OfferAnswered.ACCEPTED.equals(answered.answer())) {
-                        r.status = HelpRequestView.ACCEPTED;
-                        r.assignee = o.volunteerId();
-                        r.acceptedAtSeconds = answered.atSeconds();
-                    } else if (HelpRequestView.OFFERED.equals(r.status) && !r.hasStandingOffer()) {
-                        r.status = HelpRequestView.OPEN;
-                    }
-                }));
+        change(answered.exerciseId(), answered.requestId(), eventId, r -> r.offer(answered.offerId()).ifPresent(o -> {
+            r.offers.set(r.offers.indexOf(o), o.answered(answered.answer(), answered.atSeconds(), answered.by()));
+            r.step(answered.atSeconds(), answered.answer(), o.volunteerId(), answered.by());
+            if (OfferAnswered.ACCEPTED.equals(answered.answer())) {
+                r.status = HelpRequestView.ACCEPTED;
+                r.assignee = o.volunteerId();
+                r.acceptedAtSeconds = answered.atSeconds();
+            } else if (HelpRequestView.OFFERED.equals(r.status) && !r.hasStandingOffer()) {
+                r.status = HelpRequestView.OPEN;
+            }
+        }));
     }
 
     public void progressed(AssignmentProgressed progressed, String eventId) {
         change(progressed.exerciseId(), progressed.requestId(), eventId, r -> {
-            if (!r.assigned() || !progressed.volunteerId().equals(r.assignee)) {
-                return;
-            }
             r.step(progressed.atSeconds(), progressed.status(), progressed.volunteerId(), progressed.by());
             switch (progressed.status()) {
                 case "en-route" -> r.status = HelpRequestView.EN_ROUTE;
@@ -83,13 +77,19 @@ public class HelpRequests {
                     r.completedAtSeconds = progressed.atSeconds();
                 }
                 default -> {
-                    // failed: the request goes back to the others
+                    // failed: the request went back to the others
                     r.status = HelpRequestView.OPEN;
                     r.assignee = null;
                     r.acceptedAtSeconds = null;
                 }
             }
         });
+    }
+
+    /** A volunteer's answer or report that came too late: on the time line, so nobody wonders where it went. */
+    public void refused(CommandRefused refused, String eventId) {
+        change(refused.exerciseId(), refused.requestId(), eventId, r -> r.step(refused.atSeconds(),
+                "refused:" + refused.reason(), refused.volunteerId(), refused.by()));
     }
 
     public void escalated(HelpRequestEscalated escalated, String eventId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -51,13 +52,13 @@ class CoordinationModelTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("v-near", 1),
                         org.assertj.core.groups.Tuple.tuple("v-further", 2));
 
-        String offer = published(HelpOffered.class).get(1).offerId();
-        collect(model.answered("help-1", offer, true, T10 + 120, CoordinationRules.DEFAULT));
+        HelpOffered offer = published(HelpOffered.class).get(1);
+        collect(model.answered(answer(offer, OfferAnswered.ACCEPTED, T10 + 120), "cmd-1", CoordinationRules.DEFAULT));
         assertThat(model.requests.get("help-1").assignee).isEqualTo("v-further");
-        assertThat(published(OfferAnswered.class)).singleElement().satisfies(a -> {
-            assertThat(a.volunteerId()).isEqualTo("v-near");
-            assertThat(a.answer()).isEqualTo(OfferAnswered.EXPIRED);
-        });
+        assertThat(published(OfferAnswered.class)).extracting(OfferAnswered::volunteerId, OfferAnswered::answer,
+                OfferAnswered::by).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("v-further", OfferAnswered.ACCEPTED, "Vera"),
+                org.assertj.core.groups.Tuple.tuple("v-near", OfferAnswered.EXPIRED, null));
         assertThat(model.volunteers.get("v-further").active).isEqualTo(1);
     }
 
@@ -68,8 +69,8 @@ class CoordinationModelTest {
                 volunteer("v-b", 51.7340, 5.5280, List.of("first-aid"), 1),
                 volunteer("v-c", 51.7360, 5.5300, List.of("first-aid"), 1));
         collect(model.open(firstAid("help-2", 120), false, ONE_AT_A_TIME));
-        collect(model.answered("help-2", published(HelpOffered.class).getLast().offerId(), false, T10 + 60,
-                ONE_AT_A_TIME));
+        collect(model.answered(answer(published(HelpOffered.class).getLast(), OfferAnswered.DECLINED, T10 + 60),
+                "cmd-2", ONE_AT_A_TIME));
         // v-b does not answer: the urgent offer stands ten minutes
         collect(model.advanceTo(T10 + 60 + 600, ONE_AT_A_TIME));
         assertThat(published(HelpOffered.class)).extracting(HelpOffered::volunteerId, HelpOffered::round)
@@ -77,7 +78,8 @@ class CoordinationModelTest {
                         org.assertj.core.groups.Tuple.tuple("v-b", 2),
                         org.assertj.core.groups.Tuple.tuple("v-c", 3));
         assertThat(published(OfferAnswered.class)).extracting(OfferAnswered::volunteerId, OfferAnswered::answer)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-b", OfferAnswered.EXPIRED));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-a", OfferAnswered.DECLINED),
+                        org.assertj.core.groups.Tuple.tuple("v-b", OfferAnswered.EXPIRED));
         assertThat(published(HelpOffered.class).get(2).atSeconds()).isEqualTo(T10 + 60 + 600);
     }
 
@@ -168,11 +170,13 @@ class CoordinationModelTest {
                 volunteer("v-a", 51.7325, 5.5268, List.of("first-aid"), 1),
                 volunteer("v-b", 51.7340, 5.5280, List.of("first-aid"), 1));
         collect(model.open(firstAid("help-7", 120), false, ONE_AT_A_TIME));
-        collect(model.answered("help-7", published(HelpOffered.class).getLast().offerId(), true, T10 + 60,
-                ONE_AT_A_TIME));
+        collect(model.answered(answer(published(HelpOffered.class).getLast(), OfferAnswered.ACCEPTED, T10 + 60),
+                "cmd-3", ONE_AT_A_TIME));
         assertThat(model.requests.get("help-7").status).isEqualTo(RequestState.ACCEPTED);
-        collect(model.progressed("help-7", RequestState.EN_ROUTE, T10 + 120, ONE_AT_A_TIME));
-        collect(model.progressed("help-7", RequestState.FAILED, T10 + 600, ONE_AT_A_TIME));
+        collect(model.progressed(progress("help-7", "v-a", RequestState.EN_ROUTE, T10 + 120), "cmd-4",
+                ONE_AT_A_TIME));
+        collect(model.progressed(progress("help-7", "v-a", RequestState.FAILED, T10 + 600), "cmd-5",
+                ONE_AT_A_TIME));
         RequestState request = model.requests.get("help-7");
         assertThat(request.status).isEqualTo(RequestState.OPEN);
         assertThat(request.assignee).isNull();
@@ -290,6 +294,50 @@ class CoordinationModelTest {
         assertThat(model.requests.get("help-6").assignee).isEqualTo("v-willing");
         assertThat(model.volunteers.get("v-willing").completed).isEqualTo(1);
         return List.copyOf(published);
+    }
+
+    @Test
+    void aCommandThatComesAfterTheRequestMovedOnIsRefusedAndChangesNothing() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
+                volunteer("v-near", 51.7330, 5.5270, List.of("first-aid"), 1),
+                volunteer("v-further", 51.7400, 5.5350, List.of("first-aid", "cpr-aed"), 1));
+        collect(model.open(firstAid("help-8", 60), false, CoordinationRules.DEFAULT));
+        HelpOffered near = published(HelpOffered.class).get(0);
+        HelpOffered further = published(HelpOffered.class).get(1);
+        collect(model.answered(answer(further, OfferAnswered.ACCEPTED, T10 + 60), "cmd-a", CoordinationRules.DEFAULT));
+        int before = published.size();
+
+        // v-near answers after v-further took it; v-near reports progress on a request that is not theirs
+        collect(model.answered(answer(near, OfferAnswered.ACCEPTED, T10 + 90), "cmd-b", CoordinationRules.DEFAULT));
+        collect(model.progressed(progress("help-8", "v-near", RequestState.COMPLETED, T10 + 120), "cmd-c",
+                CoordinationRules.DEFAULT));
+        // v-further is on the way, then says en route again
+        collect(model.progressed(progress("help-8", "v-further", RequestState.EN_ROUTE, T10 + 150), "cmd-d",
+                CoordinationRules.DEFAULT));
+        collect(model.progressed(progress("help-8", "v-further", RequestState.EN_ROUTE, T10 + 180), "cmd-e",
+                CoordinationRules.DEFAULT));
+
+        assertThat(published(CommandRefused.class)).extracting(CommandRefused::commandId, CommandRefused::command,
+                CommandRefused::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cmd-b", "offer-answer-submitted", CommandRefused.OFFER_NOT_OPEN),
+                org.assertj.core.groups.Tuple.tuple("cmd-c", "assignment-progress-submitted",
+                        CommandRefused.NOT_ASSIGNED),
+                org.assertj.core.groups.Tuple.tuple("cmd-e", "assignment-progress-submitted",
+                        CommandRefused.PROGRESS_NOT_ALLOWED));
+        assertThat(published.subList(before, published.size())).filteredOn(p -> !(p instanceof CommandRefused))
+                .singleElement().isEqualTo(new AssignmentProgressed("oef-1", "help-8", "v-further",
+                        RequestState.EN_ROUTE, "Vera", T10 + 150));
+        assertThat(model.requests.get("help-8").assignee).isEqualTo("v-further");
+        assertThat(model.requests.get("help-8").status).isEqualTo(RequestState.EN_ROUTE);
+    }
+
+    private static OfferAnswered answer(HelpOffered offer, String answer, long at) {
+        return new OfferAnswered(offer.exerciseId(), offer.requestId(), offer.offerId(), offer.volunteerId(), answer,
+                "Vera", at);
+    }
+
+    private static AssignmentProgressed progress(String requestId, String volunteerId, String status, long at) {
+        return new AssignmentProgressed("oef-1", requestId, volunteerId, status, "Vera", at);
     }
 
     private void collect(List<Emitted> emitted) {

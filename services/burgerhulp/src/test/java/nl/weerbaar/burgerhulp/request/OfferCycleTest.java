@@ -17,12 +17,16 @@ import java.util.List;
 import nl.weerbaar.burgerhulp.BurgerhulpTestSupport;
 import nl.weerbaar.burgerhulp.coordination.RequestState;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
@@ -33,6 +37,8 @@ import org.springframework.http.MediaType;
  */
 @WeerbaarIntegrationTest
 class OfferCycleTest extends BurgerhulpTestSupport {
+
+    @Autowired EventPublisher publisher;
 
     @Test
     void aRequestOfAnNspIsOfferedByDistanceReOfferedAfterDeclinesAndExpiryAndDoneByWhoAccepts() throws Exception {
@@ -78,6 +84,14 @@ class OfferCycleTest extends BurgerhulpTestSupport {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Aanbod '" + offerOf(request, "v-1")
                         + "' is al beantwoord (declined)."));
+        // an answer that gets past that check (sent to another instance at the same moment, say) is the
+        // coordination's to decide: it refuses it, and the refusal is on the request's time line
+        long at = now(id);
+        String late = publisher.publish(EventType.OFFER_ANSWER_SUBMITTED, rid, new OfferAnswered(id, rid,
+                offerOf(request, "v-1"), "v-1", OfferAnswered.ACCEPTED, "v-1", at), clocks.require(id).contextAt(at));
+        awaitRequest(id, rid, r -> r.steps.stream().anyMatch(s -> "refused:offer-no-longer-open".equals(s.what())));
+        assertThat(events(id, EventType.BURGERHULP_COMMAND_REFUSED, CommandRefused.class)).singleElement()
+                .satisfies(refused -> assertThat(refused.commandId()).isEqualTo(late));
 
         // nobody answers for v-3: the offer expires and the next round goes to the one capable volunteer left
         jumpMinutes(id, 4);
@@ -108,8 +122,8 @@ class OfferCycleTest extends BurgerhulpTestSupport {
                 .andExpect(status().isAccepted());
         request = awaitRequest(id, rid, r -> HelpRequestView.COMPLETED.equals(r.status));
         assertThat(request.steps).extracting(HelpRequestView.Step::what).containsExactly("opened", "offered",
-                "offered", "offered", "declined", "declined", "expired", "offered", "accepted", "en-route",
-                "completed");
+                "offered", "offered", "declined", "declined", "refused:offer-no-longer-open", "expired", "offered",
+                "accepted", "en-route", "completed");
 
         // the volunteers' own views: v-1 sees only its own declined offer of a request someone else took
         JsonNode tasks = json(getAs("/api/exercises/" + id + "/volunteers/v-1/tasks", VOLUNTEER_V1)
@@ -129,6 +143,13 @@ class OfferCycleTest extends BurgerhulpTestSupport {
         assertThat(overview.path("medianMinutesToMatch").asLong()).isBetween(4L, 5L);
         org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> events(id, EventType.HELP_OFFERED,
                 HelpOffered.class).size() == 4 && events(id, EventType.OFFER_ANSWERED, OfferAnswered.class).size() == 4);
+        // every answer and report of a person went in as a command and came out as the coordination's fact
+        assertThat(events(id, EventType.OFFER_ANSWER_SUBMITTED, OfferAnswered.class)).hasSize(4);
+        assertThat(events(id, EventType.OFFER_ANSWERED, OfferAnswered.class)).filteredOn(a -> a.by() != null)
+                .hasSize(3);
+        assertThat(events(id, EventType.ASSIGNMENT_PROGRESS_SUBMITTED, AssignmentProgressed.class)).hasSize(2);
+        assertThat(events(id, EventType.ASSIGNMENT_PROGRESSED, AssignmentProgressed.class))
+                .extracting(AssignmentProgressed::status).containsExactly("en-route", "completed");
         assertThat(topic.validRecords(id)).extracting(r -> r.type()).contains(EventType.VOLUNTEER_REGISTERED.type(),
                 EventType.HELP_REQUEST_OPENED.type(), EventType.HELP_OFFERED.type(), EventType.OFFER_ANSWERED.type(),
                 EventType.ASSIGNMENT_PROGRESSED.type());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
@@ -18,9 +19,10 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
     private static final Set<String> ALERTS = Set.of("vital-alert-raised", "help-request-escalated",
             "household-unserved", "occupancy-threshold-crossed", "reachability-changed", "resupply-requested");
 
-    /** Clock ticks are the page's clock, not news. */
+    /** Clock ticks are the page's clock, not news; a command shows as its outcome. */
     public static boolean shown(LogEntry e) {
-        return !"clock-ticked".equals(e.type());
+        EventType type = PictureFolder.TYPES.get(e.type());
+        return !"clock-ticked".equals(e.type()) && (type == null || !type.isCommand());
     }
 
     public static FeedItem of(LogEntry e) {
@@ -68,6 +70,9 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
                     + p.path("etaMinutes").asInt() + " min)");
             case "offer-answered" -> Text.of(p.path("volunteerId").asText() + ": " + p.path("answer").asText(),
                     p.path("volunteerId").asText() + ": " + p.path("answer").asText());
+            case "burgerhulp-command-refused" -> Text.of(p.path("volunteerId").asText() + ": te laat, niet verwerkt ("
+                    + p.path("reason").asText() + ")", p.path("volunteerId").asText() + ": too late, not taken ("
+                    + p.path("reason").asText() + ")");
             case "assignment-progressed" -> Text.of(p.path("volunteerId").asText() + ": " + p.path("status").asText(),
                     p.path("volunteerId").asText() + ": " + p.path("status").asText());
             case "volunteer-registered" -> Text.of("Burgerhulpverlener " + p.path("volunteer").path("id").asText()

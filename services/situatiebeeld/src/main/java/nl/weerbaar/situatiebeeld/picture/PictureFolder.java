@@ -46,7 +46,7 @@ import nl.weerbaar.situatiebeeld.log.LogEntry;
  */
 public final class PictureFolder {
 
-    private static final Map<String, EventType> TYPES = Arrays.stream(EventType.values())
+    static final Map<String, EventType> TYPES = Arrays.stream(EventType.values())
             .collect(Collectors.toMap(EventType::shortName, Function.identity()));
 
     private PictureFolder() {
@@ -62,8 +62,8 @@ public final class PictureFolder {
     public static void apply(Picture p, LogEntry e) {
         p.lastSeq = Math.max(p.lastSeq, e.seq());
         EventType type = TYPES.get(e.type());
-        if (type == null) {
-            return;
+        if (type == null || type.isCommand()) {
+            return; // a command is not what happened: its outcome (a fact or a refusal) follows
         }
         Object payload = payload(e, type);
         switch (payload) {

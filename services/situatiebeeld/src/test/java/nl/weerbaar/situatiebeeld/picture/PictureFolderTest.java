@@ -54,6 +54,9 @@ class PictureFolderTest {
                 11200, "heesch", "nsp-heesch", 51.73, 5.53, false, 1, null, "nsp", null, 9400));
         add(9400, EventType.HELP_REQUEST_OPENED, new HelpRequestOpened("oef-1", "h-2", "transport", "urgent",
                 20000, "heesch", "nsp-heesch", 51.73, 5.53, true, 1, null, "nsp", null, 9400));
+        // a volunteer's answer is a command, not what happened: the coordination's fact (or refusal) follows
+        add(9500, EventType.OFFER_ANSWER_SUBMITTED, new OfferAnswered("oef-1", "h-2", "h-2-1-1", "v-2", "accepted",
+                "v-2", 9500));
         add(10000, EventType.OFFER_ANSWERED, new OfferAnswered("oef-1", "h-1", "h-1-1-1", "v-1", "accepted", null,
                 10000));
         add(10000, EventType.HELP_REQUEST_ESCALATED, new HelpRequestEscalated("oef-1", "h-2", "no-volunteer",
@@ -68,6 +71,8 @@ class PictureFolderTest {
         assertThat(now.providers.get("mobiel").cause.nl()).isEqualTo("batterij leeg");
         assertThat(now.nsps.get("nsp-heesch").occupancy).isEqualTo(2);
         assertThat(now.helpRequests.get("h-1").minutesToMatch).isEqualTo(10);
+        assertThat(now.helpRequests.get("h-2").minutesToMatch).isNull();
+        assertThat(log.stream().filter(FeedItem::shown).map(LogEntry::type)).doesNotContain("offer-answer-submitted");
         assertThat(now.getHelpCounts()).containsEntry("matched", 1).containsEntry("escalated", 1);
         assertThat(now.getMedianMinutesToMatch()).isEqualTo(10);
         assertThat(now.alerts).extracting(Picture.Alert::kind).containsExactly("help-escalated");
