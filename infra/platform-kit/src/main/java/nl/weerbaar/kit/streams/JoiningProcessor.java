@@ -1,7 +1,10 @@
 package nl.weerbaar.kit.streams;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
@@ -37,12 +40,21 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
         long now();
     }
 
+    /** How many exercises' state a task keeps in memory between steps (a task rarely plays more at once). */
+    static final int RECENT = 8;
+
     protected final StreamEvents events;
     private final EventType markType;
     private final String service;
     private final int partitions;
     private ProcessorContext<String, Routed> context;
     private HeldInputs held;
+    /**
+     * The exercises' state as the last step left it, equal to what the stores hold: a step need not read and parse
+     * an exercise's entities again. Emptied whenever the task is (re)initialised (its stores restored from their
+     * changelogs) and an exercise is dropped from it when a step fails, so it never differs from the stores.
+     */
+    private Map<String, S> recent = new HashMap<>();
 
     protected JoiningProcessor(StreamEvents events, EventType markType, String service, int partitions) {
         this.events = events;
@@ -55,13 +67,21 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
     public final void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.held = join(context);
+        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, S> eldest) {
+                return size() > RECENT;
+            }
+        };
     }
 
     /** Sets up the processor's state from its stores; returns its join (upstream services, store of held inputs). */
     protected abstract HeldInputs join(ProcessorContext<String, Routed> context);
 
+    /** An exercise's state as its stores hold it; called only when it is not in memory already. */
     protected abstract S load(String exerciseId);
 
+    /** Writes what the step changed to the stores; the state stays in memory for the next step. */
     protected abstract void save(S exercise);
 
     /** The model's decisions on one released input. */
@@ -77,19 +97,29 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
     }
 
     private void step(InboundEvent event, Record<String, Routed> record) {
-        S exercise = load(event.exerciseId());
-        exercise.join(exercise.join().with(held.take(exercise.join().inputs(), event, record)));
-        List<Record<String, Routed>> out = new ArrayList<>();
-        for (InboundEvent due : held.release(event.exerciseId(), exercise.join().inputs())) {
-            try {
-                out.addAll(apply(exercise, due));
-            } catch (InvalidEventException | IllegalArgumentException e) {
-                out.add(events.deadLetter(due, e));
-            }
+        String exerciseId = event.exerciseId();
+        S exercise = recent.get(exerciseId);
+        if (exercise == null) {
+            exercise = load(exerciseId);
         }
-        out.addAll(mark(exercise, event));
-        save(exercise);
-        out.forEach(context::forward);
+        try {
+            exercise.join(exercise.join().with(held.take(exercise.join().inputs(), event, record)));
+            List<Record<String, Routed>> out = new ArrayList<>();
+            for (InboundEvent due : held.release(exerciseId, exercise.join().inputs())) {
+                try {
+                    out.addAll(apply(exercise, due));
+                } catch (InvalidEventException | IllegalArgumentException e) {
+                    out.add(events.deadLetter(due, e));
+                }
+            }
+            out.addAll(mark(exercise, event));
+            save(exercise);
+            out.forEach(context::forward);
+            recent.put(exerciseId, exercise);
+        } catch (RuntimeException e) {
+            recent.remove(exerciseId); // half-applied: the next step reads the stores again
+            throw e;
+        }
     }
 
     /**

@@ -34,8 +34,13 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class TopologyDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
+    private final String applicationId;
+    private final Consumer<StreamsBuilder> topology;
+    private boolean closed;
 
     public TopologyDriver(String applicationId, Consumer<StreamsBuilder> topology) {
+        this.applicationId = applicationId;
+        this.topology = topology;
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(builder);
         Properties props = new Properties();
@@ -130,8 +135,34 @@ public final class TopologyDriver implements AutoCloseable {
         return lowest;
     }
 
+    /**
+     * The topology as an instance that takes over the task runs it: new processors (nothing in their memory) over
+     * stores that hold what this driver's stores hold, as Kafka Streams restores them from their changelogs. This
+     * driver is closed. A processor that keeps state in memory between records must decide the same after this.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public TopologyDriver restarted() {
+        TopologyDriver next = new TopologyDriver(applicationId, topology);
+        driver.getAllStateStores().forEach((name, store) -> {
+            if (store instanceof org.apache.kafka.streams.state.KeyValueStore kv) {
+                org.apache.kafka.streams.state.KeyValueStore target = next.driver.getKeyValueStore(name);
+                try (org.apache.kafka.streams.state.KeyValueIterator it = kv.all()) {
+                    it.forEachRemaining(entry -> {
+                        org.apache.kafka.streams.KeyValue e = (org.apache.kafka.streams.KeyValue) entry;
+                        target.put(e.key, e.value);
+                    });
+                }
+            }
+        });
+        close();
+        return next;
+    }
+
     @Override
     public void close() {
-        driver.close();
+        if (!closed) {
+            closed = true;
+            driver.close();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
@@ -50,11 +51,16 @@ final class CoordinationStore {
         }
     }
 
-    /** An exercise's state for one step and what it was when loaded, so that {@link #save} writes only changes. */
+    /**
+     * An exercise's state in memory and what the stores hold of it (the exercise entry as written, each entity's
+     * {@link Fingerprint}), so that {@link #save} writes only changes. Kept between steps by the processor.
+     */
     static final class Loaded implements JoiningProcessor.Exercise {
         Exercise exercise;
-        final Map<String, String> stored = new HashMap<>();
+        final Map<String, Object> stored = new HashMap<>();
         boolean entitiesLoaded;
+        /** This step needed the volunteers and requests, so it may have changed them. */
+        boolean entitiesTouched;
 
         Loaded(Exercise exercise) {
             this.exercise = exercise;
@@ -117,8 +123,9 @@ final class CoordinationStore {
         return loaded;
     }
 
-    /** The exercise's volunteers and requests into its model, once per step: only a step that applies input. */
+    /** The exercise's volunteers and requests into its model, read from the stores once while it stays in memory. */
     void loadEntities(Loaded loaded) {
+        loaded.entitiesTouched = true;
         if (loaded.entitiesLoaded) {
             return;
         }
@@ -137,12 +144,13 @@ final class CoordinationStore {
             while (it.hasNext()) {
                 KeyValue<String, String> entry = it.next();
                 json.put(entry.key, entry.value);
-                loaded.stored.put(name + ":" + entry.key, entry.value);
             }
         }
         Map<String, T> byId = new LinkedHashMap<>();
         for (String id : ids) {
-            byId.put(id, read(json.get(prefix + id), type));
+            T entity = read(json.get(prefix + id), type);
+            byId.put(id, entity);
+            loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
         }
         return byId;
     }
@@ -153,13 +161,16 @@ final class CoordinationStore {
                 ? new Exercise(model, List.copyOf(model.volunteers.keySet()), List.copyOf(model.requests.keySet()),
                         loaded.exercise.join())
                 : loaded.exercise;
+        loaded.exercise = exercise;
         String json = write(exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
+            loaded.stored.put(model.exerciseId, json);
         }
-        if (loaded.entitiesLoaded) {
+        if (loaded.entitiesTouched) {
             saveChanged(volunteers, VOLUNTEERS, loaded, model.volunteers);
             saveChanged(requests, REQUESTS, loaded, model.requests);
+            loaded.entitiesTouched = false;
         }
     }
 
@@ -167,10 +178,11 @@ final class CoordinationStore {
                                     Map<String, ?> entities) {
         String prefix = prefix(loaded.exercise.model().exerciseId);
         entities.forEach((id, entity) -> {
-            String json = write(entity);
-            if (!json.equals(loaded.stored.get(name + ":" + prefix + id))) {
-                store.put(prefix + id, json);
+            List<Object> now = Fingerprint.of(entity);
+            if (loaded.stored.put(name + ":" + prefix + id, now) instanceof List<?> before && before.equals(now)) {
+                return;
             }
+            store.put(prefix + id, write(entity));
         });
     }
 

@@ -201,6 +201,27 @@ class CoordinationTopologyTest {
     }
 
     @Test
+    void anInstanceThatTakesOverFromTheStoresDecidesAsTheOneThatKeptTheExerciseInMemory() {
+        // the processor keeps an exercise's entities in memory between records and writes back only what changed:
+        // restarted from its stores every 150 records, it must still decide exactly the same
+        List<Record<String, Routed>> inputs = byTime(concat(clock(60), vital(60), nsp(60)));
+        List<String> kept = contents(play(inputs));
+        TopologyDriver driver = driver();
+        List<TestRecord<String, byte[]>> out = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (i > 0 && i % 150 == 0) {
+                out.addAll(driver.output(Topics.BURGERHULP));
+                driver = driver.restarted();
+                drivers.add(driver);
+            }
+            driver.pipe(inputs.get(i));
+        }
+        out.addAll(driver.output(Topics.BURGERHULP));
+        assertThat(contents(out.stream().filter(r -> !TopologyDriver.isProgressMark(r)).toList())).isEqualTo(kept);
+        assertThat(inputs.size() / 150).as("restarts").isGreaterThan(3);
+    }
+
+    @Test
     void aHelpRequestMeetsThePhonesAsTheyWereWhenItWasAskedEvenWhenNoodsteunpuntIsReadFirst() {
         // all of noodsteunpunt's requests before vital-status says the phones failed: still no phone offer in 2-4 h
         List<TestRecord<String, byte[]>> out = play(concat(nsp(60), clock(60), vital(60)));

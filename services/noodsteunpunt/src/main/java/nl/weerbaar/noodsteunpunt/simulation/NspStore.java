@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
@@ -48,13 +49,18 @@ final class NspStore {
         }
     }
 
-    /** An exercise's state for one step and what it was when loaded, so that {@link #save} writes only changes. */
+    /**
+     * An exercise's state in memory and what the stores hold of it (the exercise entry as written, each NSP's
+     * {@link Fingerprint}), so that {@link #save} writes only changes. Kept between steps by the processor.
+     */
     static final class Loaded implements JoiningProcessor.Exercise {
         Exercise exercise;
-        final Map<String, String> stored;
+        final Map<String, Object> stored;
         boolean sitesLoaded;
+        /** This step needed the NSPs, so it may have changed them. */
+        boolean sitesTouched;
 
-        Loaded(Exercise exercise, Map<String, String> stored) {
+        Loaded(Exercise exercise, Map<String, Object> stored) {
             this.exercise = exercise;
             this.stored = stored;
         }
@@ -104,7 +110,7 @@ final class NspStore {
 
     Loaded load(String exerciseId) {
         String json = exercises.get(exerciseId);
-        Map<String, String> stored = new HashMap<>();
+        Map<String, Object> stored = new HashMap<>();
         if (json == null) {
             return new Loaded(Exercise.fresh(exerciseId), stored);
         }
@@ -112,8 +118,9 @@ final class NspStore {
         return new Loaded(read(json, Exercise.class), stored);
     }
 
-    /** The exercise's NSPs into its model, once per step: only a step that applies an input needs them. */
+    /** The exercise's NSPs into its model, read from the store once while it stays in memory. */
     void loadSites(Loaded loaded) {
+        loaded.sitesTouched = true;
         if (loaded.sitesLoaded) {
             return;
         }
@@ -126,10 +133,12 @@ final class NspStore {
                 json.put(entry.key, entry.value);
             }
         }
-        loaded.stored.putAll(json);
         Map<String, Site> byId = new LinkedHashMap<>();
         for (String id : loaded.exercise.sites()) {
-            byId.put(id, read(json.get(prefix(exerciseId) + id), Site.class));
+            String key = prefix(exerciseId) + id;
+            Site site = read(json.get(key), Site.class);
+            byId.put(id, site);
+            loaded.stored.put(key, Fingerprint.of(site));
         }
         loaded.exercise.model().sites = byId;
     }
@@ -138,18 +147,21 @@ final class NspStore {
         NspModel model = loaded.exercise.model();
         List<String> ids = loaded.sitesLoaded ? List.copyOf(model.sites.keySet()) : loaded.exercise.sites();
         Exercise exercise = new Exercise(model, ids, loaded.exercise.join());
+        loaded.exercise = exercise;
         String json = write(exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
+            loaded.stored.put(model.exerciseId, json);
         }
-        if (loaded.sitesLoaded) {
+        if (loaded.sitesTouched) {
             model.sites.forEach((id, site) -> {
                 String key = prefix(model.exerciseId) + id;
-                String siteJson = write(site);
-                if (!siteJson.equals(loaded.stored.get(key))) {
-                    sites.put(key, siteJson);
+                List<Object> now = Fingerprint.of(site);
+                if (!(loaded.stored.put(key, now) instanceof List<?> before && before.equals(now))) {
+                    sites.put(key, write(site));
                 }
             });
+            loaded.sitesTouched = false;
         }
     }
 
