@@ -158,6 +158,25 @@ public final class TopologyDriver implements AutoCloseable {
         return next;
     }
 
+    /** What a run with restarts wrote to a topic, and the driver it ended with (still open). */
+    public record RestartedRun(TopologyDriver last, List<TestRecord<String, byte[]>> output) {
+    }
+
+    /** Pipes the records, {@link #restarted() restarting} every {@code every} records, and collects the topic. */
+    public RestartedRun pipeRestartingEvery(int every, List<Record<String, Routed>> inputs, String topic) {
+        TopologyDriver current = this;
+        List<TestRecord<String, byte[]>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (i > 0 && i % every == 0) {
+                out.addAll(current.output(topic));
+                current = current.restarted();
+            }
+            current.pipe(inputs.get(i));
+        }
+        out.addAll(current.output(topic));
+        return new RestartedRun(current, out);
+    }
+
     @Override
     public void close() {
         if (!closed) {

@@ -206,17 +206,9 @@ class CoordinationTopologyTest {
         // restarted from its stores every 150 records, it must still decide exactly the same
         List<Record<String, Routed>> inputs = byTime(concat(clock(60), vital(60), nsp(60)));
         List<String> kept = contents(play(inputs));
-        TopologyDriver driver = driver();
-        List<TestRecord<String, byte[]>> out = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            if (i > 0 && i % 150 == 0) {
-                out.addAll(driver.output(Topics.BURGERHULP));
-                driver = driver.restarted();
-                drivers.add(driver);
-            }
-            driver.pipe(inputs.get(i));
-        }
-        out.addAll(driver.output(Topics.BURGERHULP));
+        TopologyDriver.RestartedRun run = driver().pipeRestartingEvery(150, inputs, Topics.BURGERHULP);
+        drivers.add(run.last());
+        List<TestRecord<String, byte[]>> out = run.output();
         assertThat(contents(out.stream().filter(r -> !TopologyDriver.isProgressMark(r)).toList())).isEqualTo(kept);
         assertThat(inputs.size() / 150).as("restarts").isGreaterThan(3);
     }

@@ -188,17 +188,9 @@ class NspTopologyTest {
         // restarted from its stores every 100 records, it must still decide exactly the same
         List<Record<String, Routed>> inputs = byTime(clock(60), vital(60));
         List<String> kept = play(inputs);
-        TopologyDriver driver = driver();
-        List<TestRecord<String, byte[]>> out = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            if (i > 0 && i % 100 == 0) {
-                out.addAll(driver.output(Topics.NOODSTEUNPUNT));
-                driver = driver.restarted();
-                drivers.add(driver);
-            }
-            driver.pipe(inputs.get(i));
-        }
-        out.addAll(driver.output(Topics.NOODSTEUNPUNT));
+        TopologyDriver.RestartedRun run = driver().pipeRestartingEvery(100, inputs, Topics.NOODSTEUNPUNT);
+        drivers.add(run.last());
+        List<TestRecord<String, byte[]>> out = run.output();
         assertThat(out.stream().filter(r -> !TopologyDriver.isProgressMark(r)).map(TopologyDriver::content).toList())
                 .isEqualTo(kept);
         assertThat(inputs.size() / 100).as("restarts").isGreaterThan(3);
