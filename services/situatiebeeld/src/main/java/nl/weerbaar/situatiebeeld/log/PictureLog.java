@@ -3,6 +3,7 @@ package nl.weerbaar.situatiebeeld.log;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import nl.weerbaar.kit.events.InboundEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -60,15 +61,46 @@ public class PictureLog {
         return newestFirst.reversed();
     }
 
-    /** What had happened in the exercise by scenario time {@code at}, in scenario-time order (for the review). */
-    public List<LogEntry> upTo(String exerciseId, long at) {
-        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId).and("atSeconds").lte(at))
-                .with(Sort.by("atSeconds", "seq")), LogEntry.class, COLLECTION);
+    /** The last {@code limit} entries of scenario time {@code at} or before, in scenario-time order (the feed then). */
+    public List<LogEntry> lastUpTo(String exerciseId, long at, int limit) {
+        List<LogEntry> newestFirst = mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)
+                .and("atSeconds").lte(at)).with(Sort.by(Sort.Direction.DESC, "atSeconds", "seq")).limit(limit),
+                LogEntry.class, COLLECTION);
+        return newestFirst.reversed();
     }
+
+    /**
+     * The entries of scenario time from {@code from} (inclusive) to {@code to} (inclusive), in scenario-time order
+     * and read in batches, so that a national exercise's log is never one reply: close the stream.
+     */
+    public Stream<LogEntry> between(String exerciseId, long from, long to) {
+        return mongo.stream(Query.query(Criteria.where("exerciseId").is(exerciseId).and("atSeconds").gte(from).lte(to))
+                .with(Sort.by("atSeconds", "seq")).cursorBatchSize(BATCH), LogEntry.class, COLLECTION);
+    }
+
+    /** The number of the exercise's last entry; 0 while it has none. */
+    public long lastSeq(String exerciseId) {
+        return latest(exerciseId, 1).stream().mapToLong(LogEntry::seq).findFirst().orElse(0);
+    }
+
+    /** Whether an entry of scenario time before {@code before} was appended after entry number {@code seq}. */
+    public boolean appendedAfter(String exerciseId, long seq, long before) {
+        return mongo.exists(Query.query(Criteria.where("exerciseId").is(exerciseId).and("seq").gt(seq)
+                .and("atSeconds").lt(before)), COLLECTION);
+    }
+
+    private static final int BATCH = 2000;
 
     /** All the exercise's entries, in the order taken in. */
     public List<LogEntry> all(String exerciseId) {
-        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)).with(Sort.by("seq")),
-                LogEntry.class, COLLECTION);
+        try (Stream<LogEntry> entries = inOrder(exerciseId)) {
+            return entries.toList();
+        }
+    }
+
+    /** All the exercise's entries, in the order taken in, read in batches: close the stream. */
+    public Stream<LogEntry> inOrder(String exerciseId) {
+        return mongo.stream(Query.query(Criteria.where("exerciseId").is(exerciseId)).with(Sort.by("seq"))
+                .cursorBatchSize(BATCH), LogEntry.class, COLLECTION);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The current picture of each exercise someone looks at, kept in memory and moved on by the log's entries as they
  * are appended ({@link #followLog}); built from the log the first time it is asked for (so a restart loses nothing). The picture as it was at an
- * earlier scenario time is folded from the log on demand. At most {@code capacity} pictures are kept, the ones looked
+ * earlier scenario time is {@link ReviewPictures}'. At most {@code capacity} pictures are kept, the ones looked
  * at last: a long-running server that saw many exercises does not keep them all, and one looked at again is folded
  * from the log anew, so dropping a picture loses nothing.
  */
@@ -39,7 +40,7 @@ public class LivePictures {
 
     /** The exercise's current picture as JSON (taken under the lock, so it is never half-updated). */
     public synchronized String currentJson(String exerciseId) {
-        return json(pictures.computeIfAbsent(exerciseId, ex -> PictureFolder.fold(ex, log.all(ex))));
+        return json(pictures.computeIfAbsent(exerciseId, this::folded));
     }
 
     /**
@@ -58,14 +59,13 @@ public class LivePictures {
         return taken;
     }
 
-    /** The picture as it was at scenario time {@code at}: everything that had happened by then, in scenario order. */
-    public String asOfJson(String exerciseId, long at) {
-        Picture picture = PictureFolder.fold(exerciseId, log.upTo(exerciseId, at));
-        picture.clockSeconds = at;
-        return json(picture);
+    private Picture folded(String exerciseId) {
+        try (Stream<LogEntry> entries = log.inOrder(exerciseId)) {
+            return PictureFolder.fold(exerciseId, entries::iterator);
+        }
     }
 
-    private static String json(Picture picture) {
+    static String json(Picture picture) {
         try {
             return EventJson.mapper().writeValueAsString(picture);
         } catch (JsonProcessingException e) {

@@ -8,6 +8,7 @@ import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.FeedItem;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
+import nl.weerbaar.situatiebeeld.picture.ReviewPictures;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,13 @@ class PictureController {
     private final Access access;
     private final ExerciseClocks clocks;
     private final LivePictures pictures;
+    private final ReviewPictures review;
     private final PictureLog log;
     private final StreamHub hub;
 
-    PictureController(Access access, ExerciseClocks clocks, LivePictures pictures, PictureLog log, StreamHub hub) {
+    PictureController(Access access, ExerciseClocks clocks, LivePictures pictures, ReviewPictures review,
+                      PictureLog log, StreamHub hub) {
+        this.review = review;
         this.access = access;
         this.clocks = clocks;
         this.pictures = pictures;
@@ -44,7 +48,7 @@ class PictureController {
     @GetMapping(value = "/api/exercises/{exerciseId}/picture", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> picture(@PathVariable String exerciseId, @RequestParam(required = false) Long at) {
         allowed(exerciseId);
-        return ResponseEntity.ok(at == null ? pictures.currentJson(exerciseId) : pictures.asOfJson(exerciseId, at));
+        return ResponseEntity.ok(at == null ? pictures.currentJson(exerciseId) : review.atJson(exerciseId, at));
     }
 
     /** The feed: after number {@code after}, or the last lines up to scenario time {@code at}, or the last lines. */
@@ -56,8 +60,7 @@ class PictureController {
         if (after != null) {
             entries = log.after(exerciseId, after, FEED_PAGE);
         } else if (at != null) {
-            List<LogEntry> upTo = log.upTo(exerciseId, at);
-            entries = upTo.subList(Math.max(0, upTo.size() - FEED_PAGE), upTo.size());
+            entries = log.lastUpTo(exerciseId, at, FEED_PAGE);
         } else {
             entries = log.latest(exerciseId, FEED_PAGE);
         }

@@ -28,9 +28,9 @@ class LivePicturesTest {
 
     @Test
     void keepsThePicturesLookedAtLastAndFoldsADroppedOneAnewWithoutLosingEvents() throws Exception {
-        when(log.all("oef-a")).thenAnswer(call -> List.copyOf(logOfA));
-        when(log.all("oef-b")).thenReturn(List.of());
-        when(log.all("oef-c")).thenReturn(List.of());
+        when(log.inOrder("oef-a")).thenAnswer(call -> List.copyOf(logOfA).stream());
+        when(log.inOrder("oef-b")).thenAnswer(call -> java.util.stream.Stream.empty());
+        when(log.inOrder("oef-c")).thenAnswer(call -> java.util.stream.Stream.empty());
         when(log.after(anyString(), anyLong(), anyInt())).thenAnswer(call -> !call.getArgument(0).equals("oef-a")
                 ? List.of() : logOfA.stream().filter(e -> e.seq() > (long) call.getArgument(1)).toList());
         LivePictures pictures = new LivePictures(log, 2);
@@ -42,7 +42,7 @@ class LivePicturesTest {
         assertThat(pictures.followLog(100)).as("what the browsers get").containsExactly(second);
         assertThat(pictures.followLog(100)).as("nothing new").isEmpty();
         assertThat(clock(pictures.currentJson("oef-a"))).as("moved on in memory").isEqualTo(200);
-        verify(log, times(1)).all("oef-a");
+        verify(log, times(1)).inOrder("oef-a");
 
         pictures.currentJson("oef-b");
         pictures.currentJson("oef-c"); // a third: oef-a, looked at longest ago, is dropped
@@ -51,9 +51,9 @@ class LivePicturesTest {
         assertThat(pictures.followLog(100)).as("nobody holds oef-a's picture now; the log has the event").isEmpty();
 
         assertThat(clock(pictures.currentJson("oef-a"))).as("folded anew from the log").isEqualTo(300);
-        verify(log, times(2)).all("oef-a");
+        verify(log, times(2)).inOrder("oef-a");
         pictures.currentJson("oef-c");
-        verify(log, times(1)).all("oef-c");
+        verify(log, times(1)).inOrder("oef-c");
     }
 
     @Test
