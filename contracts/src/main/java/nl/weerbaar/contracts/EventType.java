@@ -20,6 +20,7 @@ import nl.weerbaar.contracts.exercise.PhaseStarted;
 import nl.weerbaar.contracts.exercise.PopulationDemand;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
+import nl.weerbaar.contracts.scenario.ScenarioUploaded;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
@@ -55,6 +56,8 @@ public enum EventType {
             PopulationDemand.class),
     VOLUNTEERS_AVAILABLE("nl.weerbaar.exercise.volunteers-available.v1", Topics.EXERCISE, "volunteers-available",
             VolunteersAvailable.class),
+    SCENARIO_UPLOADED("nl.weerbaar.scenario.uploaded.v1", Topics.SCENARIOS, "scenario-uploaded",
+            ScenarioUploaded.class),
 
     PROVIDER_REGISTERED("nl.weerbaar.vital.provider-registered.v1", Topics.VITAL_STATUS, "provider-registered",
             ProviderRegistered.class),

@@ -14,9 +14,15 @@ public final class Topics {
     /** Owned by burgerhulp, keyed by help request id. */
     public static final String BURGERHULP = "weerbaar.burgerhulp.v1";
 
+    /** Owned by outage-timeline, keyed by scenario id: the scenarios trainers uploaded, kept for good. */
+    public static final String SCENARIOS = "weerbaar.scenarios.v1";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    public static final List<String> ALL = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP);
+    /** The topics an exercise's events are on: its record, which replays and benchmarks read. */
+    public static final List<String> EXERCISE_STREAMS = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP);
+
+    public static final List<String> ALL = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP, SCENARIOS);
 
     private Topics() {
     }

@@ -86,15 +86,23 @@ public class KafkaKitConfiguration {
         return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
+    /** The largest record a producer sends: a scenario file of a national region (checked at upload). */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
     @Bean
     public KafkaAdmin.NewTopics weerbaarTopics(KafkaKitProperties kafka) {
         int partitions = kafka.partitions();
         short replicas = kafka.replicationFactor();
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
+            TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
                     .config("min.insync.replicas", replicas > 1 ? "2" : "1")
-                    .configs(EventTime.TOPIC_CONFIG).build());
+                    .configs(EventTime.TOPIC_CONFIG);
+            if (Topics.SCENARIOS.equals(topic)) {
+                // the library is kept for good, and a region's scenario file can pass Kafka's default 1 MB
+                builder.config("retention.ms", "-1").config("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
+            }
+            topics.add(builder.build());
             topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas)
                     .configs(EventTime.TOPIC_CONFIG).build());
         }

@@ -48,7 +48,7 @@ public class RecordingReader {
         List<RecordedEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : Topics.ALL) {
+            for (String topic : Topics.EXERCISE_STREAMS) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
@@ -78,7 +78,7 @@ public class RecordingReader {
                         return new RecordedEvent(type, record.key(), headers.get(CeHeaders.ID),
                                 headers.get(CeHeaders.SOURCE), Long.parseLong(headers.get(CeHeaders.SCENARIO_TIME)),
                                 Instant.parse(headers.get(CeHeaders.TIME)), headers.get(CeHeaders.CAUSATION_ID),
-                                EventJson.mapper().readTree(record.value()), Topics.ALL.indexOf(record.topic()),
+                                EventJson.mapper().readTree(record.value()), Topics.EXERCISE_STREAMS.indexOf(record.topic()),
                                 record.offset());
                     } catch (java.io.IOException | RuntimeException e) {
                         return null; // a record that broke its contract went to the dead-letter topic, not the record

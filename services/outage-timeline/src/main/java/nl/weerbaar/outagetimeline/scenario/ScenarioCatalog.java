@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +13,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.scenario.ScenarioUploaded;
+import nl.weerbaar.kit.events.EventContext;
+import nl.weerbaar.kit.events.EventIds;
+import nl.weerbaar.kit.events.EventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * The scenarios trainers can play: those shipped with the service ({@code classpath:scenarios/*.yaml}, checked at
- * start-up so a broken one never ships) and those trainers uploaded (the file as written, in {@code scenarios}).
+ * start-up so a broken one never ships) and those trainers uploaded. An upload is checked and published on
+ * {@code weerbaar.scenarios.v1} (the system of record, kept for good); {@link ScenarioLibraryListener} folds the
+ * topic into {@code scenarios} (the file as written), the first upload of an id winning, and the upload answers once
+ * the library has it.
  */
 @Component
 public class ScenarioCatalog {
@@ -33,11 +45,14 @@ public class ScenarioCatalog {
     private final Map<String, Scenario> uploadedCache = new ConcurrentHashMap<>();
     private final ScenarioParser parser;
     private final MongoTemplate mongo;
+    private final EventPublisher publisher;
     private final Clock clock;
 
-    public ScenarioCatalog(ScenarioParser parser, MongoTemplate mongo, Clock clock) throws IOException {
+    public ScenarioCatalog(ScenarioParser parser, MongoTemplate mongo, EventPublisher publisher, Clock clock)
+            throws IOException {
         this.parser = parser;
         this.mongo = mongo;
+        this.publisher = publisher;
         this.clock = clock;
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:scenarios/*.yaml")) {
             try (InputStream in = resource.getInputStream()) {
@@ -77,19 +92,55 @@ public class ScenarioCatalog {
         return Optional.ofNullable(mongo.findById(id, Uploaded.class, COLLECTION)).map(Uploaded::yaml);
     }
 
-    /** Checks and stores an uploaded file; an id that exists already is refused, never overwritten. */
+    /**
+     * Checks an uploaded file and publishes it; returns once the library holds it. An id that exists already is
+     * refused, never overwritten: also when another trainer's upload of the same id came first a moment earlier (the
+     * event id is derived from the scenario id, so the topic keeps one upload per id for every consumer).
+     */
     public Scenario upload(String yaml, String trainer) {
         Scenario scenario = parser.parse(yaml);
-        if (builtIn.containsKey(scenario.id())) {
+        if (builtIn.containsKey(scenario.id()) || mongo.exists(Query.query(Criteria.where("_id").is(scenario.id())),
+                COLLECTION)) {
             throw new ScenarioExistsException(scenario.id());
         }
-        try {
-            mongo.insert(new Uploaded(scenario.id(), yaml, trainer, clock.instant()), COLLECTION);
-        } catch (DuplicateKeyException e) {
+        publisher.publishWithId(EventIds.derived(ScenarioUploaded.LIBRARY, "uploaded", scenario.id()), scenario.id(),
+                new ScenarioUploaded(scenario.id(), yaml, trainer, clock.instant()),
+                EventContext.of(ScenarioUploaded.LIBRARY, ExerciseStatus.EXERCISE, 0));
+        Uploaded stored = awaitFolded(scenario.id());
+        if (!yaml.equals(stored.yaml())) {
             throw new ScenarioExistsException(scenario.id());
         }
         return scenario;
     }
+
+    /** The library's listener folded an upload: the first of its id stays. */
+    void fold(ScenarioUploaded uploaded) {
+        try {
+            mongo.insert(new Uploaded(uploaded.scenarioId(), uploaded.yaml(), uploaded.uploadedBy(),
+                    uploaded.uploadedAt()), COLLECTION);
+        } catch (DuplicateKeyException firstOneStays) {
+            // another upload of this id came first
+        }
+    }
+
+    /** The library's entry once the listener has folded it (a moment after the broker acknowledged the upload). */
+    private Uploaded awaitFolded(String id) {
+        long deadline = System.nanoTime() + FOLD_PATIENCE.toNanos();
+        long pause = 5;
+        while (true) {
+            Uploaded stored = mongo.findById(id, Uploaded.class, COLLECTION);
+            if (stored != null) {
+                return stored;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("scenario " + id + " is on its topic but not yet in the library");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(pause).toNanos());
+            pause = Math.min(200, pause * 2);
+        }
+    }
+
+    private static final Duration FOLD_PATIENCE = Duration.ofSeconds(30);
 
     private Scenario parsed(Uploaded uploaded) {
         return uploadedCache.computeIfAbsent(uploaded.id(), id -> parser.parse(uploaded.yaml()));

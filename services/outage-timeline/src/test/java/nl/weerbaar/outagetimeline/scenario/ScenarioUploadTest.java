@@ -5,10 +5,13 @@ import static nl.weerbaar.kit.test.TestAuth.TRAINER;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.UUID;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ class ScenarioUploadTest {
     private static final String YAML = "application/yaml";
 
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired nl.weerbaar.kit.readmodel.ReadModelRebuild rebuild;
+    @Autowired ScenarioCatalog catalog;
 
     @Test
     void aTrainerUploadsAScenarioThatCanThenBeListedReadAndPlayed() throws Exception {
@@ -39,6 +45,26 @@ class ScenarioUploadTest {
         // the same id again is refused, never overwritten
         mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML).content(file))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theLibraryLivesOnItsTopicAndIsRebuiltFromIt() throws Exception {
+        String id = "topic-" + UUID.randomUUID().toString().substring(0, 8);
+        String file = scenario(id, "minor");
+        mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML).content(file))
+                .andExpect(status().isCreated());
+        // a document no upload made: a rebuild that did not empty the library would keep it
+        mongo.insert(new org.bson.Document("_id", "stray-" + id).append("yaml", file.replace(id, "stray-" + id)),
+                ScenarioCatalog.COLLECTION);
+        mvc.perform(get("/api/scenarios/stray-" + id).with(token(TRAINER))).andExpect(status().isOk());
+
+        mvc.perform(post("/api/admin/read-models/scenarios/rebuild").with(token(TRAINER)))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuild.status("scenarios").rebuilding()
+                && rebuild.status("scenarios").remaining() == 0 && catalog.file(id).isPresent());
+        mvc.perform(get("/api/scenarios/" + id + "/file").with(token(TRAINER))).andExpect(status().isOk())
+                .andExpect(content().string(file));
+        mvc.perform(get("/api/scenarios/stray-" + id).with(token(TRAINER))).andExpect(status().isNotFound());
     }
 
     @Test
