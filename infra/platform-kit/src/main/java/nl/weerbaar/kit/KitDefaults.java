@@ -23,9 +23,11 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.producer.properties.enable.idempotence", "true");
         d.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
         d.put("spring.kafka.producer.properties.linger.ms", "5");
-        // a scenario file on weerbaar.scenarios.v1 may pass the default 1 MB (that topic allows 16 MB)
-        d.put("spring.kafka.producer.properties.max.request.size",
-                Integer.toString(nl.weerbaar.kit.kafka.KafkaKitConfiguration.MAX_RECORD_BYTES));
+        // a national scenario's file and world pass the default 1 MB (the topics that carry them allow 16 MB)
+        String maxRecord = Integer.toString(nl.weerbaar.kit.kafka.KafkaKitConfiguration.MAX_RECORD_BYTES);
+        d.put("spring.kafka.producer.properties.max.request.size", maxRecord);
+        d.put("spring.kafka.streams.properties.producer.max.request.size", maxRecord);
+        d.put("spring.kafka.streams.properties.topic.max.message.bytes", maxRecord);
         d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
         d.put("spring.kafka.producer.value-serializer", "nl.weerbaar.kit.kafka.EventValueSerializer");
         d.put("spring.kafka.consumer.group-id", "${spring.application.name}");

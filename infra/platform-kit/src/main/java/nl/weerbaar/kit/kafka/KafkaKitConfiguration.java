@@ -86,8 +86,14 @@ public class KafkaKitConfiguration {
         return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
-    /** The largest record a producer sends: a scenario file of a national region (checked at upload). */
+    /**
+     * The largest record a producer sends: a national scenario's file (about 2.4 MB for 3,600 places) or its world
+     * in scenario-loaded, with room to spare. Only the topics that carry them, and the stream processors' internal
+     * topics (KitDefaults), allow it.
+     */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+    private static final List<String> LARGE_RECORDS = List.of(Topics.EXERCISE, Topics.SCENARIOS);
 
     @Bean
     public KafkaAdmin.NewTopics weerbaarTopics(KafkaKitProperties kafka) {
@@ -98,13 +104,18 @@ public class KafkaKitConfiguration {
             TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
                     .config("min.insync.replicas", replicas > 1 ? "2" : "1")
                     .configs(EventTime.TOPIC_CONFIG);
+            TopicBuilder deadLetter = TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas)
+                    .configs(EventTime.TOPIC_CONFIG);
+            if (LARGE_RECORDS.contains(topic)) {
+                // a national scenario's file and world (scenario-loaded: every place and NSP) pass Kafka's 1 MB
+                builder.config("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
+                deadLetter.config("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
+            }
             if (Topics.SCENARIOS.equals(topic)) {
-                // the library is kept for good, and a region's scenario file can pass Kafka's default 1 MB
-                builder.config("retention.ms", "-1").config("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
+                builder.config("retention.ms", "-1"); // the library is kept for good
             }
             topics.add(builder.build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).replicas(replicas)
-                    .configs(EventTime.TOPIC_CONFIG).build());
+            topics.add(deadLetter.build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -5,6 +5,7 @@ import static nl.weerbaar.kit.test.TestAuth.TRAINER;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -12,6 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.kit.test.TopicRecorder;
 import java.util.UUID;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ class ScenarioUploadTest {
     @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
     @Autowired nl.weerbaar.kit.readmodel.ReadModelRebuild rebuild;
     @Autowired ScenarioCatalog catalog;
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}") String brokers;
 
     @Test
     void aTrainerUploadsAScenarioThatCanThenBeListedReadAndPlayed() throws Exception {
@@ -107,6 +113,29 @@ class ScenarioUploadTest {
                 .andExpect(jsonPath("$.places.length()").value(20)).andExpect(jsonPath("$.nsps.length()").value(41));
         mvc.perform(post("/api/exercises").with(token(TRAINER)).contentType("application/json")
                 .content("{\"scenarioId\":\"" + id + "\"}")).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void aWorldBeyondKafkasDefaultRecordSizeIsUploadedAndLoaded() throws Exception {
+        // 2,000 places: the file is about 1.4 MB, its world in scenario-loaded more (a national one, 3,600 places,
+        // about 2.4 MB); Kafka's default limit is 1 MB
+        String id = "groot-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/scenarios/generated").with(token(TRAINER)).contentType("application/json")
+                        .content("{\"id\":\"" + id + "\",\"name\":\"Grote regio\",\"places\":2000,"
+                                + "\"inhabitants\":200000,\"nspsPerPlace\":1,\"seed\":3}"))
+                .andExpect(status().isCreated());
+        assertThat(catalog.file(id).orElseThrow().length()).isGreaterThan(1 << 20);
+        String exerciseId = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/exercises").with(token(TRAINER))
+                        .contentType("application/json").content("{\"scenarioId\":\"" + id + "\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.exerciseId");
+        try (TopicRecorder topic = new TopicRecorder(brokers, Topics.EXERCISE)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> topic.records().stream().anyMatch(r ->
+                    exerciseId.equals(r.exerciseId()) && EventType.SCENARIO_LOADED.type().equals(r.type())));
+            TopicRecorder.RawRecord loaded = topic.records().stream().filter(r -> exerciseId.equals(r.exerciseId())
+                    && EventType.SCENARIO_LOADED.type().equals(r.type())).findFirst().orElseThrow();
+            assertThat(loaded.valueText().length()).isGreaterThan(1 << 20);
+            assertThat(loaded.payload(ScenarioLoaded.class).places()).hasSize(2000);
+        }
     }
 
     private static String scenario(String id, String severity) {
