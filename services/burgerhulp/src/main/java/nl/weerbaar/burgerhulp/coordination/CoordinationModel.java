@@ -1,10 +1,14 @@
 package nl.weerbaar.burgerhulp.coordination;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import nl.weerbaar.burgerhulp.matching.Candidate;
 import nl.weerbaar.burgerhulp.matching.Conditions;
 import nl.weerbaar.burgerhulp.matching.HelpNeed;
@@ -54,6 +58,16 @@ public class CoordinationModel {
     public Map<String, NspPoint> nsps = new LinkedHashMap<>();
     /** When the phones and the fuel changed: a request played from an earlier time sees them as they were then. */
     public List<ConditionChange> conditionChanges = new ArrayList<>();
+
+    /**
+     * The requests that may still have something due (not settled, or a simulated task still running), by arrival:
+     * a step of the clock looks at these, not at every request of the exercise (a region has tens of thousands, nearly
+     * all settled). Derived from {@link #requests} (never stored) and rebuilt when that map is replaced; kept in the
+     * order of {@link #requests}, so decisions come out in the same order as when every request was looked at.
+     */
+    private transient NavigableMap<Long, RequestState> live;
+    private transient Map<String, Long> arrival;
+    private transient Map<String, RequestState> liveFor;
 
     public CoordinationModel() {
         // for the store
@@ -113,6 +127,7 @@ public class CoordinationModel {
             }
             RequestState r = new RequestState(request);
             requests.put(request.requestId(), r);
+            indexed(r);
             nextRound(r, rules, out);
             advance(clock, rules, out);
         }
@@ -181,6 +196,7 @@ public class CoordinationModel {
                 release(r, false);
                 r.assignee = null;
                 r.status = RequestState.OPEN;
+                revived(r);
                 if (r.request.deadlineSeconds() <= now) {
                     escalate(r, "deadline-passed", out);
                 } else {
@@ -293,9 +309,53 @@ public class CoordinationModel {
         }
     }
 
+    /** The requests that may have something due, in arrival order; those that no longer may are dropped. */
+    private List<RequestState> live() {
+        if (liveFor != requests) { // loaded from the store: index them all, in the map's order
+            live = new TreeMap<>();
+            arrival = new HashMap<>();
+            liveFor = requests;
+            requests.values().forEach(this::indexed);
+        }
+        List<RequestState> out = new ArrayList<>(live.size());
+        for (Iterator<RequestState> it = live.values().iterator(); it.hasNext(); ) {
+            RequestState r = it.next();
+            if (mayBeDue(r)) {
+                out.add(r);
+            } else {
+                it.remove();
+            }
+        }
+        return out;
+    }
+
+    /** A request that came in: it comes last, as in {@link #requests}. */
+    private void indexed(RequestState r) {
+        if (liveFor != requests) {
+            live(); // indexes every request, this one too
+            return;
+        }
+        String id = r.request.requestId();
+        if (!arrival.containsKey(id)) {
+            long n = arrival.size();
+            arrival.put(id, n);
+            live.put(n, r);
+        }
+    }
+
+    /** A settled request that is open again (its volunteer could not do it): looked at again. */
+    private void revived(RequestState r) {
+        live();
+        live.put(arrival.get(r.request.requestId()), r);
+    }
+
+    private static boolean mayBeDue(RequestState r) {
+        return !r.settled() || r.doneAt != null;
+    }
+
     private long nextDue() {
         long next = Long.MAX_VALUE;
-        for (RequestState r : requests.values()) {
+        for (RequestState r : live()) {
             if (!r.settled()) {
                 next = Math.min(next, r.request.deadlineSeconds());
                 for (RequestState.Offer o : r.offers.values()) {
@@ -310,7 +370,7 @@ public class CoordinationModel {
     }
 
     private void handleDue(CoordinationRules rules, List<Emitted> out) {
-        for (RequestState r : List.copyOf(requests.values())) {
+        for (RequestState r : live()) {
             if (r.doneAt != null && r.doneAt <= now) {
                 r.doneAt = null;
                 r.status = RequestState.COMPLETED;
@@ -436,7 +496,7 @@ public class CoordinationModel {
      * noodsteunpunt's request), never reached anyone: they lapse, and the request goes on in person.
      */
     private void withdrawUnreachedPhoneOffers(long since, List<Emitted> out) {
-        for (RequestState r : requests.values()) {
+        for (RequestState r : live()) {
             if (r.settled()) {
                 continue;
             }
@@ -450,7 +510,7 @@ public class CoordinationModel {
 
     /** After more volunteers or a change in reachability: open requests without an offer get a new round. */
     private void retryWaiting(CoordinationRules rules, List<Emitted> out) {
-        for (RequestState r : requests.values()) {
+        for (RequestState r : live()) {
             if (!r.settled() && r.offers.isEmpty() && r.round > 0) {
                 nextRound(r, rules, out);
             }

@@ -254,10 +254,9 @@ public class NspModel {
         if (close != null) {
             next = Math.min(next, close);
         }
-        for (Site.Present p : site.present.values()) {
-            if (p.leaveAt() != null) {
-                next = Math.min(next, p.leaveAt());
-            }
+        Long leave = site.nextLeave();
+        if (leave != null) {
+            next = Math.min(next, leave);
         }
         for (Site.Delivery d : site.deliveries) {
             next = Math.min(next, d.at());
@@ -284,7 +283,9 @@ public class NspModel {
                 changeState(site, NspState.CLOSED, "power-restored", NspStateChanged.BY_POLICY,
                         NspTexts.closedAfterRestore(site.nsp.name(), placeName(site.nsp.placeId())), out);
             }
-            for (Site.Present p : List.copyOf(site.present.values())) {
+            Long leave = site.nextLeave();
+            for (Site.Present p : leave == null || leave > now ? List.<Site.Present>of()
+                    : List.copyOf(site.present.values())) {
                 if (p.leaveAt() != null && p.leaveAt() <= now) {
                     leave(site, p, rules);
                     out.add(emit(site.id(), new CitizenCheckedOut(exerciseId, site.id(), p.checkInId(), p.size(),
@@ -363,7 +364,7 @@ public class NspModel {
 
     private void sendHome(Site site, List<Emitted> out) {
         for (Site.Present p : List.copyOf(site.present.values())) {
-            site.present.remove(p.checkInId());
+            site.remove(p.checkInId());
             site.occupancy -= p.size();
             out.add(emit(site.id(), new CitizenCheckedOut(exerciseId, site.id(), p.checkInId(), p.size(),
                     CitizenCheckedOut.NSP_CLOSED, p.source(), null, now)));
@@ -424,7 +425,7 @@ public class NspModel {
 
     /** A household is inside: occupancy, a day's water and food for those who need it, help, thresholds. */
     private void admit(Site site, Site.Present p, String note, NspRules rules, List<Emitted> out) {
-        site.present.put(p.checkInId(), p);
+        site.admit(p);
         site.occupancy += p.size();
         site.arrivals.add(now);
         site.arrivals.removeIf(t -> t <= now - HOUR);
@@ -458,7 +459,7 @@ public class NspModel {
     }
 
     private void leave(Site site, Site.Present p, NspRules rules) {
-        site.present.remove(p.checkInId());
+        site.remove(p.checkInId());
         site.occupancy -= p.size();
         int rearmBelow = site.thresholdLevel - 10;
         if (site.percent() < rearmBelow) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.Stock;
 import nl.weerbaar.contracts.scenario.NspSite;
@@ -48,6 +49,46 @@ public class Site {
         this.water = initialWater;
         this.food = initialFood;
         this.fuel = initialFuel;
+    }
+
+    /**
+     * When the households present leave (leave time → how many then): the next departure without looking at every
+     * household present, thousands at a regional NSP. Derived from {@link #present}, never stored, and rebuilt when
+     * that map is replaced (read from the store); {@link #admit} and {@link #remove} keep it.
+     */
+    private transient TreeMap<Long, Integer> leaving;
+    private transient Map<String, Present> leavingFor;
+
+    void admit(Present p) {
+        remove(p.checkInId());
+        present.put(p.checkInId(), p);
+        if (p.leaveAt() != null) {
+            leaving().merge(p.leaveAt(), 1, Integer::sum);
+        }
+    }
+
+    void remove(String checkInId) {
+        TreeMap<Long, Integer> index = leaving();
+        Present gone = present.remove(checkInId);
+        if (gone != null && gone.leaveAt() != null) {
+            index.computeIfPresent(gone.leaveAt(), (at, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** The earliest time a household present leaves by itself; null when none will. */
+    Long nextLeave() {
+        TreeMap<Long, Integer> index = leaving();
+        return index.isEmpty() ? null : index.firstKey();
+    }
+
+    private TreeMap<Long, Integer> leaving() {
+        if (leavingFor != present) {
+            leaving = new TreeMap<>();
+            present.values().stream().filter(p -> p.leaveAt() != null)
+                    .forEach(p -> leaving.merge(p.leaveAt(), 1, Integer::sum));
+            leavingFor = present;
+        }
+        return leaving;
     }
 
     static boolean hasGenerator(NspSite nsp) {
