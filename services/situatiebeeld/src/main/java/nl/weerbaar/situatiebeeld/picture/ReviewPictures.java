@@ -65,7 +65,7 @@ public class ReviewPictures {
     /** The picture at scenario time {@code at}: everything that had happened by then, in scenario-time order. */
     public Picture at(String exerciseId, long at) {
         long logSeq = log.lastSeq(exerciseId); // before reading: what the fold takes in includes at least this
-        Snapshot start = lastHolding(exerciseId, at);
+        Snapshot start = lastHolding(exerciseId, at, logSeq);
         Picture picture = start == null ? empty(exerciseId) : read(start.picture());
         long next = start == null ? EVERY : start.boundary() + EVERY;
         try (Stream<LogEntry> entries = log.between(exerciseId, start == null ? Long.MIN_VALUE : start.boundary(),
@@ -83,17 +83,21 @@ public class ReviewPictures {
         return picture;
     }
 
-    /** The latest snapshot at or before {@code at} that still holds; those that no longer do are dropped. */
-    private Snapshot lastHolding(String exerciseId, long at) {
-        for (Snapshot snapshot : mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)
-                .and("boundary").lte(at)).with(Sort.by(Sort.Direction.DESC, "boundary")), Snapshot.class,
-                COLLECTION)) {
-            if (!log.appendedAfter(exerciseId, snapshot.logSeq(), snapshot.boundary())) {
+    /**
+     * The latest snapshot at or before {@code at} that still holds; those that no longer do are dropped. One taken
+     * when the log ended where it ends now holds without asking the log (an exercise that is over: every move).
+     */
+    private Snapshot lastHolding(String exerciseId, long at, long logSeq) {
+        while (true) {
+            Snapshot snapshot = mongo.findOne(Query.query(Criteria.where("exerciseId").is(exerciseId)
+                    .and("boundary").lte(at)).with(Sort.by(Sort.Direction.DESC, "boundary")).limit(1),
+                    Snapshot.class, COLLECTION);
+            if (snapshot == null || snapshot.logSeq() == logSeq
+                    || !log.appendedAfter(exerciseId, snapshot.logSeq(), snapshot.boundary())) {
                 return snapshot;
             }
             mongo.remove(Query.query(Criteria.where("_id").is(snapshot.id())), COLLECTION);
         }
-        return null;
     }
 
     private void keep(String exerciseId, long boundary, long logSeq, Picture picture) {
