@@ -2,9 +2,11 @@ package nl.weerbaar.burgerhulp.coordination;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
@@ -61,6 +63,8 @@ final class CoordinationStore {
         boolean entitiesLoaded;
         /** This step needed the volunteers and requests, so it may have changed them. */
         boolean entitiesTouched;
+        /** Requests stored as finished: they never change again, so a step does not compare them. */
+        final Set<String> finished = new HashSet<>();
 
         Loaded(Exercise exercise) {
             this.exercise = exercise;
@@ -150,7 +154,11 @@ final class CoordinationStore {
         for (String id : ids) {
             T entity = read(json.get(prefix + id), type);
             byId.put(id, entity);
-            loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
+            if (entity instanceof RequestState r && r.finished()) {
+                loaded.finished.add(name + ":" + prefix + id);
+            } else {
+                loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
+            }
         }
         return byId;
     }
@@ -178,11 +186,19 @@ final class CoordinationStore {
                                     Map<String, ?> entities) {
         String prefix = prefix(loaded.exercise.model().exerciseId);
         entities.forEach((id, entity) -> {
-            List<Object> now = Fingerprint.of(entity);
-            if (loaded.stored.put(name + ":" + prefix + id, now) instanceof List<?> before && before.equals(now)) {
+            String key = name + ":" + prefix + id;
+            if (loaded.finished.contains(key)) {
                 return;
             }
-            store.put(prefix + id, write(entity));
+            List<Object> now = Fingerprint.of(entity);
+            boolean unchanged = loaded.stored.put(key, now) instanceof List<?> before && before.equals(now);
+            if (!unchanged) {
+                store.put(prefix + id, write(entity));
+            }
+            if (entity instanceof RequestState r && r.finished()) {
+                loaded.finished.add(key);
+                loaded.stored.remove(key);
+            }
         });
     }
 

@@ -37,6 +37,14 @@ public class RequestState {
         return !OPEN.equals(status);
     }
 
+    /**
+     * Completed or escalated: nothing changes it any more (an answer or report that comes later is refused), so the
+     * store need not look at it again once it has written it so.
+     */
+    public boolean finished() {
+        return (COMPLETED.equals(status) || ESCALATED.equals(status)) && doneAt == null;
+    }
+
     /** Someone is on it and has not finished yet. */
     public boolean assigned() {
         return assignee != null && (ACCEPTED.equals(status) || EN_ROUTE.equals(status));
