@@ -30,6 +30,15 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
+    /**
+     * Whether {@code entity} differs from what {@code remembered} holds under {@code key} (nothing held: it does);
+     * remembers its fingerprint now either way. A store writes the entity back when this says so.
+     */
+    public static boolean changed(Map<String, Object> remembered, String key, Object entity) {
+        List<Object> now = of(entity);
+        return !(remembered.put(key, now) instanceof List<?> before && before.equals(now));
+    }
+
     public static List<Object> of(Object entity) {
         Field[] fields = FIELDS.get(entity.getClass());
         List<Object> values = new ArrayList<>(fields.length);

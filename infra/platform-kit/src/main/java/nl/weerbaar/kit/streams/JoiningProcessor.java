@@ -1,7 +1,6 @@
 package nl.weerbaar.kit.streams;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public abstract class JoiningProcessor<S extends JoiningProcessor.Exercise> impl
      * an exercise's entities again. Emptied whenever the task is (re)initialised (its stores restored from their
      * changelogs) and an exercise is dropped from it when a step fails, so it never differs from the stores.
      */
-    private Map<String, S> recent = new HashMap<>();
+    private Map<String, S> recent;
 
     protected JoiningProcessor(StreamEvents events, EventType markType, String service, int partitions) {
         this.events = events;

@@ -190,9 +190,7 @@ final class CoordinationStore {
             if (loaded.finished.contains(key)) {
                 return;
             }
-            List<Object> now = Fingerprint.of(entity);
-            boolean unchanged = loaded.stored.put(key, now) instanceof List<?> before && before.equals(now);
-            if (!unchanged) {
+            if (Fingerprint.changed(loaded.stored, key, entity)) {
                 store.put(prefix + id, write(entity));
             }
             if (entity instanceof RequestState r && r.finished()) {

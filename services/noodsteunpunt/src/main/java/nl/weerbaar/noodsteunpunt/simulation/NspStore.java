@@ -156,8 +156,7 @@ final class NspStore {
         if (loaded.sitesTouched) {
             model.sites.forEach((id, site) -> {
                 String key = prefix(model.exerciseId) + id;
-                List<Object> now = Fingerprint.of(site);
-                if (!(loaded.stored.put(key, now) instanceof List<?> before && before.equals(now))) {
+                if (Fingerprint.changed(loaded.stored, key, site)) {
                     sites.put(key, write(site));
                 }
             });
