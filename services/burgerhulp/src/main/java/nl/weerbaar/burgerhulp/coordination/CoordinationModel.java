@@ -14,6 +14,7 @@ import nl.weerbaar.burgerhulp.matching.Conditions;
 import nl.weerbaar.burgerhulp.matching.HelpNeed;
 import nl.weerbaar.burgerhulp.matching.Match;
 import nl.weerbaar.burgerhulp.matching.Matcher;
+import nl.weerbaar.burgerhulp.matching.VolunteerIndex;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
@@ -68,6 +69,9 @@ public class CoordinationModel {
     private transient NavigableMap<Long, RequestState> live;
     private transient Map<String, Long> arrival;
     private transient Map<String, RequestState> liveFor;
+    /** Where the volunteers of {@link #volunteers} live and who is present where; rebuilt when that map is replaced. */
+    private transient VolunteerIndex index;
+    private transient Map<String, VolunteerState> indexFor;
 
     public CoordinationModel() {
         // for the store
@@ -84,7 +88,9 @@ public class CoordinationModel {
         advance(at, rules, out);
         if (!volunteers.containsKey(volunteer.id())) {
             VolunteerState v = new VolunteerState(volunteer, synthetic);
+            VolunteerIndex known = index();
             volunteers.put(volunteer.id(), v);
+            known.add(volunteer.id(), volunteer.lat(), volunteer.lon(), null);
             if (!phonesWork) {
                 reportIn(v, rules, out);
             }
@@ -99,7 +105,7 @@ public class CoordinationModel {
         advance(at, rules, out);
         VolunteerState v = volunteers.get(volunteerId);
         if (v != null) {
-            v.presentAt = present ? nspId : null;
+            moveTo(v, present ? nspId : null);
             retryWaiting(rules, out);
         }
         return out;
@@ -414,17 +420,9 @@ public class CoordinationModel {
     /** Asks the best few not asked before; nobody left (and nothing pending) means escalation. */
     private void nextRound(RequestState r, CoordinationRules rules, List<Emitted> out) {
         HelpRequestOpened q = r.request;
-        List<Candidate> pool = new ArrayList<>();
-        for (VolunteerState v : volunteers.values()) {
-            boolean atRequest = q.nspId() != null && q.nspId().equals(v.presentAt);
-            pool.add(new Candidate(v.volunteer.id(), atRequest ? q.lat() : v.volunteer.lat(),
-                    atRequest ? q.lon() : v.volunteer.lon(), java.util.Set.copyOf(v.volunteer.skills()),
-                    v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed,
-                    v.volunteer.responseMinutes() == null ? 10 : v.volunteer.responseMinutes(), v.presentAt));
-        }
         HelpNeed need = new HelpNeed(q.need(), q.lat(), q.lon(), q.nspId(), q.lessSelfReliant(), now,
                 q.deadlineSeconds());
-        List<Match> best = Matcher.best(need, conditionsAt(now), pool,
+        List<Match> best = Matcher.best(need, conditionsAt(now), index(), id -> candidate(volunteers.get(id), q),
                 rules.offersPerRound(), r.asked);
         if (best.isEmpty()) {
             escalate(r, "no-volunteer", out);
@@ -452,6 +450,31 @@ public class CoordinationModel {
                     r.round, rank, m.score(), m.distanceKm(), m.travel(), m.etaMinutes(), m.channel(), expires,
                     now)));
         }
+    }
+
+    /** A volunteer as the matcher sees them for a request: present at its NSP means at the request. */
+    private static Candidate candidate(VolunteerState v, HelpRequestOpened q) {
+        boolean atRequest = q.nspId() != null && q.nspId().equals(v.presentAt);
+        return new Candidate(v.volunteer.id(), atRequest ? q.lat() : v.volunteer.lat(),
+                atRequest ? q.lon() : v.volunteer.lon(), java.util.Set.copyOf(v.volunteer.skills()),
+                v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed,
+                v.volunteer.responseMinutes() == null ? 10 : v.volunteer.responseMinutes(), v.presentAt);
+    }
+
+    private VolunteerIndex index() {
+        if (indexFor != volunteers) {
+            index = new VolunteerIndex();
+            indexFor = volunteers;
+            volunteers.values().forEach(v -> index.add(v.volunteer.id(), v.volunteer.lat(), v.volunteer.lon(),
+                    v.presentAt));
+        }
+        return index;
+    }
+
+    /** A volunteer goes to a noodsteunpunt (or home: null); the index follows. */
+    private void moveTo(VolunteerState v, String nspId) {
+        index().moved(v.volunteer.id(), v.presentAt, nspId);
+        v.presentAt = nspId;
     }
 
     /** The volunteer who accepted gets the request; the other offers lapse. */
@@ -543,7 +566,7 @@ public class CoordinationModel {
             }
         }
         if (nearest != null) {
-            v.presentAt = nearest.id();
+            moveTo(v, nearest.id());
             v.cameForOutage = true;
             out.add(emit(v.volunteer.id(), new VolunteerPresenceChanged(exerciseId, v.volunteer.id(), nearest.id(),
                     true, null, now)));
@@ -556,7 +579,7 @@ public class CoordinationModel {
             if (v.cameForOutage && v.presentAt != null) {
                 out.add(emit(v.volunteer.id(), new VolunteerPresenceChanged(exerciseId, v.volunteer.id(),
                         v.presentAt, false, null, now)));
-                v.presentAt = null;
+                moveTo(v, null);
                 v.cameForOutage = false;
             }
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import nl.weerbaar.kit.geo.Distance;
 
 /**
@@ -30,17 +31,63 @@ public final class Matcher {
                                    Set<String> exclude) {
         PriorityQueue<Match> heap = new PriorityQueue<>(k + 1, WORST_FIRST);
         for (Candidate c : pool) {
-            Match m = score(need, conditions, c, exclude);
-            if (m != null) {
-                heap.add(m);
-                if (heap.size() > k) {
-                    heap.poll();
+            offer(heap, k, score(need, conditions, c, exclude));
+        }
+        List<Match> best = new ArrayList<>(heap);
+        best.sort(WORST_FIRST.reversed());
+        return best;
+    }
+
+    /**
+     * The same best {@code k} as {@link #best(HelpNeed, Conditions, Iterable, int, Set)} over every volunteer in
+     * {@code index}, found by looking outward from the request: first who is present at its NSP (they are at the
+     * request, wherever they live), then the homes ring by ring, until a ring lies beyond reach before the deadline
+     * or so far out that nobody in it could score above the {@code k}-th found so far. {@code candidate} gives a
+     * volunteer as the matcher sees them now.
+     */
+    public static List<Match> best(HelpNeed need, Conditions conditions, VolunteerIndex index,
+                                   Function<String, Candidate> candidate, int k, Set<String> exclude) {
+        PriorityQueue<Match> heap = new PriorityQueue<>(k + 1, WORST_FIRST);
+        Set<String> atNsp = index.presentAt(need.nspId());
+        for (String id : atNsp) {
+            offer(heap, k, score(need, conditions, candidate.apply(id), exclude));
+        }
+        if (conditions.phonesWork()) {
+            long window = Math.max(1, need.minutesLeft());
+            double reachKm = window / 60.0 * CAR_KMH;
+            for (int ring = 0; index.reaches(need.lat(), need.lon(), ring); ring++) {
+                double nearest = index.nearestKm(need.lat(), need.lon(), ring);
+                if (nearest > reachKm || k > 0 && heap.size() == k && heap.peek().score() > bestPossible(nearest, window)) {
+                    break;
+                }
+                for (String id : index.ring(need.lat(), need.lon(), ring)) {
+                    if (!atNsp.contains(id)) {
+                        offer(heap, k, score(need, conditions, candidate.apply(id), exclude));
+                    }
                 }
             }
         }
         List<Match> best = new ArrayList<>(heap);
         best.sort(WORST_FIRST.reversed());
         return best;
+    }
+
+    /**
+     * The highest score anyone at least {@code km} away could get, rounded up beyond the score's rounding: the best
+     * skill fit, no load, nothing done yet, no response time, by car.
+     */
+    private static double bestPossible(double km, long window) {
+        double eta = km / CAR_KMH * 60;
+        return 0.5 + 0.4 * (1 - eta / window) + 0.001;
+    }
+
+    private static void offer(PriorityQueue<Match> heap, int k, Match m) {
+        if (m != null) {
+            heap.add(m);
+            if (heap.size() > k) {
+                heap.poll();
+            }
+        }
     }
 
     /** A candidate's match, or null when they cannot take it. */

@@ -2,7 +2,12 @@ package nl.weerbaar.burgerhulp.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +78,69 @@ class MatcherTest {
         // once the fuel is gone, nobody here can take a less self-reliant person
         assertThat(Matcher.best(transport, new Conditions(true, false), List.of(driver, cyclist), 3, Set.of()))
                 .isEmpty();
+    }
+
+    @Test
+    void lookingOutwardFromTheRequestFindsExactlyTheBestOfTheWholePool() {
+        // a region of 60 x 40 km with 3,000 volunteers, some present at one of five NSPs; random needs, deadlines,
+        // conditions and earlier askings: the index must give what a look at everyone gives, ties included
+        SplittableRandom random = new SplittableRandom(14);
+        String[] skills = {"first-aid", "cpr-aed", "care", "psychosocial", "transport-car", "transport-bike"};
+        String[] needs = {"first-aid", "medication", "check-on-person", "transport", "company"};
+        List<Candidate> pool = new ArrayList<>();
+        VolunteerIndex index = new VolunteerIndex();
+        for (int i = 0; i < 3000; i++) {
+            Set<String> has = new HashSet<>();
+            for (String skill : skills) {
+                if (random.nextInt(4) == 0) {
+                    has.add(skill);
+                }
+            }
+            // clustered homes (several at the same address) make equal scores, which the ranking must break alike
+            double lat = 51.5 + random.nextInt(400) * 0.001;
+            double lon = 5.2 + random.nextInt(600) * 0.001;
+            String nsp = random.nextInt(10) == 0 ? "nsp-" + random.nextInt(5) : null;
+            Candidate c = new Candidate("v-" + i, lat, lon, Set.copyOf(has), random.nextBoolean(),
+                    random.nextInt(3), 1 + random.nextInt(2), random.nextInt(7), random.nextInt(20), nsp);
+            pool.add(c);
+            index.add(c.volunteerId(), lat, lon, nsp);
+        }
+        for (int n = 0; n < 400; n++) {
+            String nsp = random.nextInt(3) == 0 ? null : "nsp-" + random.nextInt(5);
+            double lat = 51.5 + random.nextDouble() * 0.4;
+            double lon = 5.2 + random.nextDouble() * 0.6;
+            HelpNeed need = new HelpNeed(needs[random.nextInt(needs.length)], lat, lon, nsp, random.nextBoolean(),
+                    36000, 36000 + 60L * (5 + random.nextInt(240)));
+            Conditions conditions = new Conditions(random.nextInt(5) > 0, random.nextBoolean());
+            Set<String> asked = new HashSet<>();
+            for (int a = 0; a < random.nextInt(20); a++) {
+                asked.add("v-" + random.nextInt(3000));
+            }
+            int k = 1 + random.nextInt(5);
+            // as the coordination sees them: present at the request's NSP means at the request
+            List<Candidate> seen = pool.stream().map(c -> nsp != null && nsp.equals(c.presentAtNsp())
+                    ? new Candidate(c.volunteerId(), lat, lon, c.skills(), c.hasCar(), c.activeTasks(),
+                    c.maxTasks(), c.completedTasks(), c.responseMinutes(), c.presentAtNsp()) : c).toList();
+            Map<String, Candidate> byId = new HashMap<>();
+            seen.forEach(c -> byId.put(c.volunteerId(), c));
+            assertThat(Matcher.best(need, conditions, index, byId::get, k, asked))
+                    .as("need %d", n).isEqualTo(Matcher.best(need, conditions, seen, k, asked));
+        }
+    }
+
+    @Test
+    void aVolunteerWhoMovesIsFoundWhereTheyAre() {
+        VolunteerIndex index = new VolunteerIndex();
+        Candidate far = new Candidate("v-far", 51.90, 5.90, Set.of("first-aid"), false, 0, 1, 0, 0, null);
+        index.add("v-far", far.lat(), far.lon(), null);
+        Conditions noPhones = new Conditions(false, true);
+        Candidate there = new Candidate("v-far", FIRST_AID.lat(), FIRST_AID.lon(), Set.of("first-aid"), false, 0, 1,
+                0, 0, "nsp-heesch");
+        assertThat(Matcher.best(FIRST_AID, noPhones, index, id -> far, 3, Set.of())).isEmpty();
+        index.moved("v-far", null, "nsp-heesch");
+        assertThat(Matcher.best(FIRST_AID, noPhones, index, id -> there, 3, Set.of()))
+                .extracting(Match::volunteerId).containsExactly("v-far");
+        index.moved("v-far", "nsp-heesch", null);
+        assertThat(Matcher.best(FIRST_AID, noPhones, index, id -> far, 3, Set.of())).isEmpty();
     }
 }

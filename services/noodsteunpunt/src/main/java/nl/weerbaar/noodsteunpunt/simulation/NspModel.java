@@ -2,6 +2,7 @@ package nl.weerbaar.noodsteunpunt.simulation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +57,11 @@ public class NspModel {
     public Map<String, String> sectors = new LinkedHashMap<>();
     public Set<String> emergencyDown = new LinkedHashSet<>();
     public Long emergencyDownSince;
+
+    /** {@link #nearestSites}, for the NSPs in {@link #nearestFor} and the numbers of NSPs and places then. */
+    private transient Map<String, List<String>> nearest;
+    private transient Map<String, Site> nearestFor;
+    private transient long nearestCount;
 
     public NspModel() {
         // for the store
@@ -398,11 +404,16 @@ public class NspModel {
     private void arrive(Arrival arrival, NspRules rules, List<Emitted> out) {
         Household h = arrival.household();
         Place place = places.get(arrival.placeId());
-        List<Site> byDistance = sites.values().stream()
-                .sorted(Comparator.comparingDouble((Site s) -> distanceKm(place, s.nsp)).thenComparing(Site::id))
-                .toList();
-        Site nearestInUse = byDistance.stream().filter(s -> s.state.serving()).findFirst().orElse(null);
-        Site chosen = byDistance.stream().filter(s -> s.hasRoomFor(h.size())).findFirst().orElse(null);
+        Site nearestInUse = null;
+        Site chosen = null;
+        for (String id : nearestSites(arrival.placeId())) {
+            Site s = sites.get(id);
+            nearestInUse = nearestInUse == null && s.state.serving() ? s : nearestInUse;
+            chosen = chosen == null && s.hasRoomFor(h.size()) ? s : chosen;
+            if (nearestInUse != null && chosen != null) {
+                break;
+            }
+        }
         if (chosen == null) {
             out.add(emit(arrival.placeId(), new HouseholdUnserved(exerciseId, arrival.placeId(), h.ref(), h.size(),
                     h.needs(), nearestInUse == null ? HouseholdUnserved.NO_OPEN_NSP : HouseholdUnserved.ALL_FULL,
@@ -416,6 +427,24 @@ public class NspModel {
                 null, now)));
         admit(chosen, new Site.Present(checkInId, h.size(), h.needs(), h.lessSelfReliant(),
                 CitizenCheckedIn.FROM_POPULATION, leaveAt(h)), null, rules, out);
+    }
+
+    /**
+     * A place's NSPs, nearest first (ties by id). NSPs do not move, so this is worked out once per place and set of
+     * NSPs rather than sorted again for every household (thousands of NSPs times millions of households nationally).
+     */
+    private List<String> nearestSites(String placeId) {
+        if (nearestFor != sites || nearestCount != sites.size() + ((long) places.size() << 32)) {
+            nearest = new HashMap<>();
+            nearestFor = sites;
+            nearestCount = sites.size() + ((long) places.size() << 32);
+        }
+        return nearest.computeIfAbsent(placeId, id -> {
+            Place place = places.get(id);
+            return sites.values().stream()
+                    .sorted(Comparator.comparingDouble((Site s) -> distanceKm(place, s.nsp)).thenComparing(Site::id))
+                    .map(Site::id).toList();
+        });
     }
 
     private Long leaveAt(Household household) {
