@@ -88,6 +88,7 @@ public class CoordinationModel {
         advance(at, rules, out);
         if (!volunteers.containsKey(volunteer.id())) {
             VolunteerState v = new VolunteerState(volunteer, synthetic);
+            v.order = volunteers.size();
             VolunteerIndex known = index();
             volunteers.put(volunteer.id(), v);
             known.add(volunteer.id(), volunteer.lat(), volunteer.lon(), null);
@@ -132,6 +133,7 @@ public class CoordinationModel {
                 out.add(emit(request.requestId(), request));
             }
             RequestState r = new RequestState(request);
+            r.order = requests.size();
             requests.put(request.requestId(), r);
             indexed(r);
             nextRound(r, rules, out);

@@ -3,12 +3,10 @@ package nl.weerbaar.burgerhulp.coordination;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -42,26 +40,17 @@ public class CoordinationQueries {
         }
         try {
             CoordinationModel model = CoordinationStore.read(json.get(), CoordinationStore.Exercise.class).model();
-            model.volunteers = entries(CoordinationStore.VOLUNTEERS, exerciseId, VolunteerState.class);
-            model.requests = entries(CoordinationStore.REQUESTS, exerciseId, RequestState.class);
+            model.volunteers = entries(CoordinationStore.VOLUNTEERS, exerciseId, VolunteerState.class, v -> v.order);
+            model.requests = entries(CoordinationStore.REQUESTS, exerciseId, RequestState.class, r -> r.order);
             return Optional.of(model);
         } catch (InvalidStateStoreException e) {
             return Optional.empty(); // rebalancing: ask again
         }
     }
 
-    private <T> Map<String, T> entries(String store, String exerciseId, Class<T> type) {
-        Map<String, T> byId = new LinkedHashMap<>();
-        String prefix = exerciseId + "/";
-        store(store).ifPresent(s -> {
-            try (KeyValueIterator<String, String> it = s.prefixScan(prefix, new StringSerializer())) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> entry = it.next();
-                    byId.put(entry.key.substring(prefix.length()), CoordinationStore.read(entry.value, type));
-                }
-            }
-        });
-        return byId;
+    private <T> Map<String, T> entries(String store, String exerciseId, Class<T> type, ToLongFunction<T> order) {
+        return store(store).map(s -> CoordinationStore.inOrder(s, exerciseId + "/", type, order))
+                .orElseGet(LinkedHashMap::new);
     }
 
     private Optional<ReadOnlyKeyValueStore<String, String>> store(String name) {

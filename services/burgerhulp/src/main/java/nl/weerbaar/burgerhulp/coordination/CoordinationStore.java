@@ -1,12 +1,15 @@
 package nl.weerbaar.burgerhulp.coordination;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The coordination's keyed state, at the grain of the volunteer and the help request: one entry per exercise (the
@@ -39,17 +43,18 @@ final class CoordinationStore {
     }
 
     /**
-     * An exercise's entry: the model without its volunteers and requests, their ids in order, how far each input has
-     * come, and the last watermark this service wrote for the exercise.
+     * An exercise's entry: the model without its volunteers and requests (each is an entry of its own, which knows
+     * its place in their order), how far each input has come, and the last watermark this service wrote for the
+     * exercise. Small whatever the exercise's size, as it is written after every step.
      */
-    record Exercise(CoordinationModel model, List<String> volunteers, List<String> requests, JoinProgress join) {
+    record Exercise(CoordinationModel model, JoinProgress join) {
 
         static Exercise fresh(String exerciseId) {
-            return new Exercise(new CoordinationModel(exerciseId), List.of(), List.of(), JoinProgress.none());
+            return new Exercise(new CoordinationModel(exerciseId), JoinProgress.none());
         }
 
         Exercise with(JoinProgress progress) {
-            return new Exercise(model, volunteers, requests, progress);
+            return new Exercise(model, progress);
         }
     }
 
@@ -135,42 +140,47 @@ final class CoordinationStore {
         }
         loaded.entitiesLoaded = true;
         CoordinationModel model = loaded.exercise.model();
-        model.volunteers = entries(volunteers, VOLUNTEERS, loaded, loaded.exercise.volunteers(), VolunteerState.class);
-        model.requests = entries(requests, REQUESTS, loaded, loaded.exercise.requests(), RequestState.class);
+        model.volunteers = entries(volunteers, VOLUNTEERS, loaded, VolunteerState.class, v -> v.order);
+        model.requests = entries(requests, REQUESTS, loaded, RequestState.class, r -> r.order);
     }
 
-    /** The entries of one store; remembered under the store's name, as a volunteer and a request may share an id. */
+    /**
+     * The entries of one store, in the order they came into the model; remembered under the store's name, as a
+     * volunteer and a request may share an id.
+     */
     private <T> Map<String, T> entries(KeyValueStore<String, String> store, String name, Loaded loaded,
-                                       List<String> ids, Class<T> type) {
+                                       Class<T> type, ToLongFunction<T> order) {
         String prefix = prefix(loaded.exercise.model().exerciseId);
-        Map<String, String> json = new HashMap<>();
-        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                json.put(entry.key, entry.value);
-            }
-        }
-        Map<String, T> byId = new LinkedHashMap<>();
-        for (String id : ids) {
-            T entity = read(json.get(prefix + id), type);
-            byId.put(id, entity);
+        Map<String, T> byId = inOrder(store, prefix, type, order);
+        byId.forEach((id, entity) -> {
             if (entity instanceof RequestState r && r.finished()) {
                 loaded.finished.add(name + ":" + prefix + id);
             } else {
                 loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
             }
+        });
+        return byId;
+    }
+
+    /** The entries under {@code prefix} (an exercise's), by id, in their {@code order}. */
+    static <T> Map<String, T> inOrder(ReadOnlyKeyValueStore<String, String> store, String prefix, Class<T> type,
+                                      ToLongFunction<T> order) {
+        List<Map.Entry<String, T>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                entries.add(Map.entry(entry.key.substring(prefix.length()), read(entry.value, type)));
+            }
         }
+        entries.sort(Comparator.comparingLong(e -> order.applyAsLong(e.getValue())));
+        Map<String, T> byId = new LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.getKey(), e.getValue()));
         return byId;
     }
 
     void save(Loaded loaded) {
         CoordinationModel model = loaded.exercise.model();
-        Exercise exercise = loaded.entitiesLoaded
-                ? new Exercise(model, List.copyOf(model.volunteers.keySet()), List.copyOf(model.requests.keySet()),
-                        loaded.exercise.join())
-                : loaded.exercise;
-        loaded.exercise = exercise;
-        String json = write(exercise);
+        String json = write(loaded.exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
             loaded.stored.put(model.exerciseId, json);

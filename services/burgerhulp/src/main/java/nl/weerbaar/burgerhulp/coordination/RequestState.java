@@ -17,6 +17,8 @@ public class RequestState {
     public static final String ESCALATED = "escalated";
 
     public HelpRequestOpened request;
+    /** Its place in the order requests came into the model: how the store gives the model back in that order. */
+    public long order;
     public String status = OPEN;
     public int round;
     public Set<String> asked = new LinkedHashSet<>();

@@ -6,6 +6,8 @@ import nl.weerbaar.contracts.scenario.Volunteer;
 public class VolunteerState {
 
     public Volunteer volunteer;
+    /** Its place in the order volunteers came into the model: how the store gives the model back in that order. */
+    public long order;
     public boolean synthetic;
     public String presentAt;
     /** A pool volunteer who went to a noodsteunpunt because the phones failed, and goes home when they work. */

@@ -46,6 +46,11 @@ public class NspModel {
     public boolean loaded;
     public long sequence;
     public long lastReportHour;
+    /**
+     * Counts changes of the exercise's world ({@link #places}, {@link #servedPlaces}, {@link #sectors}): the store
+     * keeps the world in an entry of its own and writes it only when this moved, not after every step.
+     */
+    public long worldVersion;
     public Map<String, Site> sites = new LinkedHashMap<>();
     public Map<String, Place> places = new LinkedHashMap<>();
     public List<Arrival> pending = new ArrayList<>();
@@ -81,9 +86,19 @@ public class NspModel {
         loaded = true;
         advance(at, rules, out);
         scenarioPlaces.forEach(p -> places.put(p.id(), p));
-        nsps.forEach(n -> sites.putIfAbsent(n.id(), new Site(n, now, rules.supplies())));
+        worldVersion++;
+        nsps.forEach(n -> site(n, rules));
         advance(now, rules, out);
         return out;
+    }
+
+    /** An NSP joins the model (once), after those already in it. */
+    private void site(NspSite nsp, NspRules rules) {
+        if (!sites.containsKey(nsp.id())) {
+            Site site = new Site(nsp, now, rules.supplies());
+            site.order = sites.size();
+            sites.put(nsp.id(), site);
+        }
     }
 
     // ---- inputs ----
@@ -112,6 +127,7 @@ public class NspModel {
     public List<Emitted> providerRegistered(String providerId, String sector, List<String> places) {
         sectors.put(providerId, sector);
         servedPlaces.put(providerId, places == null ? List.of() : List.copyOf(places));
+        worldVersion++;
         return List.of();
     }
 
@@ -150,7 +166,7 @@ public class NspModel {
     public List<Emitted> addSite(NspSite nsp, long at, NspRules rules) {
         List<Emitted> out = new ArrayList<>();
         advance(at, rules, out);
-        sites.putIfAbsent(nsp.id(), new Site(nsp, now, rules.supplies()));
+        site(nsp, rules);
         advance(now, rules, out);
         return out;
     }

@@ -1,14 +1,10 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -39,15 +35,8 @@ public class NspQueries {
                 return Optional.empty();
             }
             NspModel model = NspStore.read(json, NspStore.Exercise.class).model();
-            Map<String, Site> sites = new LinkedHashMap<>();
-            try (KeyValueIterator<String, String> it = store(kafkaStreams, NspStore.SITES)
-                    .prefixScan(exerciseId + "/", new StringSerializer())) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> entry = it.next();
-                    Site site = NspStore.read(entry.value, Site.class);
-                    sites.put(site.id(), site);
-                }
-            }
+            NspStore.world(store(kafkaStreams, NspStore.EXERCISES), exerciseId).ifPresent(w -> w.into(model));
+            Map<String, Site> sites = NspStore.sites(store(kafkaStreams, NspStore.SITES), exerciseId);
             model.sites = sites;
             return Optional.of(model);
         } catch (InvalidStateStoreException e) {

@@ -1,19 +1,23 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The NSP simulation's keyed state, at the grain of the NSP: one entry per exercise (the model's clock, places,
@@ -28,24 +32,42 @@ final class NspStore {
     static final String INPUTS = "nsp-inputs";
 
     private static final StateJson JSON = new StateJson(
-            EventJson.mapper().copy().addMixIn(NspModel.class, WithoutSites.class), "NSP simulation state");
+            EventJson.mapper().copy().addMixIn(NspModel.class, WithoutSitesOrWorld.class), "NSP simulation state");
 
-    @JsonIgnoreProperties("sites")
-    private abstract static class WithoutSites {
+    @JsonIgnoreProperties({"sites", "places", "servedPlaces", "sectors"})
+    private abstract static class WithoutSitesOrWorld {
     }
 
     /**
-     * An exercise's entry: the model without its NSPs, the NSPs' ids in order, how far each input has come, and the
-     * last watermark this service wrote for the exercise.
+     * An exercise's entry: the model without its NSPs (each an entry of its own, which knows its place in their
+     * order) and without its world, how far each input has come, and the last watermark this service wrote for the
+     * exercise. Written after every step, so it holds nothing that grows with the region.
      */
-    record Exercise(NspModel model, List<String> sites, JoinProgress join) {
+    record Exercise(NspModel model, JoinProgress join) {
 
         static Exercise fresh(String exerciseId) {
-            return new Exercise(new NspModel(exerciseId), List.of(), JoinProgress.none());
+            return new Exercise(new NspModel(exerciseId), JoinProgress.none());
         }
 
         Exercise with(JoinProgress progress) {
-            return new Exercise(model, sites, progress);
+            return new Exercise(model, progress);
+        }
+    }
+
+    /**
+     * An exercise's world: its places and which places each provider serves (thousands of places nationally),
+     * under {@code <exerciseId>|world}, written when {@link NspModel#worldVersion} moved.
+     */
+    record World(Map<String, Place> places, Map<String, List<String>> servedPlaces, Map<String, String> sectors) {
+
+        static World of(NspModel model) {
+            return new World(model.places, model.servedPlaces, model.sectors);
+        }
+
+        void into(NspModel model) {
+            model.places = new LinkedHashMap<>(places);
+            model.servedPlaces = new LinkedHashMap<>(servedPlaces);
+            model.sectors = new LinkedHashMap<>(sectors);
         }
     }
 
@@ -115,7 +137,15 @@ final class NspStore {
             return new Loaded(Exercise.fresh(exerciseId), stored);
         }
         stored.put(exerciseId, json);
-        return new Loaded(read(json, Exercise.class), stored);
+        Loaded loaded = new Loaded(read(json, Exercise.class), stored);
+        world(exercises, exerciseId).ifPresent(world -> world.into(loaded.model()));
+        stored.put(worldKey(exerciseId), loaded.model().worldVersion);
+        return loaded;
+    }
+
+    /** An exercise's world as stored. */
+    static Optional<World> world(ReadOnlyKeyValueStore<String, String> exercises, String exerciseId) {
+        return Optional.ofNullable(exercises.get(worldKey(exerciseId))).map(json -> read(json, World.class));
     }
 
     /** The exercise's NSPs into its model, read from the store once while it stays in memory. */
@@ -126,32 +156,36 @@ final class NspStore {
         }
         loaded.sitesLoaded = true;
         String exerciseId = loaded.exercise.model().exerciseId;
-        Map<String, String> json = new HashMap<>();
+        Map<String, Site> byId = sites(sites, exerciseId);
+        byId.forEach((id, site) -> loaded.stored.put(prefix(exerciseId) + id, Fingerprint.of(site)));
+        loaded.exercise.model().sites = byId;
+    }
+
+    /** An exercise's NSPs as stored, in the order they came into the model. */
+    static Map<String, Site> sites(ReadOnlyKeyValueStore<String, String> sites, String exerciseId) {
+        List<Site> all = new ArrayList<>();
         try (KeyValueIterator<String, String> it = sites.prefixScan(prefix(exerciseId), new StringSerializer())) {
             while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                json.put(entry.key, entry.value);
+                all.add(read(it.next().value, Site.class));
             }
         }
+        all.sort(Comparator.comparingLong(site -> site.order));
         Map<String, Site> byId = new LinkedHashMap<>();
-        for (String id : loaded.exercise.sites()) {
-            String key = prefix(exerciseId) + id;
-            Site site = read(json.get(key), Site.class);
-            byId.put(id, site);
-            loaded.stored.put(key, Fingerprint.of(site));
-        }
-        loaded.exercise.model().sites = byId;
+        all.forEach(site -> byId.put(site.id(), site));
+        return byId;
     }
 
     void save(Loaded loaded) {
         NspModel model = loaded.exercise.model();
-        List<String> ids = loaded.sitesLoaded ? List.copyOf(model.sites.keySet()) : loaded.exercise.sites();
-        Exercise exercise = new Exercise(model, ids, loaded.exercise.join());
-        loaded.exercise = exercise;
-        String json = write(exercise);
+        String json = write(loaded.exercise);
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
             loaded.stored.put(model.exerciseId, json);
+        }
+        String worldKey = worldKey(model.exerciseId);
+        if (!Long.valueOf(model.worldVersion).equals(loaded.stored.get(worldKey))) {
+            exercises.put(worldKey, write(World.of(model)));
+            loaded.stored.put(worldKey, model.worldVersion);
         }
         if (loaded.sitesTouched) {
             model.sites.forEach((id, site) -> {
@@ -162,6 +196,10 @@ final class NspStore {
             });
             loaded.sitesTouched = false;
         }
+    }
+
+    private static String worldKey(String exerciseId) {
+        return exerciseId + "|world";
     }
 
     private static String prefix(String exerciseId) {

@@ -15,6 +15,8 @@ import nl.weerbaar.contracts.scenario.NspSite;
 public class Site {
 
     public NspSite nsp;
+    /** Its place in the order NSPs came into the model: how the store gives the model back in that order. */
+    public long order;
     public NspState state = NspState.PLANNED;
     public long since;
     /** When an opening NSP is ready. */
