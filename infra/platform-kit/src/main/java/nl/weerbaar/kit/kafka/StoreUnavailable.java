@@ -3,12 +3,12 @@ package nl.weerbaar.kit.kafka;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Recognises failures that mean "the read-model store is unreachable", which must never send a record away. */
-final class StoreUnavailable {
+public final class StoreUnavailable {
 
     private StoreUnavailable() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof com.mongodb.MongoTimeoutException

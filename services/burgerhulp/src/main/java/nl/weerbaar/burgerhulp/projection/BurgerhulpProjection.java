@@ -19,12 +19,9 @@ import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
+import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.kit.readmodel.ReadModel;
 import java.util.List;
-import nl.weerbaar.burgerhulp.nsp.KnownNsps;
-import nl.weerbaar.burgerhulp.overview.Reachabilities;
-import nl.weerbaar.burgerhulp.request.HelpRequests;
-import nl.weerbaar.burgerhulp.volunteer.Volunteers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -59,12 +56,18 @@ class BurgerhulpProjection implements ReadModel.Folder {
                 KnownNsps.COLLECTION, Reachabilities.COLLECTION));
     }
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})
-    void on(ConsumerRecord<String, JsonNode> record) {
-        inbound.handle("projection", record, this::apply);
+    /** A poll at a time: the help requests of the batch are read and written in bulk. */
+    @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = KafkaKitConfiguration.BATCH_LISTENERS,
+            topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})
+    void on(List<ConsumerRecord<String, JsonNode>> records) {
+        inbound.handleBatch("projection", records, events -> {
+            HelpRequests.Fold requests = this.requests.fold(events);
+            events.forEach(event -> apply(event, requests));
+            requests.write();
+        });
     }
 
-    private void apply(InboundEvent event) {
+    private void apply(InboundEvent event, HelpRequests.Fold requests) {
         switch (event.type()) {
             case NSP_REGISTERED -> nsps.registered(event.payload(NspRegistered.class));
             case NSP_STATE_CHANGED -> nsps.stateChanged(event.payload(NspStateChanged.class));

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,25 +32,63 @@ public class CheckIns {
         this.mongo = mongo;
     }
 
-    public void checkedIn(CitizenCheckedIn in) {
-        String key = CheckInView.key(in.exerciseId(), in.checkInId());
-        if (mongo.findById(key, CheckInView.class, CHECK_INS) == null) {
-            mongo.insert(new CheckInView(key, in.exerciseId(), in.nspId(), in.checkInId(), in.householdSize(),
-                    in.needs(), in.lessSelfReliant(), in.postcode(), in.note(), in.source(), in.householdRef(),
-                    in.redirectedFrom(), in.by(), in.atSeconds(), null, null), CHECK_INS);
+    /**
+     * Folds the check-ins and check-outs of one batch of events into one ordered bulk write ({@link Fold#write}):
+     * a check-in only inserts (a redelivered one changes nothing, not even a check-out already folded), a check-out
+     * sets the leaving time of a check-in still present.
+     */
+    public Fold fold() {
+        return new Fold();
+    }
+
+    /** One batch's writes to {@code check_ins}, in the batch's order. */
+    public final class Fold {
+
+        private BulkOperations bulk = newBulk();
+        private int operations;
+
+        public void checkedIn(CitizenCheckedIn in) {
+            String key = CheckInView.key(in.exerciseId(), in.checkInId());
+            Document document = new Document();
+            mongo.getConverter().write(new CheckInView(key, in.exerciseId(), in.nspId(), in.checkInId(),
+                    in.householdSize(), in.needs(), in.lessSelfReliant(), in.postcode(), in.note(), in.source(),
+                    in.householdRef(), in.redirectedFrom(), in.by(), in.atSeconds(), null, null), document);
+            Update onlyWhenNew = new Update();
+            document.forEach((field, value) -> {
+                if (!"_id".equals(field)) {
+                    onlyWhenNew.setOnInsert(field, value);
+                }
+            });
+            bulk.upsert(Query.query(Criteria.where("_id").is(key)), onlyWhenNew);
+            operations++;
         }
-    }
 
-    public void checkedOut(CitizenCheckedOut out) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(CheckInView.key(out.exerciseId(), out.checkInId()))
-                        .and("outSeconds").is(null)),
-                new Update().set("outSeconds", out.atSeconds()).set("outReason", out.reason()), CHECK_INS);
-    }
+        public void checkedOut(CitizenCheckedOut out) {
+            bulk.updateOne(Query.query(Criteria.where("_id").is(CheckInView.key(out.exerciseId(), out.checkInId()))
+                    .and("outSeconds").is(null)), new Update().set("outSeconds", out.atSeconds())
+                    .set("outReason", out.reason()));
+            operations++;
+        }
 
-    /** Postcodes, notes and household references of the exercise are removed; the counts stay. */
-    public void purge(String exerciseId) {
-        mongo.updateMulti(Query.query(Criteria.where("exerciseId").is(exerciseId)),
-                new Update().unset("postcode").unset("note").unset("householdRef").unset("by"), CHECK_INS);
+        /** Postcodes, notes and household references of the exercise are removed; the counts stay. */
+        public void purge(String exerciseId) {
+            write(); // the batch's check-ins first, so none comes in after the purge with its postcode
+            mongo.updateMulti(Query.query(Criteria.where("exerciseId").is(exerciseId)),
+                    new Update().unset("postcode").unset("note").unset("householdRef").unset("by"), CHECK_INS);
+        }
+
+        /** What the batch folded so far, in one bulk write. */
+        public void write() {
+            if (operations > 0) {
+                bulk.execute();
+                bulk = newBulk();
+                operations = 0;
+            }
+        }
+
+        private BulkOperations newBulk() {
+            return mongo.bulkOps(BulkOperations.BulkMode.ORDERED, CheckInView.class, CHECK_INS);
+        }
     }
 
     public Optional<CheckInView> find(String exerciseId, String checkInId) {

@@ -10,6 +10,7 @@ import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
+import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.noodsteunpunt.checkin.CheckIns;
 import nl.weerbaar.kit.readmodel.ReadModel;
 import java.util.List;
@@ -41,12 +42,18 @@ class NspProjection implements ReadModel.Folder {
                 CheckIns.CHECK_INS));
     }
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.NOODSTEUNPUNT)
-    void on(ConsumerRecord<String, JsonNode> record) {
-        inbound.handle("projection", record, this::apply);
+    /** A poll at a time: the batch's check-ins and check-outs go to MongoDB in one bulk write. */
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.NOODSTEUNPUNT,
+            containerFactory = KafkaKitConfiguration.BATCH_LISTENERS)
+    void on(List<ConsumerRecord<String, JsonNode>> records) {
+        inbound.handleBatch("projection", records, events -> {
+            CheckIns.Fold checkIns = this.checkIns.fold();
+            events.forEach(event -> apply(event, checkIns));
+            checkIns.write();
+        });
     }
 
-    private void apply(InboundEvent event) {
+    private void apply(InboundEvent event, CheckIns.Fold checkIns) {
         switch (event.type()) {
             case NSP_REGISTERED -> views.register(event.payload(NspRegistered.class), event.id(),
                     event.scenarioTimeSeconds());

@@ -21,9 +21,11 @@ public class EventCounts {
         this.mongo = mongo;
     }
 
-    void count(String exerciseId, String type) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(exerciseId)),
-                new Update().inc("total", 1).inc("byType." + type, 1), COLLECTION);
+    /** Adds events of an exercise, counted per type. */
+    void count(String exerciseId, Map<String, Integer> byType) {
+        Update update = new Update().inc("total", byType.values().stream().mapToInt(Integer::intValue).sum());
+        byType.forEach((type, n) -> update.inc("byType." + type, n));
+        mongo.upsert(Query.query(Criteria.where("_id").is(exerciseId)), update, COLLECTION);
     }
 
     public Counts of(String exerciseId) {

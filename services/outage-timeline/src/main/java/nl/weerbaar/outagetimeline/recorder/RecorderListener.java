@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,10 +32,16 @@ class RecorderListener implements ReadModel.Folder {
 
     static final String GROUP = "outage-timeline-recorder";
 
-    @KafkaListener(id = GROUP, groupId = GROUP,
+    /** A poll at a time: its events counted per exercise and type, one upsert per exercise. */
+    @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = KafkaKitConfiguration.BATCH_LISTENERS,
             topics = {Topics.EXERCISE, Topics.VITAL_STATUS, Topics.NOODSTEUNPUNT, Topics.BURGERHULP})
-    void on(ConsumerRecord<String, JsonNode> record) {
-        inbound.handle("recorder", record, event -> counts.count(event.exerciseId(), shortName(event.type().type())));
+    void on(List<ConsumerRecord<String, JsonNode>> records) {
+        inbound.handleBatch("recorder", records, events -> {
+            Map<String, Map<String, Integer>> byExercise = new LinkedHashMap<>();
+            events.forEach(event -> byExercise.computeIfAbsent(event.exerciseId(), id -> new TreeMap<>())
+                    .merge(shortName(event.type().type()), 1, Integer::sum));
+            byExercise.forEach(counts::count);
+        });
     }
 
     /** {@code nl.weerbaar.exercise.inject-fired.v1} → {@code inject-fired}: a field name MongoDB accepts. */
