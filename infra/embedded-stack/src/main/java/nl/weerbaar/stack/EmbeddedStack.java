@@ -110,8 +110,10 @@ public final class EmbeddedStack implements AutoCloseable {
                 env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers());
                 env.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + config.mongoPort() + "/weerbaar-" + service);
                 env.put("SPRING_APPLICATION_JSON", springJson);
-                processes.start(processName(service, instance), List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-jar", serviceJar(service).toString()), env,
+                List<String> command = new ArrayList<>(List.of(java));
+                command.addAll(config.serviceJvmOptions());
+                command.addAll(List.of("-jar", serviceJar(service).toString()));
+                processes.start(processName(service, instance), command, env,
                         config.logs().resolve(processName(service, instance) + ".log"));
             }
         }

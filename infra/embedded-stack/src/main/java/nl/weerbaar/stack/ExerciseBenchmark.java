@@ -43,7 +43,8 @@ public final class ExerciseBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MAX_SPEED = 1_000_000;
-    private static final Duration PATIENCE = Duration.ofMinutes(20);
+    /** How long a play may take before the benchmark reports how far each service came (-Dweerbaar.bench.patience). */
+    private static final Duration PATIENCE = Duration.parse(System.getProperty("weerbaar.bench.patience", "PT20M"));
     private static final String RAW_TOPIC = "weerbaar.bench.raw";
     /** The replay is measured this long (or to its end): its rate is the figure, not its total time. */
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(2);
@@ -51,6 +52,11 @@ public final class ExerciseBenchmark {
     /** How long the exercise runs at 60× for the latency figures: three scenario hours, the cascade's busiest. */
     private static final Duration LATENCY_WINDOW = Duration.ofMinutes(3);
     private static final int RECORD_BYTES = 700;
+    /**
+     * The services' JVM options here (override: -Dweerbaar.bench.jvm="..."): the optimising compiler (C2) and room
+     * for a national exercise's state, unlike the quick-start options of an exercise on the stack.
+     */
+    private static final String THROUGHPUT_JVM = "-Xmx1536m -XX:+UseSerialGC";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final EmbeddedStack stack;
@@ -66,7 +72,8 @@ public final class ExerciseBenchmark {
         StackConfig defaults = StackConfig.defaults(root);
         StackConfig config = new StackConfig(root, root.resolve(".weerbaar-bench"), defaults.kafkaPort(),
                 defaults.controllerPort(), defaults.mongoPort(), defaults.servicePorts(), false, MAX_SPEED,
-                defaults.instances(), null);
+                defaults.instances(), null, List.of(System.getProperty("weerbaar.bench.jvm", THROUGHPUT_JVM)
+                .split(" ")));
         try (EmbeddedStack stack = new EmbeddedStack(config)) {
             stack.start();
             new ExerciseBenchmark(stack, config).run();
@@ -82,10 +89,29 @@ public final class ExerciseBenchmark {
         report(out, String.format("  raw broker, ProducerPerformance acks=all, %,d x %d B:%n    %s%n", RAW_RECORDS,
                 RECORD_BYTES, raw.trim()));
 
+        if (!"region".equals(System.getProperty("weerbaar.bench.only"))) { // -Dweerbaar.bench.only=region: the curve
+            defaultScenario(out, rawRate);
+        }
+
+        // a larger region from the scenario generator, for the cost curve (size: -Dweerbaar.bench.places etc.)
+        int places = Integer.getInteger("weerbaar.bench.places", 10);
+        long inhabitants = Long.getLong("weerbaar.bench.inhabitants", 100_000);
+        int nspsPerPlace = Integer.getInteger("weerbaar.bench.nsps-per-place", 2);
+        String volunteers = System.getProperty("weerbaar.bench.volunteers-per-thousand"); // null: the template's 10
+        create("{\"id\":\"bench-regio\",\"name\":\"Benchmarkregio\",\"places\":" + places
+                + ",\"inhabitants\":" + inhabitants + ",\"nspsPerPlace\":" + nspsPerPlace + ",\"seed\":1"
+                + (volunteers == null ? "" : ",\"volunteersPerThousand\":" + volunteers) + "}",
+                "/api/scenarios/generated", 201, "id");
+        play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place, "
+                + "72 h)", places, inhabitants, nspsPerPlace), rawRate);
+        residentMemory(out);
+        Files.writeString(config.workDir().resolve("benchmark.txt"), out);
+    }
+
+    /** The default scenario as fast as it goes, memory per process, its replay, and the latency at 60x. */
+    private void defaultScenario(StringBuilder out, double rawRate) throws Exception {
         String live = play(out, "bernheze-stroomuitval", "default scenario (Bernheze, 72 h)", rawRate);
-        report(out, "  resident memory per process after the play:\n");
-        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
-                String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
+        residentMemory(out);
 
         long replayStart = System.nanoTime();
         long replayed = replayedWithin(() -> create("{\"autoStart\":true,\"speed\":" + MAX_SPEED + "}",
@@ -95,17 +121,6 @@ public final class ExerciseBenchmark {
                 + "(%,.0f events/s)%n", replayed, replayMillis, replayed * 1000.0 / replayMillis));
 
         latencyAtNominalSpeed(out);
-
-        // a larger region from the scenario generator, for the cost curve (size: -Dweerbaar.bench.places etc.)
-        int places = Integer.getInteger("weerbaar.bench.places", 10);
-        long inhabitants = Long.getLong("weerbaar.bench.inhabitants", 100_000);
-        int nspsPerPlace = Integer.getInteger("weerbaar.bench.nsps-per-place", 2);
-        create("{\"id\":\"bench-regio\",\"name\":\"Benchmarkregio\",\"places\":" + places
-                + ",\"inhabitants\":" + inhabitants + ",\"nspsPerPlace\":" + nspsPerPlace + ",\"seed\":1}",
-                "/api/scenarios/generated", 201, "id");
-        play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place, "
-                + "72 h)", places, inhabitants, nspsPerPlace), rawRate);
-        Files.writeString(config.workDir().resolve("benchmark.txt"), out);
     }
 
     /**
@@ -172,20 +187,32 @@ public final class ExerciseBenchmark {
         report(out, String.format("  %s at speed %,.0f:%n", title, MAX_SPEED));
         report(out, String.format("    clock at 72 h after            %,8d ms%n", clockMillis));
         Map<String, Long> events = new TreeMap<>();
-        Finished finished = new Finished(ExerciseRecord.readUntilFinished(config.bootstrapServers(), live, start,
-                PATIENCE, e -> events.merge(e.topic(), 1L, Long::sum)), events);
+        ExerciseRecord.Progress progress = ExerciseRecord.readUntilFinishedOrLate(config.bootstrapServers(), live,
+                start, PATIENCE, e -> events.merge(e.topic(), 1L, Long::sum));
+        Finished finished = new Finished(progress.finishedAt(), events);
         for (String service : ExerciseRecord.MARKING) {
-            report(out, String.format("    %-14s finished after   %,8d ms%n", service,
-                    finished.millis().get(service)));
+            Long millis = finished.millis().get(service);
+            long reached = progress.reachedSeconds().getOrDefault(service, 0L);
+            report(out, millis != null ? String.format("    %-14s finished after   %,8d ms%n", service, millis)
+                    : String.format("    %-14s NOT finished in %s: at T+%d:%02d%n", service, PATIENCE,
+                    reached / 3600, reached % 3600 / 60));
         }
         finished.events().forEach((topic, count) -> report(out, String.format("    %-27s %,8d events%n", topic,
                 count)));
         long totalEvents = finished.events().values().stream().mapToLong(Long::longValue).sum();
-        long lastMillis = finished.millis().values().stream().mapToLong(Long::longValue).max().orElse(clockMillis);
+        long lastMillis = finished.millis().size() < ExerciseRecord.MARKING.size()
+                ? Duration.ofNanos(System.nanoTime() - start).toMillis() // so far: events published until now
+                : finished.millis().values().stream().mapToLong(Long::longValue).max().orElse(clockMillis);
         double endToEnd = totalEvents * 1000.0 / lastMillis;
         report(out, String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
                 totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
         return live;
+    }
+
+    private static void residentMemory(StringBuilder out) {
+        report(out, "  resident memory per process after the play:\n");
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
+                String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
     }
 
     /** Prints a line at once (a long run shows what it has) and keeps it for the summary file. */

@@ -51,16 +51,31 @@ public final class ExerciseRecord {
      */
     public static Map<String, Long> readUntilFinished(String bootstrapServers, String exerciseId, long startNanos,
                                                       Duration patience, Consumer<Event> events) {
+        Progress progress = readUntilFinishedOrLate(bootstrapServers, exerciseId, startNanos, patience, events);
+        if (progress.finishedAt().size() < MARKING.size()) {
+            throw new IllegalStateException("not every service finished " + exerciseId + " in " + patience
+                    + "; finished: " + progress.finishedAt().keySet());
+        }
+        return progress.finishedAt();
+    }
+
+    /**
+     * How far the marking services came: per service, when it finished (ms from the start), and the scenario time its
+     * marks had reached on every partition (its progress, also when {@code patience} ran out first).
+     */
+    public record Progress(Map<String, Long> finishedAt, Map<String, Long> reachedSeconds) {
+    }
+
+    /** As {@link #readUntilFinished}, but when patience runs out it says how far each service came. */
+    public static Progress readUntilFinishedOrLate(String bootstrapServers, String exerciseId, long startNanos,
+                                                   Duration patience, Consumer<Event> events) {
         Map<String, Long> finishedAt = new HashMap<>();
         Map<String, Set<Integer>> endedPartitions = new HashMap<>();
+        Map<String, Map<Integer, Long>> marked = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
             List<TopicPartition> partitions = assignAll(consumer);
             consumer.seekToBeginning(partitions);
-            while (finishedAt.size() < MARKING.size()) {
-                if (System.nanoTime() - startNanos > patience.toNanos()) {
-                    throw new IllegalStateException("not every service finished " + exerciseId + " in " + patience
-                            + "; finished: " + finishedAt.keySet());
-                }
+            while (finishedAt.size() < MARKING.size() && System.nanoTime() - startNanos <= patience.toNanos()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (!exerciseId.equals(header(r, "ce_exerciseid"))) {
                         continue;
@@ -72,8 +87,10 @@ public final class ExerciseRecord {
                         continue;
                     }
                     JsonNode mark = read(r.value());
+                    String service = mark.path("service").asText();
+                    marked.computeIfAbsent(service, s -> new HashMap<>()).merge(mark.path("partition").asInt(),
+                            mark.path("upToSeconds").asLong(), Math::max);
                     if (mark.path("ended").asBoolean()) {
-                        String service = mark.path("service").asText();
                         Set<Integer> ended = endedPartitions.computeIfAbsent(service, s -> new HashSet<>());
                         ended.add(mark.path("partition").asInt());
                         if (ended.size() == mark.path("partitions").asInt()) {
@@ -84,7 +101,11 @@ public final class ExerciseRecord {
                 }
             }
         }
-        return finishedAt;
+        Map<String, Long> reached = new HashMap<>();
+        // a service has come as far as its least advanced partition (a partition without a mark: not started)
+        marked.forEach((service, byPartition) -> reached.put(service,
+                byPartition.values().stream().mapToLong(Long::longValue).min().orElse(0)));
+        return new Progress(finishedAt, reached);
     }
 
     /** Every partition of the four topics, assigned to the consumer. */

@@ -188,7 +188,8 @@ class EmbeddedStackSystemTest {
             services.put(name, freePort());
         }
         Path root = Path.of(System.getProperty("weerbaar.root")).toAbsolutePath();
-        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true, FAST, 1, null);
+        return new StackConfig(root, work, freePort(), freePort(), freePort(), services, true, FAST, 1, null,
+                StackConfig.QUICK_START_JVM);
     }
 
     private static int freePort() throws IOException {
