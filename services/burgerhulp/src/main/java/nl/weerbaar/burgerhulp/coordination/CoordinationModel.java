@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import nl.weerbaar.burgerhulp.matching.Candidate;
@@ -72,6 +74,12 @@ public class CoordinationModel {
     /** Where the volunteers of {@link #volunteers} live and who is present where; rebuilt when that map is replaced. */
     private transient VolunteerIndex index;
     private transient Map<String, VolunteerState> indexFor;
+    /**
+     * The volunteers this model changed, and the requests it took in, since the store last asked
+     * ({@link #takeChanges}): the store compares only those, not 200,000 volunteers after every step.
+     */
+    private transient Set<String> changedVolunteers = new LinkedHashSet<>();
+    private transient List<String> newRequests = new ArrayList<>();
 
     public CoordinationModel() {
         // for the store
@@ -91,6 +99,7 @@ public class CoordinationModel {
             v.order = volunteers.size();
             VolunteerIndex known = index();
             volunteers.put(volunteer.id(), v);
+            changedVolunteers.add(volunteer.id());
             known.add(volunteer.id(), volunteer.lat(), volunteer.lon(), null);
             if (!phonesWork) {
                 reportIn(v, rules, out);
@@ -135,6 +144,7 @@ public class CoordinationModel {
             RequestState r = new RequestState(request);
             r.order = requests.size();
             requests.put(request.requestId(), r);
+            newRequests.add(request.requestId());
             indexed(r);
             nextRound(r, rules, out);
             advance(clock, rules, out);
@@ -473,10 +483,22 @@ public class CoordinationModel {
         return index;
     }
 
+    /** What changed since the last call: the ids of volunteers changed and of requests taken in, in that order. */
+    Changes takeChanges() {
+        Changes changes = new Changes(changedVolunteers, newRequests);
+        changedVolunteers = new LinkedHashSet<>();
+        newRequests = new ArrayList<>();
+        return changes;
+    }
+
+    record Changes(Set<String> volunteers, List<String> newRequests) {
+    }
+
     /** A volunteer goes to a noodsteunpunt (or home: null); the index follows. */
     private void moveTo(VolunteerState v, String nspId) {
         index().moved(v.volunteer.id(), v.presentAt, nspId);
         v.presentAt = nspId;
+        changedVolunteers.add(v.volunteer.id());
     }
 
     /** The volunteer who accepted gets the request; the other offers lapse. */
@@ -485,6 +507,7 @@ public class CoordinationModel {
         r.status = synthetic ? RequestState.EN_ROUTE : RequestState.ACCEPTED;
         r.assignee = offer.volunteerId();
         volunteers.get(offer.volunteerId()).active++;
+        changedVolunteers.add(offer.volunteerId());
         List.copyOf(r.offers.values()).forEach(other -> lapse(r, other, out));
         if (synthetic) {
             out.add(emit(r.request.requestId(), new AssignmentProgressed(exerciseId, r.request.requestId(),
@@ -498,6 +521,7 @@ public class CoordinationModel {
         if (v != null) {
             v.active = Math.max(0, v.active - 1);
             v.completed += done ? 1 : 0;
+            changedVolunteers.add(r.assignee);
         }
     }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,8 +69,11 @@ final class CoordinationStore {
         boolean entitiesLoaded;
         /** This step needed the volunteers and requests, so it may have changed them. */
         boolean entitiesTouched;
-        /** Requests stored as finished: they never change again, so a step does not compare them. */
-        final Set<String> finished = new HashSet<>();
+        /**
+         * The requests not finished yet, the only ones a step can change: a finished request never changes again, so
+         * it is not compared after every step (a national exercise has half a million).
+         */
+        final Set<String> unfinished = new LinkedHashSet<>();
 
         Loaded(Exercise exercise) {
             this.exercise = exercise;
@@ -153,10 +157,11 @@ final class CoordinationStore {
         String prefix = prefix(loaded.exercise.model().exerciseId);
         Map<String, T> byId = inOrder(store, prefix, type, order);
         byId.forEach((id, entity) -> {
-            if (entity instanceof RequestState r && r.finished()) {
-                loaded.finished.add(name + ":" + prefix + id);
-            } else {
+            if (!(entity instanceof RequestState r && r.finished())) {
                 loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
+                if (entity instanceof RequestState) {
+                    loaded.unfinished.add(id);
+                }
             }
         });
         return byId;
@@ -186,28 +191,33 @@ final class CoordinationStore {
             loaded.stored.put(model.exerciseId, json);
         }
         if (loaded.entitiesTouched) {
-            saveChanged(volunteers, VOLUNTEERS, loaded, model.volunteers);
-            saveChanged(requests, REQUESTS, loaded, model.requests);
+            // only what the model says it changed or took in, and the requests still open, are compared
+            CoordinationModel.Changes changes = model.takeChanges();
+            String prefix = prefix(model.exerciseId);
+            for (String id : changes.volunteers()) {
+                saveIfChanged(volunteers, VOLUNTEERS + ":" + prefix + id, prefix + id, loaded,
+                        model.volunteers.get(id));
+            }
+            loaded.unfinished.addAll(changes.newRequests());
+            for (Iterator<String> it = loaded.unfinished.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                RequestState request = model.requests.get(id);
+                String key = REQUESTS + ":" + prefix + id;
+                saveIfChanged(requests, key, prefix + id, loaded, request);
+                if (request.finished()) {
+                    it.remove();
+                    loaded.stored.remove(key);
+                }
+            }
             loaded.entitiesTouched = false;
         }
     }
 
-    private static void saveChanged(KeyValueStore<String, String> store, String name, Loaded loaded,
-                                    Map<String, ?> entities) {
-        String prefix = prefix(loaded.exercise.model().exerciseId);
-        entities.forEach((id, entity) -> {
-            String key = name + ":" + prefix + id;
-            if (loaded.finished.contains(key)) {
-                return;
-            }
-            if (Fingerprint.changed(loaded.stored, key, entity)) {
-                store.put(prefix + id, write(entity));
-            }
-            if (entity instanceof RequestState r && r.finished()) {
-                loaded.finished.add(key);
-                loaded.stored.remove(key);
-            }
-        });
+    private static void saveIfChanged(KeyValueStore<String, String> store, String rememberedAs, String key,
+                                      Loaded loaded, Object entity) {
+        if (Fingerprint.changed(loaded.stored, rememberedAs, entity)) {
+            store.put(key, write(entity));
+        }
     }
 
     private static String prefix(String exerciseId) {
