@@ -74,10 +74,14 @@ public final class ExerciseBenchmark {
                 defaults.controllerPort(), defaults.mongoPort(), defaults.servicePorts(), false, MAX_SPEED,
                 defaults.instances(), null, List.of(System.getProperty("weerbaar.bench.jvm", THROUGHPUT_JVM)
                 .split(" ")));
-        try (EmbeddedStack stack = new EmbeddedStack(config)) {
-            stack.start();
-            new ExerciseBenchmark(stack, config).run();
-        }
+        EmbeddedStack stack = new EmbeddedStack(config);
+        // Ctrl-C (or a kill) during a long run stops the stack's processes too, not only this JVM
+        Thread stopStack = new Thread(stack::close, "weerbaar-bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopStack);
+        stack.start();
+        new ExerciseBenchmark(stack, config).run();
+        Runtime.getRuntime().removeShutdownHook(stopStack);
+        stack.close();
     }
 
     private void run() throws Exception {

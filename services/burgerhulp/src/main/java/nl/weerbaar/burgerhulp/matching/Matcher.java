@@ -12,7 +12,8 @@ import nl.weerbaar.kit.geo.Distance;
  * Ranks volunteers for a help request (after HartslagNu: the nearest capable few are alerted, not everyone) by skill
  * fit, time to get there (walking, cycling, or by car while there is fuel), current load and fairness, and keeps the
  * best {@code k}. Volunteers who cannot make the deadline, are fully loaded, lack the skill, or cannot be reached
- * (no phones: only those present at the request's NSP) are left out. One pass, a bounded heap: linear in the pool.
+ * (no phones: only those present at the request's NSP) are left out. A bounded heap over the pool, or over the
+ * part of a {@link VolunteerIndex} around the request that can still hold the best.
  */
 public final class Matcher {
 
