@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExerciseEngine {
 
+    /** The most scenario time one batch of the running clock drafts and publishes (see {@link #play}). */
+    static final long MAX_BATCH_SECONDS = 3600;
+
+
     private static final Logger log = LoggerFactory.getLogger(ExerciseEngine.class);
 
     private final ExerciseRuns runs;
@@ -227,10 +231,30 @@ public class ExerciseEngine {
     }
 
     /**
+     * Plays {@code [from, to]}: in batches of at most {@link #MAX_BATCH_SECONDS} of scenario time when the clock runs,
+     * so a fast clock that is far behind (at maximum speed: the whole exercise in one step) never drafts all of it at
+     * once. A national exercise's population event of one hour is megabytes; 72 of them in one batch exhausted the
+     * heap. Boundaries are played in both batches; what the first published is recognised by its derived id.
+     */
+    private void play(ExerciseRun run, long from, long to, PlayMode mode) {
+        if (mode != PlayMode.PLAY) {
+            playBatch(run, from, to, mode);
+            return;
+        }
+        long start = from;
+        long end;
+        do {
+            end = Math.min(to, start + MAX_BATCH_SECONDS);
+            playBatch(run, start, end, mode);
+            start = end;
+        } while (end < to);
+    }
+
+    /**
      * Publishes what is due in {@code [from, to]} and not yet on the record as one batch: one round trip to the
      * broker and two to MongoDB per step, however many events the step holds (a fast clock or a replay).
      */
-    private void play(ExerciseRun run, long from, long to, PlayMode mode) {
+    private void playBatch(ExerciseRun run, long from, long to, PlayMode mode) {
         List<Outgoing> due = timeline.due(run, from, to, mode);
         Set<String> done = emitted.containing(due.stream().map(Outgoing::eventId).toList());
         List<Outgoing> todo = due.stream().filter(item -> !done.contains(item.eventId())).toList();
