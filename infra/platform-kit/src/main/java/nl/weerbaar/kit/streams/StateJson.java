@@ -1,5 +1,15 @@
 package nl.weerbaar.kit.streams;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,6 +31,25 @@ public final class StateJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable " + what, e);
         }
+    }
+
+    /**
+     * The entries under {@code prefix} (one exercise's entities), by key without the prefix, in their {@code order}:
+     * an entity carries its place in the order it came into the model, so no list of ids needs to be stored.
+     */
+    public <T> Map<String, T> inOrder(ReadOnlyKeyValueStore<String, String> store, String prefix, Class<T> type,
+                                      ToLongFunction<T> order) {
+        List<Map.Entry<String, T>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, String> entry = it.next();
+                entries.add(Map.entry(entry.key.substring(prefix.length()), read(entry.value, type)));
+            }
+        }
+        entries.sort(Comparator.comparingLong(e -> order.applyAsLong(e.getValue())));
+        Map<String, T> byId = new LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.getKey(), e.getValue()));
+        return byId;
     }
 
     public String write(Object value) {

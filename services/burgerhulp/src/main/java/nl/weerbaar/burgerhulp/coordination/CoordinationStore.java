@@ -1,13 +1,9 @@
 package nl.weerbaar.burgerhulp.coordination;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -16,9 +12,6 @@ import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -170,17 +163,7 @@ final class CoordinationStore {
     /** The entries under {@code prefix} (an exercise's), by id, in their {@code order}. */
     static <T> Map<String, T> inOrder(ReadOnlyKeyValueStore<String, String> store, String prefix, Class<T> type,
                                       ToLongFunction<T> order) {
-        List<Map.Entry<String, T>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                entries.add(Map.entry(entry.key.substring(prefix.length()), read(entry.value, type)));
-            }
-        }
-        entries.sort(Comparator.comparingLong(e -> order.applyAsLong(e.getValue())));
-        Map<String, T> byId = new LinkedHashMap<>();
-        entries.forEach(e -> byId.put(e.getKey(), e.getValue()));
-        return byId;
+        return JSON.inOrder(store, prefix, type, order);
     }
 
     void save(Loaded loaded) {

@@ -1,8 +1,6 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +12,6 @@ import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -163,16 +159,7 @@ final class NspStore {
 
     /** An exercise's NSPs as stored, in the order they came into the model. */
     static Map<String, Site> sites(ReadOnlyKeyValueStore<String, String> sites, String exerciseId) {
-        List<Site> all = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = sites.prefixScan(prefix(exerciseId), new StringSerializer())) {
-            while (it.hasNext()) {
-                all.add(read(it.next().value, Site.class));
-            }
-        }
-        all.sort(Comparator.comparingLong(site -> site.order));
-        Map<String, Site> byId = new LinkedHashMap<>();
-        all.forEach(site -> byId.put(site.id(), site));
-        return byId;
+        return JSON.inOrder(sites, prefix(exerciseId), Site.class, site -> site.order);
     }
 
     void save(Loaded loaded) {
