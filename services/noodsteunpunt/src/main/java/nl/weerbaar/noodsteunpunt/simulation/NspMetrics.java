@@ -28,7 +28,7 @@ class NspMetrics {
     }
 
     void after(NspModel model, List<Emitted> emitted) {
-        model.sites.values().forEach(site -> gauge(model.exerciseId, site).set(site.occupancy));
+        model.changedSoFar().forEach(site -> gauge(model.exerciseId, site).set(site.occupancy));
         for (Emitted e : emitted) {
             if (e.payload() instanceof HelpRequested help) {
                 meters.counter("weerbaar.nsp.help.requests", "need", help.need(), "urgency", help.urgency())

@@ -1,14 +1,17 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.weerbaar.contracts.burgerhulp.HelpNeeds;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
@@ -19,6 +22,7 @@ import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
 import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
+import nl.weerbaar.contracts.noodsteunpunt.Stock;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.scenario.Household;
 import nl.weerbaar.contracts.scenario.NspSite;
@@ -32,7 +36,12 @@ import nl.weerbaar.kit.model.Emitted;
  * The noodsteunpunten of one exercise on scenario time: they open by policy when the power (or 112) has been gone
  * long enough, take in the households of the population model at the nearest open NSP with room, see them leave,
  * fill up, use and run down their stock and ask for more, and turn the needs that need a person into help requests.
- * Deterministic: the same inputs at the same scenario times give the same events. Stored whole after every step.
+ * Deterministic: the same inputs at the same scenario times give the same events.
+ *
+ * <p>Nationally thousands of NSPs and millions of households: a step deals only with the NSPs that have something
+ * due (an index by due time), and an NSP's stock is run down only when the model deals with it, from the moment its
+ * levels hold for ({@link Site#stockAt}) — so the outcome does not depend on how often the clock ticks, and an
+ * untouched NSP is not written back to the store.
  */
 public class NspModel {
 
@@ -53,7 +62,11 @@ public class NspModel {
     public long worldVersion;
     public Map<String, Site> sites = new LinkedHashMap<>();
     public Map<String, Place> places = new LinkedHashMap<>();
+    /** Households on their way, in order of arrival; those before {@link #pendingHead} have arrived. */
     public List<Arrival> pending = new ArrayList<>();
+    public int pendingHead;
+    /** Counts changes of {@link #pending} other than arrivals, which the store keeps in an entry of its own. */
+    public long pendingVersion;
     /** Per power provider, the places it leaves dark. */
     public Map<String, Set<String>> darkBy = new LinkedHashMap<>();
     public Map<String, Long> darkSince = new TreeMap<>();
@@ -67,6 +80,17 @@ public class NspModel {
     private transient Map<String, List<String>> nearest;
     private transient Map<String, Site> nearestFor;
     private transient long nearestCount;
+    /** The NSPs by when they are next due ({@link Site#due}), for the NSPs in {@link #dueFor}. */
+    private transient TreeSet<Site> dueOrder;
+    private transient Map<String, Site> dueFor;
+    /** NSPs whose due time may have moved since the index last saw them. */
+    private transient Set<Site> stale = new LinkedHashSet<>();
+    /** NSPs changed since the store last took them. */
+    private transient Set<Site> changed = new LinkedHashSet<>();
+    /** The NSPs per place, for the NSPs in {@link #byPlaceFor}. */
+    private transient Map<String, List<Site>> byPlace;
+    private transient Map<String, Site> byPlaceFor;
+    private transient int byPlaceCount;
 
     public NspModel() {
         // for the store
@@ -98,7 +122,32 @@ public class NspModel {
             Site site = new Site(nsp, now, rules.supplies());
             site.order = sites.size();
             sites.put(nsp.id(), site);
+            touch(site, rules);
         }
+    }
+
+    /**
+     * The model is about to deal with an NSP: its stock is run down to now at the rates that held, and it is marked
+     * for the store and for the index of what is due. Every change to an NSP starts here.
+     */
+    private Site touch(Site site, NspRules rules) {
+        integrate(site, rules);
+        changed.add(site);
+        stale.add(site);
+        return site;
+    }
+
+    /** The NSPs the model changed since the last call, in their order; the store writes these back. */
+    public List<Site> takeChanged() {
+        List<Site> out = new ArrayList<>(changed);
+        out.sort(Comparator.comparingLong(s -> s.order));
+        changed.clear();
+        return out;
+    }
+
+    /** The NSPs changed since the store last took them, without taking them. */
+    Collection<Site> changedSoFar() {
+        return changed;
     }
 
     // ---- inputs ----
@@ -113,13 +162,17 @@ public class NspModel {
     public List<Emitted> demand(long from, long to, Map<String, List<Household>> arrivalsByPlace, NspRules rules) {
         List<Emitted> out = new ArrayList<>();
         advance(from, rules, out);
+        List<Arrival> next = new ArrayList<>(pending.subList(pendingHead, pending.size()));
         arrivalsByPlace.forEach((placeId, households) -> {
             for (int i = 0; i < households.size(); i++) {
                 long at = from + (to - from) * (2L * i + 1) / (2L * households.size());
-                pending.add(new Arrival(Math.max(at, now), placeId, households.get(i)));
+                next.add(new Arrival(Math.max(at, now), placeId, households.get(i)));
             }
         });
-        pending.sort(Comparator.comparingLong(Arrival::at).thenComparing(a -> a.household().ref()));
+        next.sort(Comparator.comparingLong(Arrival::at).thenComparing(a -> a.household().ref()));
+        pending = next;
+        pendingHead = 0;
+        pendingVersion++;
         advance(now, rules, out);
         return out;
     }
@@ -147,7 +200,7 @@ public class NspModel {
                 dark.addAll(affected.isEmpty() ? places.keySet() : affected);
             }
             darkBy.put(providerId, dark);
-            updateDarkness(at);
+            updateDarkness(at, rules);
         }
         if (rules.emergencyNumbers().contains(providerId)) {
             if (state == ProviderState.DOWN) {
@@ -155,8 +208,12 @@ public class NspModel {
             } else {
                 emergencyDown.remove(providerId);
             }
+            Long since = emergencyDownSince;
             emergencyDownSince = emergencyDown.isEmpty() ? null
                     : emergencyDownSince == null ? at : emergencyDownSince;
+            if (!Objects.equals(since, emergencyDownSince)) {
+                stale.addAll(sites.values()); // every NSP's policy counts from it; no stock changes
+            }
         }
         advance(now, rules, out);
         return out;
@@ -177,6 +234,7 @@ public class NspModel {
         advance(at, rules, out);
         Site site = sites.get(nspId);
         if (site != null) {
+            touch(site, rules);
             if (state == NspState.CLOSED) {
                 sendHome(site, out);
                 site.closedByCrisisTeam = true;
@@ -198,8 +256,8 @@ public class NspModel {
         advance(in.atSeconds(), rules, out);
         Site site = sites.get(in.nspId());
         if (site != null && !site.present.containsKey(in.checkInId())) {
-            admit(site, new Site.Present(in.checkInId(), in.householdSize(), in.needs(), in.lessSelfReliant(),
-                    CitizenCheckedIn.FROM_OPERATOR, null), in.note(), rules, out);
+            admit(touch(site, rules), new Site.Present(in.checkInId(), in.householdSize(), in.needs(),
+                    in.lessSelfReliant(), CitizenCheckedIn.FROM_OPERATOR, null), in.note(), rules, out);
         }
         advance(now, rules, out);
         return out;
@@ -210,7 +268,7 @@ public class NspModel {
         advance(at, rules, out);
         Site site = sites.get(nspId);
         if (site != null && site.present.containsKey(checkInId)) {
-            leave(site, site.present.get(checkInId), rules);
+            leave(touch(site, rules), site.present.get(checkInId), rules);
             settle(site, rules, out);
         }
         advance(now, rules, out);
@@ -222,7 +280,7 @@ public class NspModel {
         advance(at, rules, out);
         Site site = sites.get(nspId);
         if (site != null) {
-            receive(site, water, food, fuel);
+            receive(touch(site, rules), water, food, fuel);
         }
         advance(now, rules, out);
         return out;
@@ -230,8 +288,11 @@ public class NspModel {
 
     /** After a purge the households still waiting carry no postcode. */
     public List<Emitted> purge() {
+        pending = new ArrayList<>(pending.subList(pendingHead, pending.size()));
+        pendingHead = 0;
         pending.replaceAll(a -> new Arrival(a.at(), a.placeId(), new Household(a.household().ref(),
                 a.household().size(), a.household().needs(), a.household().lessSelfReliant(), null)));
+        pendingVersion++;
         return List.of();
     }
 
@@ -242,11 +303,9 @@ public class NspModel {
         while (true) {
             long next = nextDue(rules);
             if (next > at) {
-                consume(at - now, rules);
                 now = Math.max(now, at);
                 return;
             }
-            consume(next - now, rules);
             now = Math.max(now, next);
             handleDue(rules, out);
         }
@@ -254,13 +313,34 @@ public class NspModel {
 
     private long nextDue(NspRules rules) {
         long next = (lastReportHour + 1) * HOUR;
-        if (!pending.isEmpty()) {
-            next = Math.min(next, pending.get(0).at());
+        if (pendingHead < pending.size()) {
+            next = Math.min(next, pending.get(pendingHead).at());
         }
-        for (Site site : sites.values()) {
-            next = Math.min(next, siteDue(site, rules));
+        TreeSet<Site> due = dueOrder(rules);
+        if (!due.isEmpty()) {
+            next = Math.min(next, due.first().due);
         }
         return Math.max(next, now);
+    }
+
+    /** The index of NSPs by due time, brought up to date for those that changed (all, when the NSPs were replaced). */
+    private TreeSet<Site> dueOrder(NspRules rules) {
+        if (dueFor != sites) {
+            dueOrder = new TreeSet<>(Comparator.comparingLong((Site s) -> s.due).thenComparingLong(s -> s.order));
+            dueFor = sites;
+            stale.clear();
+            for (Site site : sites.values()) {
+                site.due = siteDue(site, rules);
+                dueOrder.add(site);
+            }
+        }
+        for (Site site : stale) {
+            dueOrder.remove(site);
+            site.due = siteDue(site, rules);
+            dueOrder.add(site);
+        }
+        stale.clear();
+        return dueOrder;
     }
 
     private long siteDue(Site site, NspRules rules) {
@@ -283,11 +363,18 @@ public class NspModel {
         for (Site.Delivery d : site.deliveries) {
             next = Math.min(next, d.at());
         }
-        return Math.min(next, lowStockAt(site, rules));
+        return Math.max(now, Math.min(next, lowStockAt(site, rules)));
     }
 
     private void handleDue(NspRules rules, List<Emitted> out) {
-        for (Site site : sites.values()) {
+        TreeSet<Site> index = dueOrder(rules);
+        List<Site> due = new ArrayList<>();
+        while (!index.isEmpty() && index.first().due <= now) {
+            due.add(index.pollFirst());
+        }
+        due.sort(Comparator.comparingLong(s -> s.order));
+        for (Site site : due) {
+            touch(site, rules);
             Long trigger = openTrigger(site, rules);
             if (trigger != null && trigger <= now) {
                 openByPolicy(site, rules, out);
@@ -305,14 +392,10 @@ public class NspModel {
                 changeState(site, NspState.CLOSED, "power-restored", NspStateChanged.BY_POLICY,
                         NspTexts.closedAfterRestore(site.nsp.name(), placeName(site.nsp.placeId())), out);
             }
-            Long leave = site.nextLeave();
-            for (Site.Present p : leave == null || leave > now ? List.<Site.Present>of()
-                    : List.copyOf(site.present.values())) {
-                if (p.leaveAt() != null && p.leaveAt() <= now) {
-                    leave(site, p, rules);
-                    out.add(emit(site.id(), new CitizenCheckedOut(exerciseId, site.id(), p.checkInId(), p.size(),
-                            CitizenCheckedOut.LEFT, CitizenCheckedIn.FROM_POPULATION, null, now)));
-                }
+            for (Site.Present p : site.leavingBy(now)) {
+                leave(site, p, rules);
+                out.add(emit(site.id(), new CitizenCheckedOut(exerciseId, site.id(), p.checkInId(), p.size(),
+                        CitizenCheckedOut.LEFT, CitizenCheckedIn.FROM_POPULATION, null, now)));
             }
             for (Site.Delivery d : List.copyOf(site.deliveries)) {
                 if (d.at() <= now) {
@@ -327,12 +410,12 @@ public class NspModel {
             }
             settle(site, rules, out);
         }
-        while (!pending.isEmpty() && pending.get(0).at() <= now) {
-            arrive(pending.remove(0), rules, out);
+        while (pendingHead < pending.size() && pending.get(pendingHead).at() <= now) {
+            arrive(pending.get(pendingHead++), rules, out);
         }
         if ((lastReportHour + 1) * HOUR <= now) {
             lastReportHour = now / HOUR;
-            report(out);
+            report(rules, out);
         }
     }
 
@@ -398,21 +481,34 @@ public class NspModel {
      * Dark and lit places as of {@code since}: the provider's own scenario time, which may lie a little before the
      * model's when its status arrived after a tick, so a policy counts from when the power really failed.
      */
-    private void updateDarkness(long since) {
+    private void updateDarkness(long since, NspRules rules) {
         Set<String> dark = new LinkedHashSet<>();
         darkBy.values().forEach(dark::addAll);
         for (String place : dark) {
             if (!darkSince.containsKey(place)) {
+                // their generators start: the stock until now at the old rates
+                sitesIn(place).forEach(site -> touch(site, rules));
                 darkSince.put(place, since);
                 litSince.remove(place);
             }
         }
         for (String place : List.copyOf(darkSince.keySet())) {
             if (!dark.contains(place)) {
+                sitesIn(place).forEach(site -> touch(site, rules));
                 darkSince.remove(place);
                 litSince.put(place, since);
             }
         }
+    }
+
+    private List<Site> sitesIn(String placeId) {
+        if (byPlaceFor != sites || byPlaceCount != sites.size()) {
+            byPlace = new HashMap<>();
+            sites.values().forEach(s -> byPlace.computeIfAbsent(s.nsp.placeId(), p -> new ArrayList<>()).add(s));
+            byPlaceFor = sites;
+            byPlaceCount = sites.size();
+        }
+        return byPlace.getOrDefault(placeId, List.of());
     }
 
     // ---- people ----
@@ -436,6 +532,7 @@ public class NspModel {
                     now)));
             return;
         }
+        touch(chosen, rules);
         String checkInId = "ci-" + h.ref();
         String redirectedFrom = nearestInUse != null && nearestInUse != chosen ? nearestInUse.id() : null;
         out.add(emit(chosen.id(), new CitizenCheckedIn(exerciseId, chosen.id(), checkInId, h.size(), h.needs(),
@@ -523,19 +620,34 @@ public class NspModel {
 
     // ---- supplies ----
 
-    /** Runs stock down over {@code seconds}: drinking water and food for the people present, generator fuel. */
-    private void consume(long seconds, NspRules rules) {
-        if (seconds <= 0) {
+    /**
+     * Runs an NSP's stock down from {@link Site#stockAt} to now at the rates that held since: drinking water and food
+     * for the people present, generator fuel from when its place went dark. Only {@link #touch} calls this: the
+     * rates change only when the model deals with the NSP or its place's power changes, and both touch it first.
+     */
+    private void integrate(Site site, NspRules rules) {
+        if (now <= site.stockAt) {
             return;
         }
-        double hours = seconds / 3600.0;
-        for (Site site : sites.values()) {
-            site.water = Math.max(0, site.water - waterRate(site, rules) * hours);
-            site.food = Math.max(0, site.food - foodRate(site, rules) * hours);
-            if (site.fuel != null) {
-                site.fuel = Math.max(0, site.fuel - fuelRate(site) * hours);
-            }
+        Stock levels = levelsNow(site, rules);
+        site.water = levels.waterLitres();
+        site.food = levels.foodRations();
+        site.fuel = levels.fuelHours();
+        site.stockAt = now;
+    }
+
+    /** An NSP's stock now, run down from {@link Site#stockAt} (unrounded; the NSP itself is left as it is). */
+    private Stock levelsNow(Site site, NspRules rules) {
+        double hours = Math.max(0, now - site.stockAt) / 3600.0;
+        double water = Math.max(0, site.water - waterRate(site, rules) * hours);
+        double food = Math.max(0, site.food - foodRate(site, rules) * hours);
+        Double fuel = site.fuel;
+        Long dark = darkSince.get(site.nsp.placeId());
+        if (fuel != null && site.inUse() && dark != null) {
+            long from = Math.max(site.stockAt, dark);
+            fuel = now > from ? Math.max(0, fuel - (now - from) / 3600.0) : fuel;
         }
+        return new Stock(water, food, fuel);
     }
 
     private static double waterRate(Site site, NspRules rules) {
@@ -552,7 +664,10 @@ public class NspModel {
         return running && dark != null && dark <= now ? 1 : 0;
     }
 
-    /** When the first item not yet asked for will cross its low mark at the current rates. */
+    /**
+     * When the first item not yet asked for will cross its low mark at the current rates, counted from the time the
+     * NSP's levels hold for (not from whenever this is asked), so it does not depend on when the index asks.
+     */
     private long lowStockAt(Site site, NspRules rules) {
         long at = Long.MAX_VALUE;
         if (!(site.inUse())) {
@@ -563,18 +678,24 @@ public class NspModel {
             if (level == null || site.requested.contains(item)) {
                 continue;
             }
-            double low = low(site, item, rules);
+            if (level <= low(site, item, rules) + EPSILON) {
+                return site.stockAt;
+            }
+            long from = site.stockAt;
             double rate = switch (item) {
                 case "water" -> waterRate(site, rules);
                 case "food" -> foodRate(site, rules);
-                default -> fuelRate(site);
+                default -> 0;
             };
-            if (level <= low + EPSILON) {
-                return now;
+            Long dark = darkSince.get(site.nsp.placeId());
+            if ("fuel".equals(item) && dark != null) {
+                rate = 1;
+                from = Math.max(from, dark);
             }
             if (rate > 0) {
-                // whole seconds, never now: a level a rounding error above its mark is reached a second later
-                at = Math.min(at, now + Math.max(1, (long) Math.ceil((level - low) / rate * 3600 - 1e-6)));
+                // whole seconds, never at once: a level a rounding error above its mark is reached a second later
+                double seconds = (level - low(site, item, rules)) / rate * 3600 - 1e-6;
+                at = Math.min(at, from + Math.max(1, (long) Math.ceil(seconds)));
             }
         }
         return at;
@@ -661,16 +782,17 @@ public class NspModel {
 
     // ---- reports ----
 
-    private void report(List<Emitted> out) {
+    private void report(NspRules rules, List<Emitted> out) {
         for (Site site : sites.values()) {
             if (!(site.inUse())) {
                 continue;
             }
-            site.arrivals.removeIf(t -> t <= now - HOUR);
+            // read only: the NSP is left as it is, so reporting does not make every NSP a change for the store
+            int arrivals = (int) site.arrivals.stream().filter(t -> t > now - HOUR).count();
             Map<String, Integer> needs = new TreeMap<>();
             site.present.values().forEach(p -> p.needs().forEach(n -> needs.merge(n, p.size(), Integer::sum)));
             out.add(emit(site.id(), new NspSituationReported(exerciseId, site.id(), site.state, site.occupancy,
-                    site.nsp.capacity(), site.arrivals.size(), needs, site.stock(), now)));
+                    site.nsp.capacity(), arrivals, needs, Site.rounded(levelsNow(site, rules)), now)));
         }
     }
 

@@ -40,7 +40,8 @@ final class NspProcessor extends JoiningProcessor<NspStore.Loaded> {
 
     @Override
     protected HeldInputs join(ProcessorContext<String, Routed> context) {
-        this.store = new NspStore(context.getStateStore(NspStore.EXERCISES), context.getStateStore(NspStore.SITES));
+        this.store = new NspStore(context.getStateStore(NspStore.EXERCISES), context.getStateStore(NspStore.SITES),
+                context.getStateStore(NspStore.PRESENT));
         this.outcomes = new SimulationOutcomes(events);
         return new HeldInputs(context.getStateStore(NspStore.INPUTS), Map.of(Topics.VITAL_STATUS, 1),
                 Set.of("vital-status"), NspStep::isInput);

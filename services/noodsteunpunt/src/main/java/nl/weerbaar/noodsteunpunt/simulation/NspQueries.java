@@ -36,7 +36,9 @@ public class NspQueries {
             }
             NspModel model = NspStore.read(json, NspStore.Exercise.class).model();
             NspStore.world(store(kafkaStreams, NspStore.EXERCISES), exerciseId).ifPresent(w -> w.into(model));
-            Map<String, Site> sites = NspStore.sites(store(kafkaStreams, NspStore.SITES), exerciseId);
+            NspStore.pending(store(kafkaStreams, NspStore.EXERCISES), exerciseId).ifPresent(p -> model.pending = p);
+            Map<String, Site> sites = NspStore.sites(store(kafkaStreams, NspStore.SITES),
+                    store(kafkaStreams, NspStore.PRESENT), exerciseId);
             model.sites = sites;
             return Optional.of(model);
         } catch (InvalidStateStoreException e) {

@@ -1,6 +1,7 @@
 package nl.weerbaar.noodsteunpunt.simulation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.scenario.Place;
-import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
 import nl.weerbaar.kit.streams.JoiningProcessor;
 import nl.weerbaar.kit.streams.StateJson;
@@ -16,22 +16,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The NSP simulation's keyed state, at the grain of the NSP: one entry per exercise (the model's clock, places,
- * darkness, households on their way, and how far each input has come) and one per NSP ({@code exerciseId/nspId}:
- * state, households present, stock); the inputs held until every input has passed their time are in {@link #INPUTS}
- * ({@code HeldInputs}). A step writes back only the entries it changed.
+ * The NSP simulation's keyed state, at the grain of the NSP: one entry per exercise (the model's clock, darkness, and
+ * how far each input has come), its world and the households on their way in entries of their own, and one per NSP
+ * ({@code exerciseId/nspId}: state, stock) with one per household inside in {@link #PRESENT}
+ * ({@code exerciseId/nspId/order}); the inputs held until every input has passed their time are in {@link #INPUTS}
+ * ({@code HeldInputs}). A step writes back only the entries it changed: an arrival is a small write, not a rewrite of
+ * an NSP with hundreds of households inside.
  */
 final class NspStore {
 
     static final String EXERCISES = "nsp-exercises";
     static final String SITES = "nsp-sites";
     static final String INPUTS = "nsp-inputs";
+    static final String PRESENT = "nsp-present";
 
-    private static final StateJson JSON = new StateJson(
-            EventJson.mapper().copy().addMixIn(NspModel.class, WithoutSitesOrWorld.class), "NSP simulation state");
+    private static final StateJson JSON = new StateJson(EventJson.mapper().copy()
+            .addMixIn(NspModel.class, WithoutSitesOrWorld.class)
+            .addMixIn(Site.class, WithoutHouseholds.class), "NSP simulation state");
 
-    @JsonIgnoreProperties({"sites", "places", "servedPlaces", "sectors"})
+    @JsonIgnoreProperties({"sites", "places", "servedPlaces", "sectors", "pending"})
     private abstract static class WithoutSitesOrWorld {
+    }
+
+    @JsonIgnoreProperties({"present"})
+    private abstract static class WithoutHouseholds {
     }
 
     /**
@@ -68,15 +76,22 @@ final class NspStore {
     }
 
     /**
-     * An exercise's state in memory and what the stores hold of it (the exercise entry as written, each NSP's
-     * {@link Fingerprint}), so that {@link #save} writes only changes. Kept between steps by the processor.
+     * The households on their way to an NSP: an hour's population at a time (tens of thousands nationally), under
+     * {@code <exerciseId>|pending}, written when a new hour comes in ({@link NspModel#pendingVersion}); which of them
+     * have arrived ({@link NspModel#pendingHead}) is in the exercise's entry.
+     */
+    record Pending(List<Arrival> arrivals) {
+    }
+
+    /**
+     * An exercise's state in memory and what the stores hold of it (the exercise entry as written, the versions of
+     * its world and households on their way), so that {@link #save} writes only changes; the model says which NSPs it
+     * changed. Kept between steps by the processor.
      */
     static final class Loaded implements JoiningProcessor.Exercise {
         Exercise exercise;
         final Map<String, Object> stored;
         boolean sitesLoaded;
-        /** This step needed the NSPs, so it may have changed them. */
-        boolean sitesTouched;
 
         Loaded(Exercise exercise, Map<String, Object> stored) {
             this.exercise = exercise;
@@ -120,10 +135,13 @@ final class NspStore {
 
     private final KeyValueStore<String, String> exercises;
     private final KeyValueStore<String, String> sites;
+    private final KeyValueStore<String, String> present;
 
-    NspStore(KeyValueStore<String, String> exercises, KeyValueStore<String, String> sites) {
+    NspStore(KeyValueStore<String, String> exercises, KeyValueStore<String, String> sites,
+             KeyValueStore<String, String> present) {
         this.exercises = exercises;
         this.sites = sites;
+        this.present = present;
     }
 
     Loaded load(String exerciseId) {
@@ -136,6 +154,8 @@ final class NspStore {
         Loaded loaded = new Loaded(read(json, Exercise.class), stored);
         world(exercises, exerciseId).ifPresent(world -> world.into(loaded.model()));
         stored.put(worldKey(exerciseId), loaded.model().worldVersion);
+        pending(exercises, exerciseId).ifPresent(pending -> loaded.model().pending = new ArrayList<>(pending));
+        stored.put(pendingKey(exerciseId), loaded.model().pendingVersion);
         return loaded;
     }
 
@@ -144,22 +164,30 @@ final class NspStore {
         return Optional.ofNullable(exercises.get(worldKey(exerciseId))).map(json -> read(json, World.class));
     }
 
+    /** An exercise's households on their way, as stored. */
+    static Optional<List<Arrival>> pending(ReadOnlyKeyValueStore<String, String> exercises, String exerciseId) {
+        return Optional.ofNullable(exercises.get(pendingKey(exerciseId))).map(json -> read(json, Pending.class))
+                .map(Pending::arrivals);
+    }
+
     /** The exercise's NSPs into its model, read from the store once while it stays in memory. */
     void loadSites(Loaded loaded) {
-        loaded.sitesTouched = true;
         if (loaded.sitesLoaded) {
             return;
         }
         loaded.sitesLoaded = true;
-        String exerciseId = loaded.exercise.model().exerciseId;
-        Map<String, Site> byId = sites(sites, exerciseId);
-        byId.forEach((id, site) -> loaded.stored.put(prefix(exerciseId) + id, Fingerprint.of(site)));
-        loaded.exercise.model().sites = byId;
+        loaded.exercise.model().sites = sites(sites, present, loaded.exercise.model().exerciseId);
     }
 
-    /** An exercise's NSPs as stored, in the order they came into the model. */
-    static Map<String, Site> sites(ReadOnlyKeyValueStore<String, String> sites, String exerciseId) {
-        return JSON.inOrder(sites, prefix(exerciseId), Site.class, site -> site.order);
+    /** An exercise's NSPs as stored, in the order they came into the model, with the households inside. */
+    static Map<String, Site> sites(ReadOnlyKeyValueStore<String, String> sites,
+                                   ReadOnlyKeyValueStore<String, String> present, String exerciseId) {
+        Map<String, Site> byId = JSON.inOrder(sites, prefix(exerciseId), Site.class, site -> site.order);
+        JSON.inOrder(present, prefix(exerciseId), Site.Present.class, Site.Present::order).forEach((key, p) -> {
+            Site site = byId.get(key.substring(0, key.lastIndexOf('/')));
+            site.present.put(p.checkInId(), p);
+        });
+        return byId;
     }
 
     void save(Loaded loaded) {
@@ -174,19 +202,31 @@ final class NspStore {
             exercises.put(worldKey, write(World.of(model)));
             loaded.stored.put(worldKey, model.worldVersion);
         }
-        if (loaded.sitesTouched) {
-            model.sites.forEach((id, site) -> {
-                String key = prefix(model.exerciseId) + id;
-                if (Fingerprint.changed(loaded.stored, key, site)) {
-                    sites.put(key, write(site));
+        String pendingKey = pendingKey(model.exerciseId);
+        if (!Long.valueOf(model.pendingVersion).equals(loaded.stored.get(pendingKey))) {
+            exercises.put(pendingKey, write(new Pending(model.pending)));
+            loaded.stored.put(pendingKey, model.pendingVersion);
+        }
+        for (Site site : model.takeChanged()) {
+            String key = prefix(model.exerciseId) + site.id();
+            sites.put(key, write(site));
+            site.takePresentWrites().forEach((order, household) -> {
+                String householdKey = key + "/" + "%012d".formatted(order);
+                if (household == null) {
+                    present.delete(householdKey);
+                } else {
+                    present.put(householdKey, write(household));
                 }
             });
-            loaded.sitesTouched = false;
         }
     }
 
     private static String worldKey(String exerciseId) {
         return exerciseId + "|world";
+    }
+
+    private static String pendingKey(String exerciseId) {
+        return exerciseId + "|pending";
     }
 
     private static String prefix(String exerciseId) {

@@ -37,7 +37,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
  *                                                        └─ by exercise ─▶ repartition "nsp-vital"
  *   weerbaar.noodsteunpunt.v1 (by NSP)      ─ inputs ────┬─ dead letters ─▶ weerbaar.noodsteunpunt.v1.dlt
  *                                                        └─ by exercise ─▶ repartition "nsp-commands"
- *   weerbaar.exercise.v1 (by exercise) ─── merge ─ NspProcessor [nsp-exercises, nsp-sites, nsp-inputs]
+ *   weerbaar.exercise.v1 (by exercise) ─── merge ─ NspProcessor [nsp-exercises, nsp-sites, nsp-present, nsp-inputs]
  *        ─▶ weerbaar.noodsteunpunt.v1 (by NSP) | dead letters; its watermarks (nsp-progress-marked) on every partition
  * </pre>
  * The processor holds every input until both the clock and vital-status's watermarks have passed its scenario time
@@ -99,7 +99,7 @@ class SimulationConfiguration {
     /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, NspRules rules,
                                             NspMetrics metrics, int partitions) {
-        for (String store : List.of(NspStore.EXERCISES, NspStore.SITES, NspStore.INPUTS)) {
+        for (String store : List.of(NspStore.EXERCISES, NspStore.SITES, NspStore.PRESENT, NspStore.INPUTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
                     Serdes.String(), Serdes.String()));
         }
@@ -114,7 +114,7 @@ class SimulationConfiguration {
                 .merge(vital, Named.as("with-vital"))
                 .merge(commands, Named.as("with-commands"))
                 .process(() -> new NspProcessor(events, rules, metrics, partitions), Named.as("nsp-simulation"),
-                        NspStore.EXERCISES, NspStore.SITES, NspStore.INPUTS);
+                        NspStore.EXERCISES, NspStore.SITES, NspStore.PRESENT, NspStore.INPUTS);
         decided.to((key, value, context) -> value.topic(), produced.withName("noodsteunpunt-sink"));
         return decided;
     }

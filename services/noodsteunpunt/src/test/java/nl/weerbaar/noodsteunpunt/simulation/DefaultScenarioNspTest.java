@@ -85,7 +85,7 @@ class DefaultScenarioNspTest extends NspTestSupport {
         assertThat(arrivals).as("check-ins; households unserved: %s; model: %s",
                 events(id, EventType.HOUSEHOLD_UNSERVED, HouseholdUnserved.class).stream()
                         .map(u -> u.reason() + "@" + u.atSeconds()).toList(),
-                models.model(id).map(m -> "now " + m.now + ", pending " + m.pending.size() + ", sites "
+                models.model(id).map(m -> "now " + m.now + ", pending " + (m.pending.size() - m.pendingHead) + ", sites "
                         + m.sites.values().stream().map(x -> x.nsp.id() + ":" + x.state + ":" + x.occupancy).toList())
                         .orElse("none"))
                 .isNotEmpty().allSatisfy(in -> {

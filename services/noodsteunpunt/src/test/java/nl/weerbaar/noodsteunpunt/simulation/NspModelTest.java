@@ -18,6 +18,7 @@ import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.scenario.Household;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
@@ -114,6 +115,23 @@ class NspModelTest {
                 .last().isEqualTo(org.assertj.core.groups.Tuple.tuple(NspState.CLOSED, "power-restored", 27200L));
         assertThat(published(CitizenCheckedOut.class)).singleElement()
                 .satisfies(out -> assertThat(out.reason()).isEqualTo(CitizenCheckedOut.NSP_CLOSED));
+    }
+
+    @Test
+    void waterHandedOutToOperatorsCheckInsRunsTheStockDownToARequest() {
+        NspModel model = darkAtZero();
+        model.advanceTo(5400, RULES);
+        // 10 places x 7 litres = 70; a household of 5 with the water need takes a day's 17.5 litres; low at 17.5
+        for (int i = 0; i < 3; i++) {
+            collect(model.operatorCheckIn(new CitizenCheckedIn("oef-1", "nsp-heesch", "desk-" + i, 5,
+                    List.of("water"), false, "5384", null, CitizenCheckedIn.FROM_OPERATOR, null, null, null, 5400),
+                    RULES));
+            collect(model.operatorCheckOut("nsp-heesch", "desk-" + i, 5400, RULES));
+        }
+        assertThat(published(ResupplyRequested.class)).singleElement().satisfies(r -> {
+            assertThat(r.item()).isEqualTo("water");
+            assertThat(r.remaining()).isEqualTo(17.5);
+        });
     }
 
     private static List<Household> households(int n) {
