@@ -46,6 +46,8 @@ public enum EventType {
     EXERCISE_STATE_CHANGED("nl.weerbaar.exercise.state-changed.v1", Topics.EXERCISE, "exercise-state-changed",
             ExerciseStateChanged.class),
     CLOCK_TICKED("nl.weerbaar.exercise.clock-ticked.v1", Topics.EXERCISE, "clock-ticked", ClockTicked.class),
+    CLOCK_PROGRESS_MARKED("nl.weerbaar.exercise.progress-marked.v1", Topics.EXERCISE, "clock-progress-marked",
+            "progress-marked", ProgressMarked.class),
     SCENARIO_LOADED("nl.weerbaar.exercise.scenario-loaded.v1", Topics.EXERCISE, "scenario-loaded",
             ScenarioLoaded.class),
     PHASE_STARTED("nl.weerbaar.exercise.phase-started.v1", Topics.EXERCISE, "phase-started", PhaseStarted.class),
@@ -187,6 +189,9 @@ public enum EventType {
      * same shape as the fact it asks for, declared after the fact) is named by its type where it is not the first.
      */
     public static EventType forPayload(Class<?> payloadClass) {
+        if (payloadClass == ProgressMarked.class) {
+            throw new IllegalArgumentException("a watermark's type says whose it is: give the type");
+        }
         return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadClass)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no event type for " + payloadClass.getName()));
     }

@@ -60,6 +60,12 @@ public class EventPublisher {
         return send(draft(eventId, key, payload, context));
     }
 
+    /** As {@link #publishWithId(String, String, Object, EventContext)}, for a payload that several types share. */
+    public Published publishWithId(EventType type, String eventId, String key, Object payload,
+                                   EventContext context) {
+        return send(draft(eventId, source, type, key, EventJson.mapper().valueToTree(payload), context));
+    }
+
     /**
      * An event ready to be sent: validated against its schema, its record and headers built. Drafting a batch and
      * sending it with {@link #publishAll} costs one round trip to the broker instead of one per event.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ProgressMarked;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.events.InboundEvent;
@@ -51,6 +52,9 @@ public final class HeldInputs {
 
     /** Takes in a record's event: moves the inputs' progress on, and holds the event when it is input. */
     public InputProgress take(InputProgress progress, InboundEvent event, Record<String, Routed> record) {
+        if (event.type() == EventType.CLOCK_PROGRESS_MARKED) {
+            return progress.clock(event); // the clock's own mark: as far as the exercise topic has come
+        }
         if (event.type().isProgressMark()) {
             return progress.marked(event.payload(ProgressMarked.class));
         }

@@ -182,6 +182,40 @@ class NspTopologyTest {
                 .hasSize(clockFirst.size());
     }
 
+    /** The clock's own marks between its ticks, every {@code every} seconds (off the ticks' grid), in time order. */
+    private static List<Record<String, Routed>> withClockMarks(List<Record<String, Routed>> clock, long every) {
+        List<Record<String, Routed>> in = new ArrayList<>(clock);
+        for (long t = every; t < 12 * H; t += every) {
+            in.add(TIMELINE.event(EventType.CLOCK_PROGRESS_MARKED, EventIds.derived(EXERCISE, "clock-mark",
+                    Long.toString(t)), EXERCISE, new nl.weerbaar.contracts.ProgressMarked(EXERCISE,
+                    "outage-timeline", t, 0, 1, false), at(t)));
+        }
+        in.sort(Comparator.comparingLong(Record::timestamp)); // stable: a mark after what the clock wrote at its time
+        return in;
+    }
+
+    @Test
+    void theClocksMarksBetweenTicksLetItActUpToThemWithoutChangingADecision() {
+        List<String> everyMinute = play(byTime(clock(60), vital(60)));
+        TopologyDriver driver = driver();
+        byTime(withClockMarks(clock(1800), 97), vital(60)).forEach(driver::pipe);
+        List<TestRecord<String, byte[]>> out = driver.output(Topics.NOODSTEUNPUNT);
+
+        assertThat(out.stream().filter(r -> !TopologyDriver.isProgressMark(r)).map(TopologyDriver::content).toList())
+                .isEqualTo(everyMinute);
+        // between two ticks half an hour apart it went on as far as the clock's marks and vital-status's allowed;
+        // without the marks it waits for the next tick
+        assertThat(marksOf(out)).anyMatch(t -> t > 1800 && t % 1800 != 1799);
+        TopologyDriver ticksOnly = driver();
+        byTime(clock(1800), vital(60)).forEach(ticksOnly::pipe);
+        assertThat(marksOf(ticksOnly.output(Topics.NOODSTEUNPUNT))).allMatch(t -> t % 1800 == 1799 || t == 12 * H);
+    }
+
+    private static List<Long> marksOf(List<TestRecord<String, byte[]>> out) {
+        return out.stream().filter(TopologyDriver::isProgressMark)
+                .map(r -> event(r).payload(nl.weerbaar.contracts.ProgressMarked.class).upToSeconds()).toList();
+    }
+
     @Test
     void anInstanceThatTakesOverFromTheStoresDecidesAsTheOneThatKeptTheExerciseInMemory() {
         // the processor keeps an exercise's NSPs in memory between records and writes back only what changed:

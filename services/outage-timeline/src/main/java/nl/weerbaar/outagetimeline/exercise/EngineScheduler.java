@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +25,10 @@ class EngineScheduler implements SmartLifecycle {
     private ScheduledExecutorService executor;
 
     EngineScheduler(ExerciseEngine engine, ClockOwnership ownership,
-                    @Value("${weerbaar.timeline.step-ms:25}") long stepMillis) {
+                    TimelineSettings settings) {
         this.engine = engine;
         this.ownership = ownership;
-        this.stepMillis = stepMillis;
+        this.stepMillis = settings.stepMs();
     }
 
     @Override

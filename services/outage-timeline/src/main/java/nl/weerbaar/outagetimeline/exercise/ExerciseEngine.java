@@ -36,7 +36,6 @@ public class ExerciseEngine {
     /** The most scenario time one batch of the running clock drafts and publishes (see {@link #play}). */
     static final long MAX_BATCH_SECONDS = 3600;
 
-
     private static final Logger log = LoggerFactory.getLogger(ExerciseEngine.class);
 
     private final ExerciseRuns runs;
@@ -44,15 +43,17 @@ public class ExerciseEngine {
     private final Timeline timeline;
     private final EmittedEvents emitted;
     private final EventPublisher publisher;
+    private final ClockMarks marks;
     private final Clock clock;
 
     ExerciseEngine(ExerciseRuns runs, InjectPlan plan, Timeline timeline, EmittedEvents emitted,
-                   EventPublisher publisher, Clock clock) {
+                   EventPublisher publisher, ClockMarks marks, Clock clock) {
         this.runs = runs;
         this.plan = plan;
         this.timeline = timeline;
         this.emitted = emitted;
         this.publisher = publisher;
+        this.marks = marks;
         this.clock = clock;
     }
 
@@ -225,8 +226,10 @@ public class ExerciseEngine {
         if (now >= run.durationSeconds()) {
             change(played, ExerciseState.FINISHED, run.durationSeconds(), run.speed(), "end");
             timeline.forget(run.exerciseId());
+            marks.forget(run.exerciseId());
             return runs.find(run.exerciseId()).orElseThrow();
         }
+        marks.played(played, now);
         return played;
     }
 

@@ -22,7 +22,6 @@ import nl.weerbaar.outagetimeline.scenario.PopulationSimulation;
 import nl.weerbaar.outagetimeline.scenario.Scenario;
 import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
 import nl.weerbaar.outagetimeline.scenario.VolunteerPoolSimulation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +41,13 @@ class Timeline {
     private final Map<String, List<RecordedEvent>> loadedRecordings = new ConcurrentHashMap<>();
 
     Timeline(ScenarioCatalog scenarios, InjectPlan plan, RecordingReader recordings, EventPublisher publisher,
-             Clock clock, @Value("${weerbaar.timeline.tick-seconds:300}") long tickSeconds) {
+             Clock clock, TimelineSettings settings) {
         this.scenarios = scenarios;
         this.plan = plan;
         this.recordings = recordings;
         this.publisher = publisher;
         this.clock = clock;
-        this.tickSeconds = tickSeconds;
+        this.tickSeconds = settings.tickSeconds();
     }
 
     long tickSeconds() {

@@ -101,11 +101,12 @@ class RerunAndReplayTest extends TimelineTestSupport {
                 .andExpect(jsonPath("$[?(@.exerciseId == '" + replay + "')].replayOf").value(original)));
     }
 
-    /** The scenario content of a run: all but the exercise's own clock. */
+    /** The scenario content of a run: all but the exercise's own clock (its ticks and its watermarks). */
     private static List<RawRecord> content(List<RawRecord> records) {
         return records.stream().filter(r -> !r.type().equals(EventType.EXERCISE_CREATED.type())
                 && !r.type().equals(EventType.EXERCISE_STATE_CHANGED.type())
-                && !r.type().equals(EventType.CLOCK_TICKED.type())).toList();
+                && !r.type().equals(EventType.CLOCK_TICKED.type())
+                && !r.type().equals(EventType.CLOCK_PROGRESS_MARKED.type())).toList();
     }
 
     private static String created(String response) throws Exception {
