@@ -61,9 +61,8 @@ public class EventPublisher {
     }
 
     /** As {@link #publishWithId(String, String, Object, EventContext)}, for a payload that several types share. */
-    public Published publishWithId(EventType type, String eventId, String key, Object payload,
-                                   EventContext context) {
-        return send(draft(eventId, source, type, key, EventJson.mapper().valueToTree(payload), context));
+    public Draft draft(EventType type, String eventId, String key, Object payload, EventContext context) {
+        return draft(eventId, source, type, key, EventJson.mapper().valueToTree(payload), context);
     }
 
     /**

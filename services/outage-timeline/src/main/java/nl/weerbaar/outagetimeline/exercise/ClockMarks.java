@@ -3,6 +3,7 @@ package nl.weerbaar.outagetimeline.exercise;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ProgressMarked;
@@ -37,25 +38,27 @@ class ClockMarks {
     }
 
     /**
-     * After a step of the running clock that published everything up to {@code playedUpTo}: a mark there, unless one
-     * was written less than the interval ago or the clock has not moved. Written after the step's events, on the
-     * exercise's partition, so a reader has them all when it sees the mark.
+     * For a step of the running clock that publishes everything up to {@code upTo}: a mark there, to go out last in
+     * the step's batch (after its events, on the exercise's partition, without a round trip of its own) — unless one
+     * went out less than the interval ago or the clock has not moved since.
      */
-    void played(ExerciseRun run, long playedUpTo) {
+    Optional<EventPublisher.Draft> due(ExerciseRun run, long upTo) {
         if (intervalMillis <= 0 || run.isReplay()) {
-            return;
+            return Optional.empty();
         }
-        Instant now = clock.instant();
         Mark before = last.get(run.exerciseId());
-        if (before != null && (playedUpTo <= before.upToSeconds()
-                || now.isBefore(before.at().plusMillis(intervalMillis)))) {
-            return;
+        if (before != null && (upTo <= before.upToSeconds()
+                || clock.instant().isBefore(before.at().plusMillis(intervalMillis)))) {
+            return Optional.empty();
         }
-        publisher.publishWithId(EventType.CLOCK_PROGRESS_MARKED,
-                EventIds.derived(run.exerciseId(), "clock-progress", Long.toString(playedUpTo)), run.exerciseId(),
-                new ProgressMarked(run.exerciseId(), SERVICE, playedUpTo, 0, 1, false),
-                Timeline.context(run, playedUpTo));
-        last.put(run.exerciseId(), new Mark(playedUpTo, now));
+        return Optional.of(publisher.draft(EventType.CLOCK_PROGRESS_MARKED,
+                EventIds.derived(run.exerciseId(), "clock-progress", Long.toString(upTo)), run.exerciseId(),
+                new ProgressMarked(run.exerciseId(), SERVICE, upTo, 0, 1, false), Timeline.context(run, upTo)));
+    }
+
+    /** The mark went out: the next one no sooner than the interval. */
+    void sent(ExerciseRun run, long upTo) {
+        last.put(run.exerciseId(), new Mark(upTo, clock.instant()));
     }
 
     void forget(String exerciseId) {

@@ -1,9 +1,11 @@
 package nl.weerbaar.outagetimeline.exercise;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import nl.weerbaar.contracts.ScenarioTime;
@@ -229,7 +231,6 @@ public class ExerciseEngine {
             marks.forget(run.exerciseId());
             return runs.find(run.exerciseId()).orElseThrow();
         }
-        marks.played(played, now);
         return played;
     }
 
@@ -261,24 +262,30 @@ public class ExerciseEngine {
         List<Outgoing> due = timeline.due(run, from, to, mode);
         Set<String> done = emitted.containing(due.stream().map(Outgoing::eventId).toList());
         List<Outgoing> todo = due.stream().filter(item -> !done.contains(item.eventId())).toList();
+        List<EventPublisher.Draft> drafts = new ArrayList<>(todo.stream().map(Outgoing::draft).toList());
+        Optional<EventPublisher.Draft> mark = mode == PlayMode.PLAY ? marks.due(run, to) : Optional.empty();
+        mark.ifPresent(drafts::add); // last: a reader that sees it has everything before it
         List<Published> published;
         try {
-            published = publisher.publishAll(todo.stream().map(Outgoing::draft).toList());
+            published = publisher.publishAll(drafts);
         } catch (EventPublisher.PartlyStoredException e) {
             recordPublished(run, todo, e.stored());
             throw e;
         }
         recordPublished(run, todo, published);
+        mark.ifPresent(m -> marks.sent(run, to));
         if (mode != PlayMode.CATCH_UP) {
             runs.playedUpTo(run.exerciseId(), to);
         }
     }
 
+    /** Remembers the items published (the clock's mark among them is not one: it is not kept). */
     private void recordPublished(ExerciseRun run, List<Outgoing> items, List<Published> published) {
-        emitted.addAll(published.stream().map(Published::eventId).toList(), run.exerciseId());
         Map<String, Outgoing> byId = new HashMap<>();
         items.forEach(item -> byId.put(item.eventId(), item));
-        published.forEach(p -> byId.get(p.eventId()).after().accept(p));
+        List<Published> ofItems = published.stream().filter(p -> byId.containsKey(p.eventId())).toList();
+        emitted.addAll(ofItems.stream().map(Published::eventId).toList(), run.exerciseId());
+        ofItems.forEach(p -> byId.get(p.eventId()).after().accept(p));
     }
 
     private Published change(ExerciseRun run, ExerciseState state, long at, double speed, String reason) {

@@ -46,6 +46,27 @@ class RerunAndReplayTest extends TimelineTestSupport {
         assertThat(other.stream().filter(e -> e.startsWith(EventType.INJECT_FIRED.type())).toList())
                 .isEqualTo(original.stream().filter(e -> e.startsWith(EventType.INJECT_FIRED.type())).toList());
         assertThat(awaitEnd(rerun)).allSatisfy(r -> assertThat(TopicRecorder.violations(r)).isEmpty());
+        clockMarksKeepTheirPromise(awaitEnd(first));
+    }
+
+    /**
+     * The running clock's watermarks: there are some, they only move forward, and what the clock wrote after a mark
+     * at T is at T or later — everything before T came before it.
+     */
+    private static void clockMarksKeepTheirPromise(List<RawRecord> records) {
+        long marked = -1;
+        List<Long> marks = new java.util.ArrayList<>();
+        for (RawRecord r : records) {
+            if (r.type().equals(EventType.CLOCK_PROGRESS_MARKED.type())) {
+                assertThat(scenarioTime(r)).as("marks move forward").isGreaterThan(marked);
+                marked = scenarioTime(r);
+                marks.add(marked);
+            } else if (!r.type().equals(EventType.EXERCISE_STATE_CHANGED.type())) {
+                assertThat(scenarioTime(r)).as(r.type() + " after the mark at " + marked)
+                        .isGreaterThanOrEqualTo(marked);
+            }
+        }
+        assertThat(marks).isNotEmpty();
     }
 
     @Test
