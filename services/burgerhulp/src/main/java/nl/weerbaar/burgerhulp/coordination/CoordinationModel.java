@@ -59,6 +59,11 @@ public class CoordinationModel {
     public Map<String, RequestState> requests = new LinkedHashMap<>();
     /** The noodsteunpunten, where pool volunteers go when the phones fail. */
     public Map<String, NspPoint> nsps = new LinkedHashMap<>();
+    /**
+     * Counts changes of {@link #nsps} (thousands nationally): the store keeps them in an entry of their own and writes
+     * it only when this moved, not after every step.
+     */
+    public long nspsVersion;
     /** When the phones and the fuel changed: a request played from an earlier time sees them as they were then. */
     public List<ConditionChange> conditionChanges = new ArrayList<>();
 
@@ -233,7 +238,9 @@ public class CoordinationModel {
 
     /** A noodsteunpunt of the exercise: not yet in use. */
     public List<Emitted> nspRegistered(String nspId, double lat, double lon) {
-        nsps.putIfAbsent(nspId, new NspPoint(nspId, lat, lon, false));
+        if (nsps.putIfAbsent(nspId, new NspPoint(nspId, lat, lon, false)) == null) {
+            nspsVersion++;
+        }
         return List.of();
     }
 
@@ -246,6 +253,7 @@ public class CoordinationModel {
         List<Emitted> out = new ArrayList<>();
         if (known != null && known.inUse() != inUse) {
             nsps.put(nspId, new NspPoint(nspId, known.lat(), known.lon(), inUse));
+            nspsVersion++;
             if (!phonesWork && inUse) {
                 poolReportsIn(rules, out);
                 retryWaiting(rules, out);

@@ -40,6 +40,8 @@ public class CoordinationQueries {
         }
         try {
             CoordinationModel model = CoordinationStore.read(json.get(), CoordinationStore.Exercise.class).model();
+            store(CoordinationStore.EXERCISES).flatMap(s -> CoordinationStore.nsps(s, exerciseId))
+                    .ifPresent(nsps -> model.nsps = nsps);
             model.volunteers = entries(CoordinationStore.VOLUNTEERS, exerciseId, VolunteerState.class, v -> v.order);
             model.requests = entries(CoordinationStore.REQUESTS, exerciseId, RequestState.class, r -> r.order);
             return Optional.of(model);

@@ -3,10 +3,13 @@ package nl.weerbaar.burgerhulp.coordination;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import nl.weerbaar.burgerhulp.coordination.CoordinationModel.NspPoint;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.streams.Fingerprint;
 import nl.weerbaar.kit.streams.JoinProgress;
@@ -17,7 +20,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The coordination's keyed state, at the grain of the volunteer and the help request: one entry per exercise (the
- * model's clock, phones and fuel, the NSPs, the decision sequence, how far each input has come), one per volunteer
+ * model's clock, phones and fuel, the decision sequence, how far each input has come) and its NSPs in an entry of
+ * their own ({@code exerciseId|nsps}, written when they change), one per volunteer
  * ({@code exerciseId/volunteerId}) and one per help request ({@code exerciseId/requestId}: its offers, answers,
  * assignee, status). The inputs held until every input has passed their time are in {@link #INPUTS}. A step writes
  * back only the entries it changed.
@@ -32,7 +36,7 @@ final class CoordinationStore {
     private static final StateJson JSON = new StateJson(EventJson.mapper().copy()
             .addMixIn(CoordinationModel.class, WithoutEntities.class), "coordination state");
 
-    @JsonIgnoreProperties({"volunteers", "requests"})
+    @JsonIgnoreProperties({"volunteers", "requests", "nsps"})
     private abstract static class WithoutEntities {
     }
 
@@ -50,6 +54,13 @@ final class CoordinationStore {
         Exercise with(JoinProgress progress) {
             return new Exercise(model, progress);
         }
+    }
+
+    /**
+     * An exercise's NSPs (thousands nationally) under {@code <exerciseId>|nsps}, written when
+     * {@link CoordinationModel#nspsVersion} moved.
+     */
+    record Nsps(Map<String, NspPoint> nsps) {
     }
 
     /**
@@ -126,7 +137,19 @@ final class CoordinationStore {
         }
         Loaded loaded = new Loaded(read(json, Exercise.class));
         loaded.stored.put(exerciseId, json);
+        nsps(exercises, exerciseId).ifPresent(nsps -> loaded.model().nsps = nsps);
+        loaded.stored.put(nspsKey(exerciseId), loaded.model().nspsVersion);
         return loaded;
+    }
+
+    /** An exercise's NSPs as stored. */
+    static Optional<Map<String, NspPoint>> nsps(ReadOnlyKeyValueStore<String, String> exercises, String exerciseId) {
+        return Optional.ofNullable(exercises.get(nspsKey(exerciseId)))
+                .map(json -> new LinkedHashMap<>(read(json, Nsps.class).nsps()));
+    }
+
+    private static String nspsKey(String exerciseId) {
+        return exerciseId + "|nsps";
     }
 
     /** The exercise's volunteers and requests into its model, read from the stores once while it stays in memory. */
@@ -172,6 +195,11 @@ final class CoordinationStore {
         if (!json.equals(loaded.stored.get(model.exerciseId))) {
             exercises.put(model.exerciseId, json);
             loaded.stored.put(model.exerciseId, json);
+        }
+        String nspsKey = nspsKey(model.exerciseId);
+        if (!Long.valueOf(model.nspsVersion).equals(loaded.stored.get(nspsKey))) {
+            exercises.put(nspsKey, write(new Nsps(model.nsps)));
+            loaded.stored.put(nspsKey, model.nspsVersion);
         }
         if (loaded.entitiesTouched) {
             // only what the model says it changed or took in, and the requests still open, are compared
