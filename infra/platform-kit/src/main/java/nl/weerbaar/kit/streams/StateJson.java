@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +52,19 @@ public final class StateJson {
         Map<String, T> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.put(e.getKey(), e.getValue()));
         return byId;
+    }
+
+    /**
+     * Writes a large part of an exercise's state kept in an entry of its own (its world, the households on their
+     * way ...) only when its {@code version} moved since {@code remembered} last saw it under {@code key}, instead of
+     * serialising it after every step.
+     */
+    public void putIfMoved(KeyValueStore<String, String> store, Map<String, Object> remembered, String key,
+                           long version, Supplier<Object> value) {
+        if (!Long.valueOf(version).equals(remembered.get(key))) {
+            store.put(key, write(value.get()));
+            remembered.put(key, version);
+        }
     }
 
     public String write(Object value) {

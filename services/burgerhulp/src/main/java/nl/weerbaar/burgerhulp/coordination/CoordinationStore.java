@@ -196,11 +196,8 @@ final class CoordinationStore {
             exercises.put(model.exerciseId, json);
             loaded.stored.put(model.exerciseId, json);
         }
-        String nspsKey = nspsKey(model.exerciseId);
-        if (!Long.valueOf(model.nspsVersion).equals(loaded.stored.get(nspsKey))) {
-            exercises.put(nspsKey, write(new Nsps(model.nsps)));
-            loaded.stored.put(nspsKey, model.nspsVersion);
-        }
+        JSON.putIfMoved(exercises, loaded.stored, nspsKey(model.exerciseId), model.nspsVersion,
+                () -> new Nsps(model.nsps));
         if (loaded.entitiesTouched) {
             // only what the model says it changed or took in, and the requests still open, are compared
             CoordinationModel.Changes changes = model.takeChanges();

@@ -197,16 +197,10 @@ final class NspStore {
             exercises.put(model.exerciseId, json);
             loaded.stored.put(model.exerciseId, json);
         }
-        String worldKey = worldKey(model.exerciseId);
-        if (!Long.valueOf(model.worldVersion).equals(loaded.stored.get(worldKey))) {
-            exercises.put(worldKey, write(World.of(model)));
-            loaded.stored.put(worldKey, model.worldVersion);
-        }
-        String pendingKey = pendingKey(model.exerciseId);
-        if (!Long.valueOf(model.pendingVersion).equals(loaded.stored.get(pendingKey))) {
-            exercises.put(pendingKey, write(new Pending(model.pending)));
-            loaded.stored.put(pendingKey, model.pendingVersion);
-        }
+        JSON.putIfMoved(exercises, loaded.stored, worldKey(model.exerciseId), model.worldVersion,
+                () -> World.of(model));
+        JSON.putIfMoved(exercises, loaded.stored, pendingKey(model.exerciseId), model.pendingVersion,
+                () -> new Pending(model.pending));
         for (Site site : model.takeChanged()) {
             String key = prefix(model.exerciseId) + site.id();
             sites.put(key, write(site));
