@@ -11,6 +11,7 @@ import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
+import nl.weerbaar.contracts.exercise.ClockCommandSubmitted;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -58,6 +59,9 @@ public enum EventType {
             PopulationDemand.class),
     VOLUNTEERS_AVAILABLE("nl.weerbaar.exercise.volunteers-available.v1", Topics.EXERCISE, "volunteers-available",
             VolunteersAvailable.class),
+    /** A trainer's command forwarded to the instance that drives the exercise's clock: input for that one only. */
+    CLOCK_COMMAND_SUBMITTED("nl.weerbaar.exercise.clock-command-submitted.v1", Topics.EXERCISE_COMMANDS,
+            "clock-command-submitted", ClockCommandSubmitted.class),
     SCENARIO_UPLOADED("nl.weerbaar.scenario.uploaded.v1", Topics.SCENARIOS, "scenario-uploaded",
             ScenarioUploaded.class),
 
@@ -164,7 +168,7 @@ public enum EventType {
      * processor only, never folded as what happened.
      */
     public boolean isCommand() {
-        return this == OFFER_ANSWER_SUBMITTED || this == ASSIGNMENT_PROGRESS_SUBMITTED;
+        return this == OFFER_ANSWER_SUBMITTED || this == ASSIGNMENT_PROGRESS_SUBMITTED || this == CLOCK_COMMAND_SUBMITTED;
     }
 
     /** A watermark of the topic's owner, for stream processors; read models skip it. */

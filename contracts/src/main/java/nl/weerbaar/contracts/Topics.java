@@ -17,12 +17,19 @@ public final class Topics {
     /** Owned by outage-timeline, keyed by scenario id: the scenarios trainers uploaded, kept for good. */
     public static final String SCENARIOS = "weerbaar.scenarios.v1";
 
+    /**
+     * Owned by outage-timeline, keyed by exercise id: trainers' commands that reached an instance not driving the
+     * exercise's clock, for the instance that does. Not part of an exercise's record; kept an hour.
+     */
+    public static final String EXERCISE_COMMANDS = "weerbaar.exercise-commands.v1";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     /** The topics an exercise's events are on: its record, which replays and benchmarks read. */
     public static final List<String> EXERCISE_STREAMS = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP);
 
-    public static final List<String> ALL = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP, SCENARIOS);
+    public static final List<String> ALL = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP, SCENARIOS,
+            EXERCISE_COMMANDS);
 
     private Topics() {
     }

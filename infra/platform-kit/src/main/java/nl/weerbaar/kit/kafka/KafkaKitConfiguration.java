@@ -141,6 +141,9 @@ public class KafkaKitConfiguration {
             if (Topics.SCENARIOS.equals(topic)) {
                 builder.config("retention.ms", "-1"); // the library is kept for good
             }
+            if (Topics.EXERCISE_COMMANDS.equals(topic)) {
+                builder.config("retention.ms", "3600000"); // a forwarded command matters for seconds, not for the record
+            }
             topics.add(builder.build());
             topics.add(deadLetter.build());
         }

@@ -3,6 +3,7 @@ package nl.weerbaar.outagetimeline.exercise;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import nl.weerbaar.contracts.exercise.ClockCommandSubmitted;
 import java.util.UUID;
 import nl.weerbaar.contracts.scenario.Inject;
 import nl.weerbaar.contracts.scenario.Text;
@@ -22,15 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InjectController {
 
-    private final ExerciseEngine engine;
+    private final ClockCommands commands;
     private final InjectPlan plan;
     private final ExerciseRuns runs;
     private final ScenarioCatalog scenarios;
     private final Access access;
 
-    InjectController(ExerciseEngine engine, InjectPlan plan, ExerciseRuns runs, ScenarioCatalog scenarios,
+    InjectController(ClockCommands commands, InjectPlan plan, ExerciseRuns runs, ScenarioCatalog scenarios,
                      Access access) {
-        this.engine = engine;
+        this.commands = commands;
         this.plan = plan;
         this.runs = runs;
         this.scenarios = scenarios;
@@ -62,29 +63,33 @@ class InjectController {
                 body.offsetSeconds() == null ? -1 : body.offsetSeconds(), body.sector(), body.providerId(), null,
                 new Text(body.effectNl(), body.effectEn()), body.severity(),
                 body.statusEffect() == null ? null : body.statusEffect().toStatusEffect());
-        var published = engine.addInject(id, inject, Boolean.TRUE.equals(body.hold()), trainer);
+        var published = commands.submit(new ClockCommandSubmitted(id, ClockCommand.ADD_INJECT.wire(), null, null, null,
+                null, inject, Boolean.TRUE.equals(body.hold()), trainer));
         return ResponseEntity.accepted().body(Map.of("eventId", published.eventId(), "injectId", inject.id()));
     }
 
     @PostMapping("/api/exercises/{id}/injects/{injectId}/hold")
     ResponseEntity<Map<String, Object>> hold(@PathVariable String id, @PathVariable String injectId) {
-        return ExerciseClockCommands.accepted(engine.hold(id, injectId, trainer()));
+        return ExerciseClockCommands.accepted(commands.submit(onInject(ClockCommand.HOLD, id, injectId, trainer())));
     }
 
     @PostMapping("/api/exercises/{id}/injects/{injectId}/release")
     ResponseEntity<Map<String, Object>> release(@PathVariable String id, @PathVariable String injectId) {
-        return ExerciseClockCommands.accepted(engine.release(id, injectId, trainer()));
+        return ExerciseClockCommands.accepted(commands.submit(onInject(ClockCommand.RELEASE, id, injectId, trainer())));
     }
 
     @PostMapping("/api/exercises/{id}/injects/{injectId}/cancel")
     ResponseEntity<Map<String, Object>> cancel(@PathVariable String id, @PathVariable String injectId) {
-        return ExerciseClockCommands.accepted(engine.cancel(id, injectId, trainer()));
+        return ExerciseClockCommands.accepted(commands.submit(onInject(ClockCommand.CANCEL, id, injectId, trainer())));
     }
 
     @PostMapping("/api/exercises/{id}/injects/{injectId}/fire")
     ResponseEntity<Map<String, Object>> fire(@PathVariable String id, @PathVariable String injectId) {
-        trainer();
-        return ExerciseClockCommands.accepted(engine.fire(id, injectId));
+        return ExerciseClockCommands.accepted(commands.submit(onInject(ClockCommand.FIRE, id, injectId, trainer())));
+    }
+
+    private static ClockCommandSubmitted onInject(ClockCommand command, String id, String injectId, String trainer) {
+        return new ClockCommandSubmitted(id, command.wire(), null, null, null, injectId, null, null, trainer);
     }
 
     private String trainer() {

@@ -59,6 +59,22 @@ class ClockScaleOutTest extends TimelineTestSupport {
                                 + "\"exerciseId\":\"" + id + "\",\"speed\":1000,\"autoStart\":true}"))
                         .andExpect(status().isAccepted());
             }
+            // a trainer's command may reach either instance: the one not driving the clock forwards it to the one
+            // that does, and answers with what that one decided — the event it published, or its refusal
+            await().atMost(PATIENCE).until(() -> runs.find(onOne).map(r -> r.state() == ExerciseState.RUNNING)
+                    .orElse(false));
+            ConfigurableApplicationContext notDrivingOne = ownsA.drives(onOne) ? b : a;
+            CompanionServices.mvc(notDrivingOne).perform(post("/api/exercises/" + onOne + "/pause").with(token(TRAINER)))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.type").value(EventType.EXERCISE_STATE_CHANGED.type()));
+            assertThat(runs.find(onOne).orElseThrow().state()).isEqualTo(ExerciseState.PAUSED);
+            CompanionServices.mvc(notDrivingOne).perform(post("/api/exercises/" + onOne + "/pause").with(token(TRAINER)))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("exercise.transition"));
+            CompanionServices.mvc(notDrivingOne).perform(post("/api/exercises/" + onOne + "/resume").with(token(TRAINER)))
+                    .andExpect(status().isAccepted());
+            assertThat(runs.find(onOne).orElseThrow().state()).isEqualTo(ExerciseState.RUNNING);
+
             // stop the instance driving the first exercise between its early injects and the 112 inject at T+1:30
             await().atMost(PATIENCE).until(() -> events(onZero, EventType.INJECT_FIRED).size() >= 3);
             ConfigurableApplicationContext driver = ownsA.drives(onZero) ? a : b;
@@ -90,7 +106,7 @@ class ClockScaleOutTest extends TimelineTestSupport {
             assertThat(events(onZero, EventType.EXERCISE_STATE_CHANGED)).extracting(r -> payload(r).path("reason").asText())
                     .containsExactly("auto-start", "resumed-after-restart", "end");
             assertThat(events(onOne, EventType.EXERCISE_STATE_CHANGED)).extracting(r -> payload(r).path("reason").asText())
-                    .containsExactly("auto-start", "end");
+                    .containsExactly("auto-start", "pause", "resume", "end");
         } finally {
             a.close();
             b.close();
