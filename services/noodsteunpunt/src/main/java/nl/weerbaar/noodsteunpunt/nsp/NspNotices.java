@@ -1,15 +1,19 @@
 package nl.weerbaar.noodsteunpunt.nsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +40,40 @@ public class NspNotices {
         this.mongo = mongo;
     }
 
-    void add(String eventId, EventType type, String exerciseId, String nspId, long atSeconds, JsonNode payload) {
-        String kind = KINDS.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
-        mongo.save(new Document("_id", eventId).append("exerciseId", exerciseId).append("kind", kind)
-                .append("nspId", nspId).append("atSeconds", atSeconds)
-                .append("event", Document.parse(payload.toString())), NOTICES);
+    Fold fold() {
+        return new Fold();
+    }
+
+    /** One batch's notices, written in one bulk write; keyed by event id, so a notice applied twice is kept once. */
+    final class Fold {
+
+        private final List<Document> notices = new ArrayList<>();
+
+        void add(String eventId, EventType type, String exerciseId, String nspId, long atSeconds, JsonNode payload) {
+            String kind = KINDS.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+            notices.add(new Document("_id", eventId).append("exerciseId", exerciseId).append("kind", kind)
+                    .append("nspId", nspId).append("atSeconds", atSeconds)
+                    .append("event", Document.parse(payload.toString())));
+        }
+
+        /** Personal data out of the stored help requests: their free notes (the batch's notices first). */
+        void purge(String exerciseId) {
+            write();
+            mongo.updateMulti(Query.query(Criteria.where("exerciseId").is(exerciseId).and("kind").is("help")),
+                    new Update().unset("event.note"), NOTICES);
+        }
+
+        void write() {
+            if (notices.isEmpty()) {
+                return;
+            }
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NOTICES);
+            notices.forEach(n -> bulk.replaceOne(Query.query(Criteria.where("_id").is(n.get("_id"))), n,
+                    FindAndReplaceOptions.options().upsert()));
+            bulk.execute();
+            notices.clear();
+        }
     }
 
     /** The notices of an exercise in scenario-time order, of one kind and NSP when given. */
@@ -59,9 +91,4 @@ public class NspNotices {
                 .toList();
     }
 
-    /** Personal data out of the stored help requests: their free notes. */
-    void purge(String exerciseId) {
-        mongo.updateMulti(Query.query(Criteria.where("exerciseId").is(exerciseId).and("kind").is("help")),
-                new org.springframework.data.mongodb.core.query.Update().unset("event.note"), NOTICES);
-    }
 }

@@ -13,7 +13,9 @@ import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.noodsteunpunt.checkin.CheckIns;
 import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -42,35 +44,63 @@ class NspProjection implements ReadModel.Folder {
                 CheckIns.CHECK_INS));
     }
 
-    /** A poll at a time: the batch's check-ins and check-outs go to MongoDB in one bulk write. */
+    /**
+     * A poll at a time: the batch's NSPs are read in one query, and its check-ins, NSP changes, history and notices
+     * go to MongoDB in one bulk write each.
+     */
     @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.NOODSTEUNPUNT,
             containerFactory = KafkaKitConfiguration.BATCH_LISTENERS)
     void on(List<ConsumerRecord<String, JsonNode>> records) {
         inbound.handleBatch("projection", records, events -> {
-            CheckIns.Fold checkIns = this.checkIns.fold();
-            events.forEach(event -> apply(event, checkIns));
-            checkIns.write();
+            Fold fold = new Fold(checkIns.fold(), views.fold(nspKeys(events)), notices.fold());
+            events.forEach(event -> apply(event, fold));
+            fold.write();
         });
     }
 
-    private void apply(InboundEvent event, CheckIns.Fold checkIns) {
+    private record Fold(CheckIns.Fold checkIns, NspViews.Fold views, NspNotices.Fold notices) {
+        void write() {
+            views.write();
+            notices.write();
+            checkIns.write();
+        }
+    }
+
+    /** The NSPs the batch's events change, to be read at once. */
+    private static Set<String> nspKeys(List<InboundEvent> events) {
+        Set<String> keys = new HashSet<>();
+        for (InboundEvent event : events) {
+            String nspId = switch (event.type()) {
+                case NSP_REGISTERED -> event.payload().path("nsp").path("id").asText(null);
+                case NSP_STATE_CHANGED, NSP_SITUATION_REPORTED -> event.payload().path("nspId").asText(null);
+                default -> null;
+            };
+            if (nspId != null) {
+                keys.add(NspView.key(event.exerciseId(), nspId));
+            }
+        }
+        return keys;
+    }
+
+    private void apply(InboundEvent event, Fold fold) {
         switch (event.type()) {
-            case NSP_REGISTERED -> views.register(event.payload(NspRegistered.class), event.id(),
+            case NSP_REGISTERED -> fold.views().register(event.payload(NspRegistered.class), event.id(),
                     event.scenarioTimeSeconds());
-            case NSP_STATE_CHANGED -> views.state(event.payload(NspStateChanged.class), event.id(), event.offset());
+            case NSP_STATE_CHANGED -> fold.views().state(event.payload(NspStateChanged.class), event.id(),
+                    event.offset());
             case NSP_SITUATION_REPORTED -> {
                 NspSituationReported report = event.payload(NspSituationReported.class);
-                views.stock(report.exerciseId(), report.nspId(), report.stock(), report.atSeconds(), event.id());
+                fold.views().stock(report.exerciseId(), report.nspId(), report.stock(), report.atSeconds(), event.id());
             }
-            case CITIZEN_CHECKED_IN -> checkIns.checkedIn(event.payload(CitizenCheckedIn.class));
-            case CITIZEN_CHECKED_OUT -> checkIns.checkedOut(event.payload(CitizenCheckedOut.class));
+            case CITIZEN_CHECKED_IN -> fold.checkIns().checkedIn(event.payload(CitizenCheckedIn.class));
+            case CITIZEN_CHECKED_OUT -> fold.checkIns().checkedOut(event.payload(CitizenCheckedOut.class));
             case OCCUPANCY_THRESHOLD_CROSSED, HOUSEHOLD_UNSERVED, RESUPPLY_REQUESTED, SUPPLIES_DELIVERED,
-                 HELP_REQUESTED -> notices.add(event.id(), event.type(), event.exerciseId(),
+                 HELP_REQUESTED -> fold.notices().add(event.id(), event.type(), event.exerciseId(),
                     event.payload().path("nspId").asText(null), event.scenarioTimeSeconds(), event.payload());
             case PERSONAL_DATA_PURGED -> {
                 PersonalDataPurged purged = event.payload(PersonalDataPurged.class);
-                checkIns.purge(purged.exerciseId());
-                notices.purge(purged.exerciseId());
+                fold.checkIns().purge(purged.exerciseId());
+                fold.notices().purge(purged.exerciseId());
             }
             default -> {
                 // not a noodsteunpunt event

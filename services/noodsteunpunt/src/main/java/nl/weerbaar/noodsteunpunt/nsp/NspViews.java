@@ -1,13 +1,21 @@
 package nl.weerbaar.noodsteunpunt.nsp;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.Stock;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,25 +38,77 @@ public class NspViews {
         this.mongo = mongo;
     }
 
-    void register(NspRegistered registered, String eventId, long at) {
-        String key = NspView.key(registered.exerciseId(), registered.nsp().id());
-        if (mongo.findById(key, NspView.class, NSPS) == null) {
-            mongo.insert(new NspView(key, registered.exerciseId(), registered.nsp(), registered.origin(),
-                    NspState.PLANNED, at, null, null, null, null, null, eventId), NSPS);
+    /**
+     * Folds one batch of events into the NSPs and their history: the batch's NSPs are read in one query, changed in
+     * memory in the batch's order, and written back with the history entries in one bulk write ({@link Fold#write}).
+     */
+    Fold fold(Collection<String> keys) {
+        Map<String, NspView> views = new HashMap<>();
+        if (!keys.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(keys)), NspView.class, NSPS)
+                    .forEach(v -> views.put(v.id(), v));
         }
+        return new Fold(views);
     }
 
-    void state(NspStateChanged changed, String eventId, long offset) {
-        find(changed.exerciseId(), changed.nspId()).filter(v -> !eventId.equals(v.lastEventId())).ifPresent(v ->
-                mongo.save(v.withState(changed.state(), changed.atSeconds(), changed.reason(), changed.trigger(),
-                        changed.message(), eventId), NSPS));
-        mongo.save(new HistoryEntry(eventId, changed.exerciseId(), changed.nspId(), changed.atSeconds(), offset,
-                changed), HISTORY);
-    }
+    /** One batch's changes to {@code nsps} and {@code nsp_history}. */
+    final class Fold {
 
-    void stock(String exerciseId, String nspId, Stock stock, long at, String eventId) {
-        find(exerciseId, nspId).filter(v -> v.stockAtSeconds() == null || v.stockAtSeconds() <= at)
-                .ifPresent(v -> mongo.save(v.withStock(stock, at, eventId), NSPS));
+        private final Map<String, NspView> views;
+        private final Set<String> changed = new LinkedHashSet<>();
+        private final List<HistoryEntry> history = new ArrayList<>();
+
+        private Fold(Map<String, NspView> views) {
+            this.views = views;
+        }
+
+        void register(NspRegistered registered, String eventId, long at) {
+            String key = NspView.key(registered.exerciseId(), registered.nsp().id());
+            if (!views.containsKey(key)) {
+                put(new NspView(key, registered.exerciseId(), registered.nsp(), registered.origin(),
+                        NspState.PLANNED, at, null, null, null, null, null, eventId));
+            }
+        }
+
+        void state(NspStateChanged changed, String eventId, long offset) {
+            Optional.ofNullable(views.get(NspView.key(changed.exerciseId(), changed.nspId())))
+                    .filter(v -> !eventId.equals(v.lastEventId()))
+                    .ifPresent(v -> put(v.withState(changed.state(), changed.atSeconds(), changed.reason(),
+                            changed.trigger(), changed.message(), eventId)));
+            history.add(new HistoryEntry(eventId, changed.exerciseId(), changed.nspId(), changed.atSeconds(), offset,
+                    changed));
+        }
+
+        void stock(String exerciseId, String nspId, Stock stock, long at, String eventId) {
+            Optional.ofNullable(views.get(NspView.key(exerciseId, nspId)))
+                    .filter(v -> v.stockAtSeconds() == null || v.stockAtSeconds() <= at)
+                    .ifPresent(v -> put(v.withStock(stock, at, eventId)));
+        }
+
+        void write() {
+            if (changed.isEmpty() && history.isEmpty()) {
+                return;
+            }
+            BulkOperations nsps = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NspView.class, NSPS);
+            changed.forEach(key -> nsps.replaceOne(Query.query(Criteria.where("_id").is(key)), views.get(key),
+                    FindAndReplaceOptions.options().upsert()));
+            if (!changed.isEmpty()) {
+                nsps.execute();
+            }
+            if (!history.isEmpty()) {
+                BulkOperations entries = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, HistoryEntry.class, HISTORY);
+                history.forEach(h -> entries.replaceOne(Query.query(Criteria.where("_id").is(h.id())), h,
+                        FindAndReplaceOptions.options().upsert()));
+                entries.execute();
+            }
+            changed.clear();
+            history.clear();
+        }
+
+        private void put(NspView view) {
+            views.put(view.id(), view);
+            changed.add(view.id());
+        }
     }
 
     public Optional<NspView> find(String exerciseId, String nspId) {
