@@ -1,15 +1,13 @@
 package nl.weerbaar.noodsteunpunt.nsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.kit.readmodel.BulkById;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,18 +39,22 @@ public class NspNotices {
     }
 
     Fold fold() {
-        return new Fold();
+        return new Fold(BulkById.writing(mongo, Document.class, NOTICES));
     }
 
     /** One batch's notices, written in one bulk write; keyed by event id, so a notice applied twice is kept once. */
     final class Fold {
 
-        private final List<Document> notices = new ArrayList<>();
+        private final BulkById<Document> notices;
+
+        private Fold(BulkById<Document> notices) {
+            this.notices = notices;
+        }
 
         void add(String eventId, EventType type, String exerciseId, String nspId, long atSeconds, JsonNode payload) {
             String kind = KINDS.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey)
                     .findFirst().orElseThrow();
-            notices.add(new Document("_id", eventId).append("exerciseId", exerciseId).append("kind", kind)
+            notices.put(eventId, new Document("_id", eventId).append("exerciseId", exerciseId).append("kind", kind)
                     .append("nspId", nspId).append("atSeconds", atSeconds)
                     .append("event", Document.parse(payload.toString())));
         }
@@ -65,14 +67,7 @@ public class NspNotices {
         }
 
         void write() {
-            if (notices.isEmpty()) {
-                return;
-            }
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NOTICES);
-            notices.forEach(n -> bulk.replaceOne(Query.query(Criteria.where("_id").is(n.get("_id"))), n,
-                    FindAndReplaceOptions.options().upsert()));
-            bulk.execute();
-            notices.clear();
+            notices.write();
         }
     }
 

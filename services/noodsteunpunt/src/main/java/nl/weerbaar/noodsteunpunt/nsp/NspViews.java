@@ -1,21 +1,15 @@
 package nl.weerbaar.noodsteunpunt.nsp;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.Stock;
+import nl.weerbaar.kit.readmodel.BulkById;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,71 +37,39 @@ public class NspViews {
      * memory in the batch's order, and written back with the history entries in one bulk write ({@link Fold#write}).
      */
     Fold fold(Collection<String> keys) {
-        Map<String, NspView> views = new HashMap<>();
-        if (!keys.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("_id").in(keys)), NspView.class, NSPS)
-                    .forEach(v -> views.put(v.id(), v));
-        }
-        return new Fold(views);
+        return new Fold(BulkById.reading(mongo, NspView.class, NSPS, keys, NspView::id),
+                BulkById.writing(mongo, HistoryEntry.class, HISTORY));
     }
 
     /** One batch's changes to {@code nsps} and {@code nsp_history}. */
-    final class Fold {
-
-        private final Map<String, NspView> views;
-        private final Set<String> changed = new LinkedHashSet<>();
-        private final List<HistoryEntry> history = new ArrayList<>();
-
-        private Fold(Map<String, NspView> views) {
-            this.views = views;
-        }
+    record Fold(BulkById<NspView> views, BulkById<HistoryEntry> history) {
 
         void register(NspRegistered registered, String eventId, long at) {
             String key = NspView.key(registered.exerciseId(), registered.nsp().id());
-            if (!views.containsKey(key)) {
-                put(new NspView(key, registered.exerciseId(), registered.nsp(), registered.origin(),
+            if (views.get(key).isEmpty()) {
+                views.put(key, new NspView(key, registered.exerciseId(), registered.nsp(), registered.origin(),
                         NspState.PLANNED, at, null, null, null, null, null, eventId));
             }
         }
 
         void state(NspStateChanged changed, String eventId, long offset) {
-            Optional.ofNullable(views.get(NspView.key(changed.exerciseId(), changed.nspId())))
-                    .filter(v -> !eventId.equals(v.lastEventId()))
-                    .ifPresent(v -> put(v.withState(changed.state(), changed.atSeconds(), changed.reason(),
+            String key = NspView.key(changed.exerciseId(), changed.nspId());
+            views.get(key).filter(v -> !eventId.equals(v.lastEventId()))
+                    .ifPresent(v -> views.put(key, v.withState(changed.state(), changed.atSeconds(), changed.reason(),
                             changed.trigger(), changed.message(), eventId)));
-            history.add(new HistoryEntry(eventId, changed.exerciseId(), changed.nspId(), changed.atSeconds(), offset,
-                    changed));
+            history.put(eventId, new HistoryEntry(eventId, changed.exerciseId(), changed.nspId(), changed.atSeconds(),
+                    offset, changed));
         }
 
         void stock(String exerciseId, String nspId, Stock stock, long at, String eventId) {
-            Optional.ofNullable(views.get(NspView.key(exerciseId, nspId)))
-                    .filter(v -> v.stockAtSeconds() == null || v.stockAtSeconds() <= at)
-                    .ifPresent(v -> put(v.withStock(stock, at, eventId)));
+            String key = NspView.key(exerciseId, nspId);
+            views.get(key).filter(v -> v.stockAtSeconds() == null || v.stockAtSeconds() <= at)
+                    .ifPresent(v -> views.put(key, v.withStock(stock, at, eventId)));
         }
 
         void write() {
-            if (changed.isEmpty() && history.isEmpty()) {
-                return;
-            }
-            BulkOperations nsps = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NspView.class, NSPS);
-            changed.forEach(key -> nsps.replaceOne(Query.query(Criteria.where("_id").is(key)), views.get(key),
-                    FindAndReplaceOptions.options().upsert()));
-            if (!changed.isEmpty()) {
-                nsps.execute();
-            }
-            if (!history.isEmpty()) {
-                BulkOperations entries = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, HistoryEntry.class, HISTORY);
-                history.forEach(h -> entries.replaceOne(Query.query(Criteria.where("_id").is(h.id())), h,
-                        FindAndReplaceOptions.options().upsert()));
-                entries.execute();
-            }
-            changed.clear();
-            history.clear();
-        }
-
-        private void put(NspView view) {
-            views.put(view.id(), view);
-            changed.add(view.id());
+            views.write();
+            history.write();
         }
     }
 

@@ -8,8 +8,11 @@ import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
+import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -34,19 +37,41 @@ class ProviderProjection implements ReadModel.Folder {
                 ProviderViews.ALERTS));
     }
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.VITAL_STATUS)
-    void on(ConsumerRecord<String, JsonNode> record) {
-        inbound.handle("projection", record, this::apply);
+    /** A poll at a time: the batch's providers read in one query, its changes written in one bulk write each. */
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.VITAL_STATUS,
+            containerFactory = KafkaKitConfiguration.BATCH_LISTENERS)
+    void on(List<ConsumerRecord<String, JsonNode>> records) {
+        inbound.handleBatch("projection", records, events -> {
+            ProviderViews.Fold fold = views.fold(providerKeys(events));
+            events.forEach(event -> apply(event, fold));
+            fold.write();
+        });
     }
 
-    private void apply(InboundEvent event) {
+    /** The providers the batch's events change, to be read at once. */
+    private static Set<String> providerKeys(List<InboundEvent> events) {
+        Set<String> keys = new HashSet<>();
+        for (InboundEvent event : events) {
+            String providerId = switch (event.type()) {
+                case PROVIDER_REGISTERED -> event.payload().path("provider").path("id").asText(null);
+                case PROVIDER_STATUS_CHANGED, STATUS_OVERRIDE_RELEASED -> event.payload().path("providerId").asText(null);
+                default -> null;
+            };
+            if (providerId != null) {
+                keys.add(ProviderView.key(event.exerciseId(), providerId));
+            }
+        }
+        return keys;
+    }
+
+    private void apply(InboundEvent event, ProviderViews.Fold fold) {
         switch (event.type()) {
-            case PROVIDER_REGISTERED -> views.register(event.payload(ProviderRegistered.class), event.id(),
+            case PROVIDER_REGISTERED -> fold.register(event.payload(ProviderRegistered.class), event.id(),
                     event.scenarioTimeSeconds());
-            case PROVIDER_STATUS_CHANGED -> views.status(event.payload(ProviderStatusChanged.class), event.id(),
+            case PROVIDER_STATUS_CHANGED -> fold.status(event.payload(ProviderStatusChanged.class), event.id(),
                     event.partition(), event.offset());
-            case STATUS_OVERRIDE_RELEASED -> views.released(event.payload(StatusOverrideReleased.class));
-            case VITAL_ALERT_RAISED -> views.alert(event.payload(VitalAlertRaised.class), event.id());
+            case STATUS_OVERRIDE_RELEASED -> fold.released(event.payload(StatusOverrideReleased.class));
+            case VITAL_ALERT_RAISED -> fold.alert(event.payload(VitalAlertRaised.class), event.id());
             default -> {
                 // not a vital-status event
             }

@@ -1,5 +1,6 @@
 package nl.weerbaar.vitalstatus.provider;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
@@ -9,6 +10,7 @@ import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import org.springframework.data.domain.Sort;
+import nl.weerbaar.kit.readmodel.BulkById;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,46 +34,62 @@ public class ProviderViews {
         this.mongo = mongo;
     }
 
-    void register(ProviderRegistered registered, String eventId, long atSeconds) {
-        String key = ProviderView.key(registered.exerciseId(), registered.provider().id());
-        if (mongo.findById(key, ProviderView.class, PROVIDERS) != null) {
-            return;
-        }
-        mongo.insert(new ProviderView(key, registered.exerciseId(), registered.provider(), registered.origin(),
-                ProviderState.NORMAL, atSeconds, null, atSeconds, List.of(), List.of(), null, null,
-                StatusSource.SIMULATION, null, null, List.of(), false, eventId), PROVIDERS);
+    /**
+     * Folds one batch of events: the batch's providers read in one query, changed in memory in the batch's order,
+     * and written with their history and alerts in one bulk write each ({@link Fold#write}).
+     */
+    Fold fold(Collection<String> keys) {
+        return new Fold(BulkById.reading(mongo, ProviderView.class, PROVIDERS, keys, ProviderView::id),
+                BulkById.writing(mongo, HistoryEntry.class, HISTORY), BulkById.writing(mongo, AlertEntry.class, ALERTS));
     }
 
-    void status(ProviderStatusChanged s, String eventId, int partition, long offset) {
-        String key = ProviderView.key(s.exerciseId(), s.providerId());
-        ProviderView current = mongo.findById(key, ProviderView.class, PROVIDERS);
-        if (current == null) {
-            return;
-        }
-        boolean posted = s.source() == StatusSource.PROVIDER;
-        long since = current.state() == s.state() && current.source() == s.source() ? current.sinceSeconds()
-                : s.atSeconds();
-        mongo.save(new ProviderView(key, s.exerciseId(), current.provider(), current.origin(), s.state(), since,
-                s.backupRemainingHours(), s.atSeconds(), orEmpty(s.affectedPlaces()), orEmpty(s.affectedServices()),
-                s.expectedRestoreSeconds(), s.message(), s.source(), s.by(), s.cause(), orEmpty(s.causeChain()),
-                posted, eventId), PROVIDERS);
-        mongo.save(new HistoryEntry(eventId, s.exerciseId(), s.providerId(), s.atSeconds(), partition, offset, s),
-                HISTORY);
-    }
+    /** One batch's changes to {@code providers}, {@code provider_history} and {@code vital_alerts}. */
+    record Fold(BulkById<ProviderView> providers, BulkById<HistoryEntry> history, BulkById<AlertEntry> alerts) {
 
-    void released(StatusOverrideReleased released) {
-        String key = ProviderView.key(released.exerciseId(), released.providerId());
-        ProviderView v = mongo.findById(key, ProviderView.class, PROVIDERS);
-        if (v != null && v.overridden()) {
-            mongo.save(new ProviderView(key, v.exerciseId(), v.provider(), v.origin(), v.state(), v.sinceSeconds(),
+        void register(ProviderRegistered registered, String eventId, long atSeconds) {
+            String key = ProviderView.key(registered.exerciseId(), registered.provider().id());
+            if (providers.get(key).isEmpty()) {
+                providers.put(key, new ProviderView(key, registered.exerciseId(), registered.provider(),
+                        registered.origin(), ProviderState.NORMAL, atSeconds, null, atSeconds, List.of(), List.of(),
+                        null, null, StatusSource.SIMULATION, null, null, List.of(), false, eventId));
+            }
+        }
+
+        void status(ProviderStatusChanged s, String eventId, int partition, long offset) {
+            String key = ProviderView.key(s.exerciseId(), s.providerId());
+            ProviderView current = providers.get(key).orElse(null);
+            if (current == null) {
+                return;
+            }
+            boolean posted = s.source() == StatusSource.PROVIDER;
+            long since = current.state() == s.state() && current.source() == s.source() ? current.sinceSeconds()
+                    : s.atSeconds();
+            providers.put(key, new ProviderView(key, s.exerciseId(), current.provider(), current.origin(), s.state(),
+                    since, s.backupRemainingHours(), s.atSeconds(), orEmpty(s.affectedPlaces()),
+                    orEmpty(s.affectedServices()), s.expectedRestoreSeconds(), s.message(), s.source(), s.by(),
+                    s.cause(), orEmpty(s.causeChain()), posted, eventId));
+            history.put(eventId, new HistoryEntry(eventId, s.exerciseId(), s.providerId(), s.atSeconds(), partition,
+                    offset, s));
+        }
+
+        void released(StatusOverrideReleased released) {
+            String key = ProviderView.key(released.exerciseId(), released.providerId());
+            providers.get(key).filter(ProviderView::overridden).ifPresent(v -> providers.put(key, new ProviderView(
+                    key, v.exerciseId(), v.provider(), v.origin(), v.state(), v.sinceSeconds(),
                     v.backupRemainingHours(), v.backupAtSeconds(), v.affectedPlaces(), v.affectedServices(),
                     v.expectedRestoreSeconds(), v.message(), v.source(), v.by(), v.cause(), v.causeChain(), false,
-                    v.lastEventId()), PROVIDERS);
+                    v.lastEventId())));
         }
-    }
 
-    void alert(VitalAlertRaised alert, String eventId) {
-        mongo.save(new AlertEntry(eventId, alert.exerciseId(), alert), ALERTS);
+        void alert(VitalAlertRaised alert, String eventId) {
+            alerts.put(eventId, new AlertEntry(eventId, alert.exerciseId(), alert));
+        }
+
+        void write() {
+            providers.write();
+            history.write();
+            alerts.write();
+        }
     }
 
     public Optional<ProviderView> find(String exerciseId, String providerId) {
