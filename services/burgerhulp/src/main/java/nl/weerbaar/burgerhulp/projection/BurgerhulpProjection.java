@@ -5,6 +5,7 @@ import nl.weerbaar.burgerhulp.nsp.KnownNsps;
 import nl.weerbaar.burgerhulp.overview.Reachabilities;
 import nl.weerbaar.burgerhulp.request.HelpRequests;
 import nl.weerbaar.burgerhulp.volunteer.Volunteers;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.burgerhulp.CommandRefused;
@@ -21,7 +22,10 @@ import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BinaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -56,23 +60,50 @@ class BurgerhulpProjection implements ReadModel.Folder {
                 KnownNsps.COLLECTION, Reachabilities.COLLECTION));
     }
 
-    /** A poll at a time: the help requests of the batch are read and written in bulk. */
+    /** A poll at a time: the batch's help requests, volunteers and NSPs are read and written in bulk. */
     @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = KafkaKitConfiguration.BATCH_LISTENERS,
             topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})
     void on(List<ConsumerRecord<String, JsonNode>> records) {
         inbound.handleBatch("projection", records, events -> {
-            HelpRequests.Fold requests = this.requests.fold(events);
-            events.forEach(event -> apply(event, requests));
-            requests.write();
+            Fold fold = new Fold(requests.fold(events), volunteers.fold(keys(events, EventType.VOLUNTEER_REGISTERED,
+                    "/volunteer/id", EventType.VOLUNTEER_PRESENCE_CHANGED, "/volunteerId", Volunteers::key)),
+                    nsps.fold(keys(events, EventType.NSP_REGISTERED, "/nsp/id", EventType.NSP_STATE_CHANGED, "/nspId",
+                            KnownNsps::key)));
+            events.forEach(event -> apply(event, fold));
+            fold.write();
         });
     }
 
-    private void apply(InboundEvent event, HelpRequests.Fold requests) {
+    private record Fold(HelpRequests.Fold requests, Volunteers.Fold volunteers, KnownNsps.Fold nsps) {
+        void write() {
+            nsps.write();
+            volunteers.write();
+            requests.write();
+        }
+    }
+
+    /** The documents the batch's events of two types change (their ids at two places in the payload). */
+    private static Set<String> keys(List<InboundEvent> events, EventType first, String firstId, EventType second,
+                                    String secondId, BinaryOperator<String> key) {
+        Set<String> keys = new HashSet<>();
+        for (InboundEvent event : events) {
+            String id = event.type() == first ? event.payload().at(firstId).asText(null)
+                    : event.type() == second ? event.payload().at(secondId).asText(null) : null;
+            if (id != null) {
+                keys.add(key.apply(event.exerciseId(), id));
+            }
+        }
+        return keys;
+    }
+
+    private void apply(InboundEvent event, Fold fold) {
+        HelpRequests.Fold requests = fold.requests();
         switch (event.type()) {
-            case NSP_REGISTERED -> nsps.registered(event.payload(NspRegistered.class));
-            case NSP_STATE_CHANGED -> nsps.stateChanged(event.payload(NspStateChanged.class));
-            case VOLUNTEER_REGISTERED -> volunteers.registered(event.payload(VolunteerRegistered.class));
-            case VOLUNTEER_PRESENCE_CHANGED -> volunteers.presence(event.payload(VolunteerPresenceChanged.class));
+            case NSP_REGISTERED -> fold.nsps().registered(event.payload(NspRegistered.class));
+            case NSP_STATE_CHANGED -> fold.nsps().stateChanged(event.payload(NspStateChanged.class));
+            case VOLUNTEER_REGISTERED -> fold.volunteers().registered(event.payload(VolunteerRegistered.class));
+            case VOLUNTEER_PRESENCE_CHANGED -> fold.volunteers().presence(
+                    event.payload(VolunteerPresenceChanged.class));
             case HELP_REQUEST_OPENED -> requests.opened(event.payload(HelpRequestOpened.class), event.id());
             case HELP_OFFERED -> requests.offered(event.payload(HelpOffered.class), event.id());
             case OFFER_ANSWERED -> requests.answered(event.payload(OfferAnswered.class), event.id());
