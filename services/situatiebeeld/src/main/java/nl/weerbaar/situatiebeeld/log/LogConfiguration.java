@@ -64,6 +64,7 @@ class LogConfiguration {
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, PictureLog log) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LogAppender.SEQUENCES),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(LogBuffer.builder());
         Consumed<String, Routed> consumed = Consumed.with(Serdes.String(), Routed.serde());
         Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde())
                 .withStreamPartitioner(Routed.partitioner());
@@ -75,7 +76,8 @@ class LogConfiguration {
         picked.filterNot((key, value) -> value.isDeadLetter(), Named.as("logged"))
                 .repartition(Repartitioned.<String, Routed>as("picture-log").withKeySerde(Serdes.String())
                         .withValueSerde(Routed.serde()))
-                .process(() -> new LogAppender(events, log), Named.as("append"), LogAppender.SEQUENCES);
+                .process(() -> new LogAppender(events, log), Named.as("append"), LogAppender.SEQUENCES,
+                        LogBuffer.NAME);
         return picked;
     }
 }

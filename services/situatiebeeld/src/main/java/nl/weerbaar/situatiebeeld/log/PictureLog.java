@@ -1,12 +1,14 @@
 package nl.weerbaar.situatiebeeld.log;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Stream;
 import nl.weerbaar.kit.events.InboundEvent;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,21 +32,30 @@ public class PictureLog {
         this.mongo = mongo;
     }
 
-    /**
-     * Appends {@code event} as entry number {@code seq} and returns the entry now in the log for the event's id:
-     * this one, or the one kept before (a retry after a crash brings the same number, a duplicate event another).
-     */
-    public Optional<LogEntry> append(InboundEvent event, long seq) {
+    /** The log's entry for {@code event} as number {@code seq}: without personal data. */
+    LogEntry entry(InboundEvent event, long seq) {
         ObjectNode payload = event.payload().deepCopy();
         payload.remove(List.of("postcode", "note"));
         // the topic of its type: the appender reads it from the repartition topic
-        LogEntry entry = new LogEntry(event.id(), event.exerciseId(), seq, event.type().topic(),
-                event.type().shortName(), event.subject(), event.scenarioTimeSeconds(), payload.toString());
-        try {
-            mongo.insert(entry, COLLECTION);
-            return Optional.of(entry);
-        } catch (DuplicateKeyException again) {
-            return Optional.ofNullable(mongo.findById(event.id(), LogEntry.class, COLLECTION));
+        return new LogEntry(event.id(), event.exerciseId(), seq, event.type().topic(), event.type().shortName(),
+                event.subject(), event.scenarioTimeSeconds(), payload.toString());
+    }
+
+    /** The entries kept for these event ids, by id. */
+    Map<String, LogEntry> existing(Collection<String> eventIds) {
+        Map<String, LogEntry> found = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(eventIds)), LogEntry.class, COLLECTION)
+                .forEach(e -> found.put(e.eventId(), e));
+        return found;
+    }
+
+    /**
+     * Appends the entries in their order, in one write: ordered, so a follower reading meanwhile sees a prefix and
+     * never a number before the numbers under it.
+     */
+    void appendAll(List<LogEntry> entries) {
+        if (!entries.isEmpty()) {
+            mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LogEntry.class, COLLECTION).insert(entries).execute();
         }
     }
 
