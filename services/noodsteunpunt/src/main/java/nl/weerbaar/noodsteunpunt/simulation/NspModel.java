@@ -554,9 +554,10 @@ public class NspModel {
         }
         return nearest.computeIfAbsent(placeId, id -> {
             Place place = places.get(id);
-            return sites.values().stream()
-                    .sorted(Comparator.comparingDouble((Site s) -> distanceKm(place, s.nsp)).thenComparing(Site::id))
-                    .map(Site::id).toList();
+            // each distance once, not twice per comparison: nationally 3,600 per place instead of some 85,000
+            return sites.values().stream().map(s -> new Away(s.id(), distanceKm(place, s.nsp)))
+                    .sorted(Comparator.comparingDouble(Away::km).thenComparing(Away::id))
+                    .map(Away::id).toList();
         });
     }
 
@@ -803,6 +804,10 @@ public class NspModel {
     private String placeName(String placeId) {
         Place place = places.get(placeId);
         return place == null ? placeId : place.name();
+    }
+
+    /** An NSP and its distance from a place, for sorting. */
+    private record Away(String id, double km) {
     }
 
     static double distanceKm(Place place, NspSite nsp) {
