@@ -15,4 +15,12 @@ public final class Distance {
                 * Math.pow(Math.sin(dLon / 2), 2);
         return EARTH_RADIUS_KM * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
+
+    /**
+     * A lower bound of {@link #km} between two points at these latitudes, whatever their longitudes: the
+     * north-south arc. No trigonometry, so a search can skip most far points before it computes a distance.
+     */
+    public static double atLeastKm(double lat1, double lat2) {
+        return EARTH_RADIUS_KM * Math.toRadians(Math.abs(lat2 - lat1));
+    }
 }

@@ -593,8 +593,12 @@ public class CoordinationModel {
         NspPoint nearest = null;
         double best = rules.reportInKm();
         for (NspPoint n : nsps.values()) {
+            // nationally 200,000 volunteers times 3,600 NSPs when the phones fail: most are ruled out by latitude alone
+            if (!n.inUse() || Distance.atLeastKm(v.volunteer.lat(), n.lat()) > best) {
+                continue;
+            }
             double km = Distance.km(v.volunteer.lat(), v.volunteer.lon(), n.lat(), n.lon());
-            if (n.inUse() && km <= best) {
+            if (km <= best) {
                 nearest = n;
                 best = km;
             }

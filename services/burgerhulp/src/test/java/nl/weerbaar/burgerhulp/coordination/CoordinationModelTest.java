@@ -340,6 +340,29 @@ class CoordinationModelTest {
         return new AssignmentProgressed("oef-1", requestId, volunteerId, status, "Vera", at);
     }
 
+    @Test
+    void whenThePhonesFailThePoolReportsInAtTheNearestNspInUseWithinWalkingReach() {
+        CoordinationRules everyone = new CoordinationRules(1, 3, 10, 30, 30, 1.0, 3);
+        CoordinationModel model = withVolunteers(everyone, true,
+                volunteer("v-heesch", 51.7322, 5.5266, List.of("first-aid"), 1),
+                volunteer("v-far", 51.4622, 5.5266, List.of("first-aid"), 1)); // 30 km south of every NSP
+        collect(model.nspRegistered("nsp-closed", 51.7350, 5.5266)); // 0.3 km, but not in use
+        collect(model.nspRegistered("nsp-near", 51.7412, 5.5266)); // 1 km north
+        collect(model.nspRegistered("nsp-north", 51.9300, 5.5266)); // 22 km: ruled out by latitude alone
+        collect(model.nspRegistered("nsp-east", 51.7322, 5.6700)); // 10 km east: same latitude, out of reach
+        for (String nsp : List.of("nsp-near", "nsp-north", "nsp-east")) {
+            collect(model.nspInUse(nsp, true, everyone));
+        }
+        collect(model.reachability(false, "mobile network down", T10, everyone));
+        collect(model.volunteer(volunteer("v-late", 51.7330, 5.5600, List.of("first-aid"), 1), true, T10 + 60,
+                everyone)); // 2.3 km from nsp-near, 7.6 km from nsp-east
+
+        assertThat(published(VolunteerPresenceChanged.class)).extracting(VolunteerPresenceChanged::volunteerId,
+                VolunteerPresenceChanged::nspId, VolunteerPresenceChanged::present).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("v-heesch", "nsp-near", true),
+                org.assertj.core.groups.Tuple.tuple("v-late", "nsp-near", true));
+    }
+
     private void collect(List<Emitted> emitted) {
         emitted.forEach(e -> published.add(e.payload()));
     }
