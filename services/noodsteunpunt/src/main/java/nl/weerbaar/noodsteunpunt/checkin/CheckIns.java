@@ -1,6 +1,7 @@
 package nl.weerbaar.noodsteunpunt.checkin;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public class CheckIns {
 
         private BulkOperations bulk = newBulk();
         private int operations;
+        private final Map<String, CitizenCheckedOut> checkOuts = new LinkedHashMap<>();
 
         public void checkedIn(CitizenCheckedIn in) {
             String key = CheckInView.key(in.exerciseId(), in.checkInId());
@@ -64,10 +66,7 @@ public class CheckIns {
         }
 
         public void checkedOut(CitizenCheckedOut out) {
-            bulk.updateOne(Query.query(Criteria.where("_id").is(CheckInView.key(out.exerciseId(), out.checkInId()))
-                    .and("outSeconds").is(null)), new Update().set("outSeconds", out.atSeconds())
-                    .set("outReason", out.reason()));
-            operations++;
+            checkOuts.putIfAbsent(CheckInView.key(out.exerciseId(), out.checkInId()), out); // the first one counts
         }
 
         /** Postcodes, notes and household references of the exercise are removed; the counts stay. */
@@ -77,8 +76,31 @@ public class CheckIns {
                     new Update().unset("postcode").unset("note").unset("householdRef").unset("by"), CHECK_INS);
         }
 
-        /** What the batch folded so far, in one bulk write. */
+        /**
+         * What the batch folded so far: the check-ins in one bulk write, then the check-outs of check-ins still
+         * present in another. Which are still present is read by id, so every query and update goes by the one index
+         * every MongoDB-protocol server has ({@code _id}); a condition on {@code outSeconds} in the update itself had
+         * the embedded server scan every check-in of the collection for each check-out.
+         */
         public void write() {
+            if (operations > 0) {
+                bulk.execute();
+                bulk = newBulk();
+                operations = 0;
+            }
+            if (checkOuts.isEmpty()) {
+                return;
+            }
+            List<String> present = mongo.find(Query.query(Criteria.where("_id").in(checkOuts.keySet())),
+                    CheckInView.class, CHECK_INS).stream().filter(c -> c.outSeconds() == null).map(CheckInView::id)
+                    .toList();
+            for (String key : present) {
+                CitizenCheckedOut out = checkOuts.get(key);
+                bulk.updateOne(Query.query(Criteria.where("_id").is(key)), new Update()
+                        .set("outSeconds", out.atSeconds()).set("outReason", out.reason()));
+                operations++;
+            }
+            checkOuts.clear();
             if (operations > 0) {
                 bulk.execute();
                 bulk = newBulk();
