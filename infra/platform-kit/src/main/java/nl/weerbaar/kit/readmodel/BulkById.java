@@ -2,11 +2,16 @@ package nl.weerbaar.kit.readmodel;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.kit.events.InboundEvent;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,6 +51,23 @@ public final class BulkById<V> {
     /** Documents only written, never read back within the batch (entries keyed by event id). */
     public static <V> BulkById<V> writing(MongoTemplate mongo, Class<V> type, String collection) {
         return new BulkById<>(mongo, type, collection);
+    }
+
+    /**
+     * The ids of the documents a batch's events touch, to be read at once: for each event of a type in
+     * {@code idAt}, the id at that JSON pointer of its payload, made a document id with its exercise by {@code key}.
+     */
+    public static Set<String> touchedBy(List<InboundEvent> events, Map<EventType, String> idAt,
+                                        BinaryOperator<String> key) {
+        Set<String> ids = new HashSet<>();
+        for (InboundEvent event : events) {
+            String pointer = idAt.get(event.type());
+            String id = pointer == null ? null : event.payload().at(pointer).asText(null);
+            if (id != null) {
+                ids.add(key.apply(event.exerciseId(), id));
+            }
+        }
+        return ids;
     }
 
     public Optional<V> get(String id) {

@@ -21,11 +21,10 @@ import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
+import nl.weerbaar.kit.readmodel.BulkById;
 import nl.weerbaar.kit.readmodel.ReadModel;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BinaryOperator;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -65,10 +64,10 @@ class BurgerhulpProjection implements ReadModel.Folder {
             topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})
     void on(List<ConsumerRecord<String, JsonNode>> records) {
         inbound.handleBatch("projection", records, events -> {
-            Fold fold = new Fold(requests.fold(events), volunteers.fold(keys(events, EventType.VOLUNTEER_REGISTERED,
-                    "/volunteer/id", EventType.VOLUNTEER_PRESENCE_CHANGED, "/volunteerId", Volunteers::key)),
-                    nsps.fold(keys(events, EventType.NSP_REGISTERED, "/nsp/id", EventType.NSP_STATE_CHANGED, "/nspId",
-                            KnownNsps::key)));
+            Fold fold = new Fold(requests.fold(events), volunteers.fold(BulkById.touchedBy(events, Map.of(
+                    EventType.VOLUNTEER_REGISTERED, "/volunteer/id", EventType.VOLUNTEER_PRESENCE_CHANGED,
+                    "/volunteerId"), Volunteers::key)), nsps.fold(BulkById.touchedBy(events, Map.of(
+                    EventType.NSP_REGISTERED, "/nsp/id", EventType.NSP_STATE_CHANGED, "/nspId"), KnownNsps::key)));
             events.forEach(event -> apply(event, fold));
             fold.write();
         });
@@ -80,20 +79,6 @@ class BurgerhulpProjection implements ReadModel.Folder {
             volunteers.write();
             requests.write();
         }
-    }
-
-    /** The documents the batch's events of two types change (their ids at two places in the payload). */
-    private static Set<String> keys(List<InboundEvent> events, EventType first, String firstId, EventType second,
-                                    String secondId, BinaryOperator<String> key) {
-        Set<String> keys = new HashSet<>();
-        for (InboundEvent event : events) {
-            String id = event.type() == first ? event.payload().at(firstId).asText(null)
-                    : event.type() == second ? event.payload().at(secondId).asText(null) : null;
-            if (id != null) {
-                keys.add(key.apply(event.exerciseId(), id));
-            }
-        }
-        return keys;
     }
 
     private void apply(InboundEvent event, Fold fold) {

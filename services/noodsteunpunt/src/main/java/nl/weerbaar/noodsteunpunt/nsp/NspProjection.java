@@ -1,6 +1,7 @@
 package nl.weerbaar.noodsteunpunt.nsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
@@ -12,10 +13,10 @@ import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.noodsteunpunt.checkin.CheckIns;
+import nl.weerbaar.kit.readmodel.BulkById;
 import nl.weerbaar.kit.readmodel.ReadModel;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,8 @@ class NspProjection implements ReadModel.Folder {
             containerFactory = KafkaKitConfiguration.BATCH_LISTENERS)
     void on(List<ConsumerRecord<String, JsonNode>> records) {
         inbound.handleBatch("projection", records, events -> {
-            Fold fold = new Fold(checkIns.fold(), views.fold(nspKeys(events)), notices.fold());
+            Fold fold = new Fold(checkIns.fold(), views.fold(BulkById.touchedBy(events, Map.of(EventType.NSP_REGISTERED, "/nsp/id",
+                    EventType.NSP_STATE_CHANGED, "/nspId", EventType.NSP_SITUATION_REPORTED, "/nspId"), NspView::key)), notices.fold());
             events.forEach(event -> apply(event, fold));
             fold.write();
         });
@@ -64,22 +66,6 @@ class NspProjection implements ReadModel.Folder {
             notices.write();
             checkIns.write();
         }
-    }
-
-    /** The NSPs the batch's events change, to be read at once. */
-    private static Set<String> nspKeys(List<InboundEvent> events) {
-        Set<String> keys = new HashSet<>();
-        for (InboundEvent event : events) {
-            String nspId = switch (event.type()) {
-                case NSP_REGISTERED -> event.payload().path("nsp").path("id").asText(null);
-                case NSP_STATE_CHANGED, NSP_SITUATION_REPORTED -> event.payload().path("nspId").asText(null);
-                default -> null;
-            };
-            if (nspId != null) {
-                keys.add(NspView.key(event.exerciseId(), nspId));
-            }
-        }
-        return keys;
     }
 
     private void apply(InboundEvent event, Fold fold) {

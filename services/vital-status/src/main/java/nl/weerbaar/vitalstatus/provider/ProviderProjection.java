@@ -1,6 +1,7 @@
 package nl.weerbaar.vitalstatus.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
@@ -9,10 +10,10 @@ import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
+import nl.weerbaar.kit.readmodel.BulkById;
 import nl.weerbaar.kit.readmodel.ReadModel;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -42,26 +43,12 @@ class ProviderProjection implements ReadModel.Folder {
             containerFactory = KafkaKitConfiguration.BATCH_LISTENERS)
     void on(List<ConsumerRecord<String, JsonNode>> records) {
         inbound.handleBatch("projection", records, events -> {
-            ProviderViews.Fold fold = views.fold(providerKeys(events));
+            ProviderViews.Fold fold = views.fold(BulkById.touchedBy(events, Map.of(
+                    EventType.PROVIDER_REGISTERED, "/provider/id", EventType.PROVIDER_STATUS_CHANGED, "/providerId",
+                    EventType.STATUS_OVERRIDE_RELEASED, "/providerId"), ProviderView::key));
             events.forEach(event -> apply(event, fold));
             fold.write();
         });
-    }
-
-    /** The providers the batch's events change, to be read at once. */
-    private static Set<String> providerKeys(List<InboundEvent> events) {
-        Set<String> keys = new HashSet<>();
-        for (InboundEvent event : events) {
-            String providerId = switch (event.type()) {
-                case PROVIDER_REGISTERED -> event.payload().path("provider").path("id").asText(null);
-                case PROVIDER_STATUS_CHANGED, STATUS_OVERRIDE_RELEASED -> event.payload().path("providerId").asText(null);
-                default -> null;
-            };
-            if (providerId != null) {
-                keys.add(ProviderView.key(event.exerciseId(), providerId));
-            }
-        }
-        return keys;
     }
 
     private void apply(InboundEvent event, ProviderViews.Fold fold) {
