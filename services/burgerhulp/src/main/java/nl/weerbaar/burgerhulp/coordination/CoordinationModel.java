@@ -1,16 +1,12 @@
 package nl.weerbaar.burgerhulp.coordination;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import nl.weerbaar.burgerhulp.matching.Candidate;
 import nl.weerbaar.burgerhulp.matching.Conditions;
 import nl.weerbaar.burgerhulp.matching.HelpNeed;
@@ -68,14 +64,12 @@ public class CoordinationModel {
     public List<ConditionChange> conditionChanges = new ArrayList<>();
 
     /**
-     * The requests that may still have something due (not settled, or a simulated task still running), by arrival:
-     * a step of the clock looks at these, not at every request of the exercise (a region has tens of thousands, nearly
-     * all settled). Derived from {@link #requests} (never stored) and rebuilt when that map is replaced; kept in the
-     * order of {@link #requests}, so decisions come out in the same order as when every request was looked at.
+     * The requests by when something is next due in them: a step of the clock looks at those due, not at every
+     * request of the exercise (a region has tens of thousands). Derived from {@link #requests} (never stored) and
+     * rebuilt when that map is replaced.
      */
-    private transient NavigableMap<Long, RequestState> live;
-    private transient Map<String, Long> arrival;
-    private transient Map<String, RequestState> liveFor;
+    private transient DueRequests due;
+    private transient Map<String, RequestState> dueFor;
     /** Where the volunteers of {@link #volunteers} live and who is present where; rebuilt when that map is replaced. */
     private transient VolunteerIndex index;
     private transient Map<String, VolunteerState> indexFor;
@@ -150,7 +144,7 @@ public class CoordinationModel {
             r.order = requests.size();
             requests.put(request.requestId(), r);
             newRequests.add(request.requestId());
-            indexed(r);
+            touched(r);
             nextRound(r, rules, out);
             advance(clock, rules, out);
         }
@@ -175,6 +169,7 @@ public class CoordinationModel {
             return out;
         }
         r.offers.remove(command.offerId());
+        touched(r);
         out.add(emit(command.requestId(), new OfferAnswered(exerciseId, command.requestId(), command.offerId(),
                 command.volunteerId(), command.answer(), command.by(), now)));
         if (OfferAnswered.ACCEPTED.equals(command.answer())) {
@@ -205,8 +200,12 @@ public class CoordinationModel {
                     command.volunteerId(), refusal, command.by()));
             return out;
         }
+        touched(r);
         out.add(emit(command.requestId(), new AssignmentProgressed(exerciseId, command.requestId(),
                 command.volunteerId(), status, command.by(), now)));
+        if (!RequestState.EN_ROUTE.equals(status)) {
+            r.doneAt = null; // the volunteer's own word ends a simulated task too: it is not completed a second time
+        }
         switch (status) {
             case RequestState.EN_ROUTE -> r.status = RequestState.EN_ROUTE;
             case RequestState.COMPLETED -> {
@@ -219,7 +218,6 @@ public class CoordinationModel {
                 release(r, false);
                 r.assignee = null;
                 r.status = RequestState.OPEN;
-                revived(r);
                 if (r.request.deadlineSeconds() <= now) {
                     escalate(r, "deadline-passed", out);
                 } else {
@@ -335,68 +333,27 @@ public class CoordinationModel {
         }
     }
 
-    /** The requests that may have something due, in arrival order; those that no longer may are dropped. */
-    private List<RequestState> live() {
-        if (liveFor != requests) { // loaded from the store: index them all, in the map's order
-            live = new TreeMap<>();
-            arrival = new HashMap<>();
-            liveFor = requests;
-            requests.values().forEach(this::indexed);
+    /** The due index of {@link #requests}; built afresh when the store gave the model its requests. */
+    private DueRequests due() {
+        if (dueFor != requests) {
+            due = new DueRequests(requests.values());
+            dueFor = requests;
         }
-        List<RequestState> out = new ArrayList<>(live.size());
-        for (Iterator<RequestState> it = live.values().iterator(); it.hasNext(); ) {
-            RequestState r = it.next();
-            if (mayBeDue(r)) {
-                out.add(r);
-            } else {
-                it.remove();
-            }
-        }
-        return out;
+        return due;
     }
 
-    /** A request that came in: it comes last, as in {@link #requests}. */
-    private void indexed(RequestState r) {
-        if (liveFor != requests) {
-            live(); // indexes every request, this one too
-            return;
-        }
-        String id = r.request.requestId();
-        if (!arrival.containsKey(id)) {
-            long n = arrival.size();
-            arrival.put(id, n);
-            live.put(n, r);
-        }
-    }
-
-    /** A settled request that is open again (its volunteer could not do it): looked at again. */
-    private void revived(RequestState r) {
-        live();
-        live.put(arrival.get(r.request.requestId()), r);
-    }
-
-    private static boolean mayBeDue(RequestState r) {
-        return !r.settled() || r.doneAt != null;
+    /** A request came in or changed: its place in the due index is worked out again. */
+    private void touched(RequestState r) {
+        due().touched(r);
     }
 
     private long nextDue() {
-        long next = Long.MAX_VALUE;
-        for (RequestState r : live()) {
-            if (!r.settled()) {
-                next = Math.min(next, r.request.deadlineSeconds());
-                for (RequestState.Offer o : r.offers.values()) {
-                    next = Math.min(next, o.answerAt() != null ? Math.min(o.answerAt(), o.expiresAt())
-                            : o.expiresAt());
-                }
-            } else if (r.doneAt != null) {
-                next = Math.min(next, r.doneAt);
-            }
-        }
-        return next;
+        return due().next();
     }
 
     private void handleDue(CoordinationRules rules, List<Emitted> out) {
-        for (RequestState r : live()) {
+        for (RequestState r : due().dueBy(now)) {
+            touched(r);
             if (r.doneAt != null && r.doneAt <= now) {
                 r.doneAt = null;
                 r.status = RequestState.COMPLETED;
@@ -439,6 +396,7 @@ public class CoordinationModel {
 
     /** Asks the best few not asked before; nobody left (and nothing pending) means escalation. */
     private void nextRound(RequestState r, CoordinationRules rules, List<Emitted> out) {
+        touched(r);
         HelpRequestOpened q = r.request;
         HelpNeed need = new HelpNeed(q.need(), q.lat(), q.lon(), q.nspId(), q.lessSelfReliant(), now,
                 q.deadlineSeconds());
@@ -512,6 +470,7 @@ public class CoordinationModel {
     /** The volunteer who accepted gets the request; the other offers lapse. */
     private void assign(RequestState r, RequestState.Offer offer, boolean synthetic, CoordinationRules rules,
                         List<Emitted> out) {
+        touched(r);
         r.status = synthetic ? RequestState.EN_ROUTE : RequestState.ACCEPTED;
         r.assignee = offer.volunteerId();
         volunteers.get(offer.volunteerId()).active++;
@@ -534,6 +493,7 @@ public class CoordinationModel {
     }
 
     private void escalate(RequestState r, String reason, List<Emitted> out) {
+        touched(r);
         List.copyOf(r.offers.values()).forEach(o -> lapse(r, o, out));
         r.status = RequestState.ESCALATED;
         HelpRequestOpened q = r.request;
@@ -553,10 +513,7 @@ public class CoordinationModel {
      * noodsteunpunt's request), never reached anyone: they lapse, and the request goes on in person.
      */
     private void withdrawUnreachedPhoneOffers(long since, List<Emitted> out) {
-        for (RequestState r : live()) {
-            if (r.settled()) {
-                continue;
-            }
+        for (RequestState r : due().open()) {
             for (RequestState.Offer o : List.copyOf(r.offers.values())) {
                 if (HelpOffered.BY_PHONE.equals(o.channel()) && o.offeredAt() >= since) {
                     lapse(r, o, out);
@@ -567,8 +524,8 @@ public class CoordinationModel {
 
     /** After more volunteers or a change in reachability: open requests without an offer get a new round. */
     private void retryWaiting(CoordinationRules rules, List<Emitted> out) {
-        for (RequestState r : live()) {
-            if (!r.settled() && r.offers.isEmpty() && r.round > 0) {
+        for (RequestState r : due().waiting()) {
+            if (r.round > 0) {
                 nextRound(r, rules, out);
             }
         }
@@ -625,6 +582,7 @@ public class CoordinationModel {
 
     /** The offer no longer stands: it expired, someone else took the request, or it never reached anyone. */
     private void lapse(RequestState r, RequestState.Offer o, List<Emitted> out) {
+        touched(r);
         r.offers.remove(o.offerId());
         out.add(emit(r.request.requestId(), new OfferAnswered(exerciseId, r.request.requestId(), o.offerId(),
                 o.volunteerId(), OfferAnswered.EXPIRED, null, now)));

@@ -297,6 +297,22 @@ class CoordinationModelTest {
     }
 
     @Test
+    void aPoolVolunteerWhoReportsTheTaskDoneThemselvesIsNotCompletedASecondTimeBySimulation() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, true,
+                volunteer("v-willing", 51.7330, 5.5270, List.of("first-aid"), 1.0));
+        collect(model.open(firstAid("help-9", 60), false, CoordinationRules.DEFAULT));
+        collect(model.advanceTo(T10 + 1800, CoordinationRules.DEFAULT)); // accepted and en route, task still running
+        assertThat(model.requests.get("help-9").status).isEqualTo(RequestState.EN_ROUTE);
+        collect(model.progressed(progress("help-9", "v-willing", RequestState.COMPLETED, T10 + 1800), "cmd-9",
+                CoordinationRules.DEFAULT));
+        collect(model.advanceTo(T10 + 4 * 3600, CoordinationRules.DEFAULT));
+        assertThat(published(AssignmentProgressed.class)).extracting(AssignmentProgressed::status)
+                .containsExactly("en-route", "completed");
+        assertThat(model.volunteers.get("v-willing").completed).isEqualTo(1);
+        assertThat(model.volunteers.get("v-willing").active).isZero();
+    }
+
+    @Test
     void aCommandThatComesAfterTheRequestMovedOnIsRefusedAndChangesNothing() {
         CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
                 volunteer("v-near", 51.7330, 5.5270, List.of("first-aid"), 1),
