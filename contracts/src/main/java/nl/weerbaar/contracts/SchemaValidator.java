@@ -66,17 +66,29 @@ public final class SchemaValidator {
 
     /** Validates a whole raw record: envelope headers, a known {@code ce_type}, a JSON payload of that type. */
     public List<Violation> validateRecord(Map<String, String> headers, byte[] value) {
-        List<Violation> violations = new ArrayList<>(validateHeaders(headers));
-        Optional<EventType> type = EventType.fromType(headers.get(CeHeaders.TYPE));
-        if (type.isEmpty()) {
-            violations.add(new Violation(CeHeaders.TYPE, "unknown event type '" + headers.get(CeHeaders.TYPE) + "'"));
-            return violations;
+        if (EventType.fromType(headers.get(CeHeaders.TYPE)).isEmpty()) {
+            return validateRecord(headers, (JsonNode) null); // the type decides how to read the payload: no further
         }
         JsonNode payload;
         try {
             payload = EventJson.mapper().readTree(value == null ? new byte[0] : value);
         } catch (IOException e) {
+            List<Violation> violations = new ArrayList<>(validateHeaders(headers));
             violations.add(new Violation("$", "payload is not JSON: " + e.getMessage().lines().findFirst().orElse("")));
+            return violations;
+        }
+        return validateRecord(headers, payload);
+    }
+
+    /**
+     * Validates a record whose payload was read already (a consumer's deserializer parsed it): envelope headers, a
+     * known {@code ce_type}, a payload of that type; a null or missing payload is "empty".
+     */
+    public List<Violation> validateRecord(Map<String, String> headers, JsonNode payload) {
+        List<Violation> violations = new ArrayList<>(validateHeaders(headers));
+        Optional<EventType> type = EventType.fromType(headers.get(CeHeaders.TYPE));
+        if (type.isEmpty()) {
+            violations.add(new Violation(CeHeaders.TYPE, "unknown event type '" + headers.get(CeHeaders.TYPE) + "'"));
             return violations;
         }
         if (payload == null || payload.isMissingNode()) {

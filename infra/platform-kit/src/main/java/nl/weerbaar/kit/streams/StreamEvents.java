@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
@@ -31,6 +32,9 @@ public class StreamEvents {
     /** Header on dead letters: which processor could not take the record. */
     public static final String DEAD_LETTER_PROCESSOR = "weerbaar_dlt_processor";
 
+    /** How Kafka Streams names the internal topics a processor re-keys its input through. */
+    private static final String REPARTITION_SUFFIX = "-repartition";
+
     private final SchemaValidator validator;
     private final String source;
     private final String processor;
@@ -54,8 +58,14 @@ public class StreamEvents {
             throw new InvalidEventException("record " + meta.topic() + "-" + meta.partition() + "@" + meta.offset()
                     + " is not JSON", List.of(new Violation("$", e.getMessage())));
         }
-        return InboundEvent.from(InboundEvent.headers(record.headers()), payload, record.timestamp(), meta.topic(),
-                meta.partition(), meta.offset(), validator);
+        Map<String, String> headers = InboundEvent.headers(record.headers());
+        if (meta.topic().endsWith(REPARTITION_SUFFIX) && payload != null) {
+            // checked where this application first read it, before it keyed it anew: once is enough
+            return InboundEvent.checkedBefore(headers, payload, record.timestamp(), meta.topic(), meta.partition(),
+                    meta.offset());
+        }
+        return InboundEvent.from(headers, payload, record.timestamp(), meta.topic(), meta.partition(), meta.offset(),
+                validator);
     }
 
     /**
