@@ -47,6 +47,12 @@ public class KitDefaults implements EnvironmentPostProcessor {
         // stream processors (where a service has them): state and outcomes in one transaction; topics that take
         // event time (scenario time) stamps; local state is a cache of the changelog topics, so a fresh folder each run
         d.put("spring.kafka.streams.properties.processing.guarantee", "exactly_once_v2");
+        // Kafka Streams gives a transaction 10 s under exactly-once; one step of a national exercise (a scenario hour
+        // of arrivals, on a busy machine) can take longer, and a transaction that times out fences the whole thread:
+        // its tasks restore every store from the changelogs and do the work again, which took longer again. A minute;
+        // an instance that dies with a transaction open holds its partitions' readers that long at most
+        d.put("spring.kafka.streams.properties.producer.transaction.timeout.ms",
+                "${weerbaar.kafka.transaction-timeout-ms:60000}");
         d.put("spring.kafka.streams.replication-factor", "${weerbaar.kafka.replication-factor:1}");
         d.put("spring.kafka.streams.state-dir", "${java.io.tmpdir}/weerbaar-streams/${spring.application.name}-${random.uuid}");
         d.put("spring.kafka.streams.cleanup.on-shutdown", "true");
