@@ -48,6 +48,10 @@ public final class ExerciseBenchmark {
     private static final String RAW_TOPIC = "weerbaar.bench.raw";
     /** The replay is measured this long (or to its end): its rate is the figure, not its total time. */
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(2);
+    /** How long the read models get to catch up once every service finished a play. */
+    private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
+    private static final List<String> SERVICES = List.of("outage-timeline", "vital-status", "noodsteunpunt",
+            "burgerhulp", "situatiebeeld");
     private static final int RAW_RECORDS = 200_000;
     /** How long the exercise runs at 60× for the latency figures: three scenario hours, the cascade's busiest. */
     private static final Duration LATENCY_WINDOW = Duration.ofMinutes(3);
@@ -184,6 +188,13 @@ public final class ExerciseBenchmark {
      * per topic and the rate end to end; returns the exercise id.
      */
     private String play(StringBuilder out, String scenarioId, String title, double rawRate) throws Exception {
+        try (ConsumerLag lag = new ConsumerLag(config.bootstrapServers()).start()) {
+            return play(out, scenarioId, title, rawRate, lag);
+        }
+    }
+
+    private String play(StringBuilder out, String scenarioId, String title, double rawRate, ConsumerLag lag)
+            throws Exception {
         long start = System.nanoTime();
         String live = create("{\"scenarioId\":\"" + scenarioId + "\",\"autoStart\":true,\"speed\":" + MAX_SPEED
                 + "}", "/api/exercises");
@@ -218,13 +229,68 @@ public final class ExerciseBenchmark {
         double endToEnd = totalEvents * 1000.0 / lastMillis;
         report(out, String.format("    end to end: %,d events in %,d ms = %,.0f events/s = %.1f %% of the raw rate%n",
                 totalEvents, lastMillis, endToEnd, 100 * endToEnd / rawRate));
+        readModels(out, live, totalEvents, lag, finished.millis().size() == ExerciseRecord.MARKING.size());
         return live;
     }
 
-    private static void residentMemory(StringBuilder out) {
+    /**
+     * After a play: the peak lag of the consumer groups (listeners and stream processors); whether every group caught
+     * up (lag 0); and whether the recorder's read model counts the exercise's events as the topics hold them. When
+     * every service finished, the read models get {@link #READ_MODEL_PATIENCE} to catch up.
+     */
+    private void readModels(StringBuilder out, String exerciseId, long topicEvents, ConsumerLag lag, boolean finished)
+            throws Exception {
+        StringBuilder peaks = new StringBuilder("    peak consumer lag (records):");
+        lag.peak().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> peaks.append(String.format("%n      %-48s %,10d", e.getKey(), e.getValue())));
+        report(out, peaks.append('\n').toString());
+        long caughtUp = System.nanoTime();
+        long deadline = caughtUp + (finished ? READ_MODEL_PATIENCE.toNanos() : 0);
+        Map<String, Long> behind = lag.now();
+        long recorded = exercise(exerciseId).path("events").asLong();
+        while (System.nanoTime() < deadline && (recorded != topicEvents
+                || behind.values().stream().anyMatch(n -> n > 0))) {
+            Thread.sleep(1000); // a benchmark's poll interval, not a test's wait
+            behind = lag.now();
+            recorded = exercise(exerciseId).path("events").asLong();
+        }
+        Map<String, Long> stillBehind = new TreeMap<>(behind);
+        stillBehind.values().removeIf(n -> n == 0);
+        report(out, stillBehind.isEmpty()
+                ? String.format("    every consumer group caught up (lag 0) %,d ms after the services finished%n",
+                Duration.ofNanos(System.nanoTime() - caughtUp).toMillis())
+                : String.format("    consumer groups still behind: %s%n", stillBehind));
+        report(out, String.format("    recorder's read model: %,d events counted, the topics hold %,d: %s%n", recorded,
+                topicEvents, recorded == topicEvents ? "equal" : "NOT equal"));
+    }
+
+    private void residentMemory(StringBuilder out) {
         report(out, "  resident memory per process after the play:\n");
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
                 String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
+        Runtime self = Runtime.getRuntime();
+        StringBuilder heaps = new StringBuilder(String.format("  heap in use: this JVM (the MongoDB-protocol "
+                + "server) %,d MB", (self.totalMemory() - self.freeMemory()) >> 20));
+        for (String service : SERVICES) {
+            heaps.append(String.format("; %s %,d MB", service, heapMb(service)));
+        }
+        report(out, heaps.append('\n').toString());
+    }
+
+    /** A service's heap in use, from its Prometheus metrics ({@code jvm_memory_used_bytes}, area heap); -1 unknown. */
+    private long heapMb(String service) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(stack.url(service)
+                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return (long) metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{")
+                            && l.contains("area=\"heap\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() >> 20;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Prints a line at once (a long run shows what it has) and keeps it for the summary file. */

@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +28,7 @@ public final class CompanionServices {
      * arguments, because those win over the {@code application.yml} of the module under test on the classpath.
      */
     public static ConfigurableApplicationContext start(Class<?> application, String name, String brokers) {
-        return RUNNING.computeIfAbsent(application, app -> instance(app, name, brokers));
+        return RUNNING.computeIfAbsent(application, app -> run(app, name, brokers, false));
     }
 
     /**
@@ -35,7 +36,17 @@ public final class CompanionServices {
      * service under test (same database, same consumer groups) and closes it itself.
      */
     public static ConfigurableApplicationContext instance(Class<?> application, String name, String brokers) {
-        return new SpringApplicationBuilder(application).run(
+        return run(application, name, brokers, true);
+    }
+
+    /**
+     * A shared companion gets no shutdown hook of its own: the JVM runs its hooks at once, and one that found the
+     * broker gone first waited out every client's close timeout (the test JVM took 30 s to end). {@link Closer}
+     * closes them with the test context instead, before its broker.
+     */
+    private static ConfigurableApplicationContext run(Class<?> application, String name, String brokers,
+                                                      boolean shutdownHook) {
+        return new SpringApplicationBuilder(application).registerShutdownHook(shutdownHook).run(
                 "--spring.application.name=" + name,
                 "--spring.data.mongodb.database=weerbaar-" + name,
                 "--server.port=0",
@@ -46,6 +57,19 @@ public final class CompanionServices {
                 // at the end of the test JVM the broker may be gone first: do not wait 30 s per phase for it
                 "--spring.lifecycle.timeout-per-shutdown-phase=3s",
                 "--spring.config.import=classpath:weerbaar-test-security.properties");
+    }
+
+    /**
+     * Closes the shared companions when the test context closes: it was created before them and holds the broker,
+     * which it destroys after its other beans (this one too), so the companions still reach it while they stop.
+     */
+    static final class Closer implements DisposableBean {
+
+        @Override
+        public void destroy() {
+            RUNNING.values().forEach(ConfigurableApplicationContext::close);
+            RUNNING.clear();
+        }
     }
 
     /** Calls to a companion's API as they come over HTTP, with its security filters. */

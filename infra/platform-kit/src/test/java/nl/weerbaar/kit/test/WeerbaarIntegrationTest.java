@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.TestPropertySource;
@@ -30,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(locations = "classpath:weerbaar-test-security.properties")
+@Import(CompanionServices.Closer.class)
 public @interface WeerbaarIntegrationTest {
 
     /** {@code RANDOM_PORT} where a real HTTP client (a browser) must reach the service; keep it the same per module. */
