@@ -1,7 +1,6 @@
 package nl.weerbaar.stack;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * The embedded default: one command brings up a real Kafka broker (KRaft, own JVM, data on disk), a MongoDB-protocol
- * server (mongo-java-server, in this JVM) and the five services (own JVMs), waits until all are healthy and starts
+ * server (mongo-java-server, own JVM) and the five services (own JVMs), waits until all are healthy and starts
  * the default exercise. Every start is a fresh exercise environment: the read models live in memory, so the broker's
  * data is wiped at start rather than left inconsistent with them.
  */
@@ -36,7 +35,6 @@ public final class EmbeddedStack implements AutoCloseable {
     private final ChildProcesses processes = new ChildProcesses();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Credentials credentials = new Credentials();
-    private MongoServer mongo;
     private String exerciseId;
 
     public EmbeddedStack(StackConfig config) {
@@ -95,11 +93,14 @@ public final class EmbeddedStack implements AutoCloseable {
 
         String java = ProcessHandle.current().info().command().orElse("java");
         KafkaBroker kafka = new KafkaBroker(config, processes);
-        // the broker's JVM gets this module's dependency folder (copied at build time), whatever started the stack
-        kafka.start(java, config.root().resolve("infra/embedded-stack/target/lib").toAbsolutePath() + "/*");
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", config.mongoPort());
+        // the broker's and the MongoDB server's JVMs get this module's classes and dependency folder (copied at build
+        // time), whatever started the stack
+        Path module = config.root().resolve("infra/embedded-stack/target").toAbsolutePath();
+        kafka.start(java, module.resolve("lib") + "/*");
+        MongoProcess.start(config, processes, java, module.resolve("classes") + File.pathSeparator
+                + module.resolve("lib") + "/*");
         kafka.awaitReady(STARTUP_TIMEOUT);
+        MongoProcess.awaitReady(config, STARTUP_TIMEOUT);
 
         String springJson = credentials.springJson();
         // instances of one service share its MongoDB database and its consumer groups, as replicas of a deployment do
@@ -156,10 +157,6 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public void close() {
         processes.stopAll();
-        if (mongo != null) {
-            mongo.shutdownNow();
-            mongo = null;
-        }
         try {
             Files.deleteIfExists(config.pidFile());
         } catch (IOException e) {

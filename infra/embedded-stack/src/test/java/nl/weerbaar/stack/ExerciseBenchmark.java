@@ -268,11 +268,9 @@ public final class ExerciseBenchmark {
         report(out, "  resident memory per process after the play:\n");
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
                 String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
-        Runtime self = Runtime.getRuntime();
-        StringBuilder heaps = new StringBuilder(String.format("  heap in use: this JVM (the MongoDB-protocol "
-                + "server) %,d MB", (self.totalMemory() - self.freeMemory()) >> 20));
+        StringBuilder heaps = new StringBuilder("  heap in use:");
         for (String service : SERVICES) {
-            heaps.append(String.format("; %s %,d MB", service, heapMb(service)));
+            heaps.append(String.format(" %s %,d MB;", service, heapMb(service)));
         }
         report(out, heaps.append('\n').toString());
     }
