@@ -262,9 +262,9 @@ public class CoordinationModel {
 
     /**
      * Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. It counts from
-     * the scenario time it happened ({@code at}, the provider's status time; now if this model is not that far yet)
-     * without moving the model's clock, which only the exercise topic does; offers made from then on, also those of
-     * a request played from an earlier time, see it.
+     * the scenario time it happened ({@code at}, the provider's status time; now if this model is not that far yet:
+     * the coordination's step lets the model reach {@code at} first) without moving the model's clock itself;
+     * offers made from then on, also those of a request played from an earlier time, see it.
      */
     public List<Emitted> reachability(boolean phones, String reason, long at, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();

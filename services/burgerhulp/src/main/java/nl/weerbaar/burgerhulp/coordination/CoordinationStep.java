@@ -99,7 +99,14 @@ final class CoordinationStep {
                 m.ended = changed.state().isOver();
                 yield out;
             }
-            case PROVIDER_STATUS_CHANGED -> provider(m, event.payload(ProviderStatusChanged.class));
+            // a fact of another service acts at its own scenario time: released only once every input is complete
+            // through it, so the model first lets everything due until then happen (else what it decides would take
+            // the time its clock happened to be at, which depends on how the clock's ticks and marks fell)
+            case PROVIDER_STATUS_CHANGED -> {
+                List<Emitted> out = new ArrayList<>(m.advanceTo(at, rules));
+                out.addAll(provider(m, event.payload(ProviderStatusChanged.class)));
+                yield out;
+            }
             case HELP_REQUESTED -> {
                 HelpRequested h = event.payload(HelpRequested.class);
                 yield m.open(new HelpRequestOpened(h.exerciseId(), h.requestId(), h.need(), h.urgency(),
@@ -119,7 +126,9 @@ final class CoordinationStep {
             }
             case NSP_STATE_CHANGED -> {
                 NspStateChanged changed = event.payload(NspStateChanged.class);
-                yield m.nspInUse(changed.nspId(), changed.state().serving(), rules);
+                List<Emitted> out = new ArrayList<>(m.advanceTo(at, rules));
+                out.addAll(m.nspInUse(changed.nspId(), changed.state().serving(), rules));
+                yield out;
             }
             case OFFER_ANSWER_SUBMITTED -> m.answered(event.payload(OfferAnswered.class), event.id(), rules);
             case ASSIGNMENT_PROGRESS_SUBMITTED -> m.progressed(event.payload(AssignmentProgressed.class), event.id(),

@@ -96,11 +96,16 @@ class CoordinationTopologyTest {
 
     /** vital-status: the mobile network fails at 2 h and returns at 4 h; a mark after every tick. */
     private static List<Record<String, Routed>> vital(long tick) {
+        return vital(tick, 2 * H, 4 * H);
+    }
+
+    /** vital-status: the mobile network fails at {@code down} and returns at {@code up}; a mark after every tick. */
+    private static List<Record<String, Routed>> vital(long tick, long down, long up) {
         List<Record<String, Routed>> in = new ArrayList<>();
         for (long t = tick; t <= END; t += tick) {
-            for (long change : new long[] {2 * H, 4 * H}) {
+            for (long change : new long[] {down, up}) {
                 if (t - tick - 1 < change && change <= t - 1) {
-                    ProviderState state = change == 2 * H ? ProviderState.DOWN : ProviderState.RESTORED;
+                    ProviderState state = change == down ? ProviderState.DOWN : ProviderState.RESTORED;
                     in.add(VITAL.event(EventIds.derived(EXERCISE, "status", state.wire()), "mobiel-netwerk",
                             new ProviderStatusChanged(EXERCISE, "mobiel-netwerk", "telecom", state, null, null,
                                     List.of(), List.of(), null, null, StatusSource.SIMULATION, null,
@@ -198,6 +203,20 @@ class CoordinationTopologyTest {
         assertThat(interleaved).hasSizeGreaterThan(30);
         assertThat(interleaved.stream().map(s -> s.split(" ")[1]).distinct()).as("ids unique")
                 .hasSize(interleaved.size());
+    }
+
+    @Test
+    void anotherServicesFactActsAtItsOwnTimeNotWhereTheClockHappenedToBe() {
+        // the phones fail between ticks (2 h 2 min 30 s): with a tick every minute or every 15 minutes the model's
+        // clock stands elsewhere when the failure is released, and the decisions must not show it
+        long down = 2 * H + 150;
+        List<String> everyMinute = contents(play(byTime(concat(clock(60), vital(60, down, 4 * H), nsp(60)))));
+        List<TestRecord<String, byte[]>> everyQuarter = play(byTime(concat(clock(900), vital(900, down, 4 * H),
+                nsp(900))));
+        assertThat(contents(everyQuarter)).isEqualTo(everyMinute);
+        assertThat(everyQuarter.stream().map(CoordinationTopologyTest::event)
+                .filter(e -> e.type() == EventType.REACHABILITY_CHANGED).map(e -> e.scenarioTimeSeconds()))
+                .first().isEqualTo(down);
     }
 
     @Test
