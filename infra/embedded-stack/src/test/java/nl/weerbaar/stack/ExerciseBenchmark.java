@@ -50,8 +50,6 @@ public final class ExerciseBenchmark {
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(2);
     /** How long the read models get to catch up once every service finished a play. */
     private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
-    private static final List<String> SERVICES = List.of("outage-timeline", "vital-status", "noodsteunpunt",
-            "burgerhulp", "situatiebeeld");
     private static final int RAW_RECORDS = 200_000;
     /** How long the exercise runs at 60× for the latency figures: three scenario hours, the cascade's busiest. */
     private static final Duration LATENCY_WINDOW = Duration.ofMinutes(3);
@@ -269,7 +267,7 @@ public final class ExerciseBenchmark {
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(p -> report(out,
                 String.format("    %-40s %,8d MB%n", name(p), rssKb(p) / 1024)));
         StringBuilder heaps = new StringBuilder("  heap in use:");
-        for (String service : SERVICES) {
+        for (String service : config.servicePorts().keySet()) {
             heaps.append(String.format(" %s %,d MB;", service, heapMb(service)));
         }
         report(out, heaps.append('\n').toString());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
@@ -99,14 +100,8 @@ final class CoordinationStep {
                 m.ended = changed.state().isOver();
                 yield out;
             }
-            // a fact of another service acts at its own scenario time: released only once every input is complete
-            // through it, so the model first lets everything due until then happen (else what it decides would take
-            // the time its clock happened to be at, which depends on how the clock's ticks and marks fell)
-            case PROVIDER_STATUS_CHANGED -> {
-                List<Emitted> out = new ArrayList<>(m.advanceTo(at, rules));
-                out.addAll(provider(m, event.payload(ProviderStatusChanged.class)));
-                yield out;
-            }
+            case PROVIDER_STATUS_CHANGED -> atItsTime(m, at,
+                    () -> provider(m, event.payload(ProviderStatusChanged.class)));
             case HELP_REQUESTED -> {
                 HelpRequested h = event.payload(HelpRequested.class);
                 yield m.open(new HelpRequestOpened(h.exerciseId(), h.requestId(), h.need(), h.urgency(),
@@ -126,15 +121,24 @@ final class CoordinationStep {
             }
             case NSP_STATE_CHANGED -> {
                 NspStateChanged changed = event.payload(NspStateChanged.class);
-                List<Emitted> out = new ArrayList<>(m.advanceTo(at, rules));
-                out.addAll(m.nspInUse(changed.nspId(), changed.state().serving(), rules));
-                yield out;
+                yield atItsTime(m, at, () -> m.nspInUse(changed.nspId(), changed.state().serving(), rules));
             }
             case OFFER_ANSWER_SUBMITTED -> m.answered(event.payload(OfferAnswered.class), event.id(), rules);
             case ASSIGNMENT_PROGRESS_SUBMITTED -> m.progressed(event.payload(AssignmentProgressed.class), event.id(),
                     rules);
             default -> List.of();
         };
+    }
+
+    /**
+     * Another service's fact acts at its own scenario time: it is released only once every input is complete through
+     * that time, so the model first lets everything due until then happen — else what it decides would take the time
+     * its clock happened to stand at, which depends on how the clock's ticks and marks fell.
+     */
+    private List<Emitted> atItsTime(CoordinationModel m, long at, Supplier<List<Emitted>> fact) {
+        List<Emitted> out = new ArrayList<>(m.advanceTo(at, rules));
+        out.addAll(fact.get());
+        return out;
     }
 
     /** The telecom providers decide whether volunteers can be phoned, the fuel providers whether cars can drive. */
