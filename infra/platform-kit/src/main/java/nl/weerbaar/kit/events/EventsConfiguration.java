@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.kit.kafka.KafkaKitProperties;
+import nl.weerbaar.kit.idempotency.AppliedOffsets;
 import nl.weerbaar.kit.idempotency.ProcessedEvents;
 import nl.weerbaar.kit.mongo.MongoPingHealth;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,8 +53,13 @@ public class EventsConfiguration {
     }
 
     @Bean
-    public InboundEvents inboundEvents(SchemaValidator validator, ProcessedEvents processed, MeterRegistry meters,
-                                       Clock clock) {
-        return new InboundEvents(validator, processed, meters, clock);
+    public AppliedOffsets appliedOffsets(MongoTemplate mongo) {
+        return new AppliedOffsets(mongo);
+    }
+
+    @Bean
+    public InboundEvents inboundEvents(SchemaValidator validator, ProcessedEvents processed, AppliedOffsets offsets,
+                                       MeterRegistry meters, Clock clock) {
+        return new InboundEvents(validator, processed, offsets, meters, clock);
     }
 }

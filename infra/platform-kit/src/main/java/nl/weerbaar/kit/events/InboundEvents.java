@@ -6,15 +6,20 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.idempotency.AppliedOffsets;
 import nl.weerbaar.kit.idempotency.ProcessedEvents;
 import nl.weerbaar.kit.kafka.StoreUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -23,18 +28,22 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * The one way listeners handle records: check the contract (a broken record throws and goes to the dead-letter
  * topic), skip an event this consumer already applied (and watermarks, which are for stream processors), apply it,
  * then remember it. The listener container commits the offset only after this returns, so an effect is stored before
- * its record counts as consumed.
+ * its record counts as consumed. A batch listener remembers the offsets it applied per partition
+ * ({@link AppliedOffsets}), and by id only the few events that can come again at a later offset.
  */
 public class InboundEvents {
 
     private final SchemaValidator validator;
     private final ProcessedEvents processed;
+    private final AppliedOffsets offsets;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public InboundEvents(SchemaValidator validator, ProcessedEvents processed, MeterRegistry meters, Clock clock) {
+    public InboundEvents(SchemaValidator validator, ProcessedEvents processed, AppliedOffsets offsets,
+                         MeterRegistry meters, Clock clock) {
         this.validator = validator;
         this.processed = processed;
+        this.offsets = offsets;
         this.meters = meters;
         this.clock = clock;
     }
@@ -57,7 +66,7 @@ public class InboundEvents {
 
     /**
      * Applies a batch of records (a batch listener's poll) once for {@code consumer}: the already-applied events are
-     * found in one query and the new ones remembered in one write, and {@code effect} gets all new events of the
+     * found in one or two queries and the new ones remembered in one or two writes, and {@code effect} gets all new events of the
      * batch in their order, so a read model can read and write their documents in bulk too.
      * <ul>
      *   <li>A record that breaks its contract (or is not JSON): the events before it are applied, then it is
@@ -97,22 +106,35 @@ public class InboundEvents {
         return InboundEvent.from(record, validator);
     }
 
-    /** The events of a batch (index = the record's index in the batch) that are new, applied and remembered. */
+    /**
+     * The events of a batch (index = the record's index in the batch) that are new, applied and remembered. A record
+     * at or below its partition's applied offset is a redelivery (its offset was not committed yet); an event that can
+     * come again at a later offset ({@link #rememberedById}) is looked up by id too.
+     */
     private void applyOnce(String consumer, List<InboundEvent> batch, Consumer<List<InboundEvent>> effect) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> appliedUpTo = offsets.of(consumer, partitions(batch));
         Map<String, Integer> indexOf = new LinkedHashMap<>();
         List<InboundEvent> candidates = new ArrayList<>();
+        List<String> byId = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             InboundEvent event = batch.get(i);
             if (event.type().isProgressMark()) {
                 continue;
             }
-            if (indexOf.putIfAbsent(event.id(), i) != null) {
+            if (event.offset() <= appliedUpTo.getOrDefault(partition(event), -1L)
+                    || indexOf.putIfAbsent(event.id(), i) != null) {
                 duplicate(consumer, event);
-            } else {
-                candidates.add(event);
+                continue;
+            }
+            candidates.add(event);
+            if (rememberedById(event)) {
+                byId.add(event.id());
             }
         }
-        Set<String> before = processed.applied(consumer, indexOf.keySet());
+        Set<String> before = processed.applied(consumer, byId);
         List<InboundEvent> fresh = new ArrayList<>();
         for (InboundEvent event : candidates) {
             if (before.contains(event.id())) {
@@ -121,33 +143,66 @@ public class InboundEvents {
                 fresh.add(event);
             }
         }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        try {
-            effect.accept(fresh);
-        } catch (RuntimeException failure) {
-            if (StoreUnavailable.isCause(failure)) {
-                throw new BatchListenerFailedException("read-model store unavailable", failure,
-                        indexOf.get(fresh.getFirst().id()));
+        if (!fresh.isEmpty()) {
+            try {
+                effect.accept(fresh);
+            } catch (RuntimeException failure) {
+                if (StoreUnavailable.isCause(failure)) {
+                    throw new BatchListenerFailedException("read-model store unavailable", failure,
+                            indexOf.get(fresh.getFirst().id()));
+                }
+                oneByOne(consumer, fresh, indexOf, effect);
             }
-            oneByOne(consumer, fresh, indexOf, effect);
         }
-        processed.rememberAll(consumer, fresh.stream().map(InboundEvent::id).toList());
-        fresh.forEach(event -> applied(consumer, event));
+        remember(consumer, batch, fresh);
     }
 
-    /** After a batch failed: each event on its own, to report the one that fails. */
+    /** After a batch failed: each event on its own, to report the one that fails (the ones before it stay applied). */
     private void oneByOne(String consumer, List<InboundEvent> fresh, Map<String, Integer> indexOf,
                           Consumer<List<InboundEvent>> effect) {
+        List<InboundEvent> applied = new ArrayList<>();
         for (InboundEvent event : fresh) {
             try {
                 effect.accept(List.of(event));
             } catch (RuntimeException failure) {
+                remember(consumer, applied, applied);
                 throw new BatchListenerFailedException(failure.getMessage(), failure, indexOf.get(event.id()));
             }
-            processed.remember(consumer, event.id());
+            applied.add(event);
         }
+    }
+
+    /** Marks {@code taken} as applied up to their offsets, and the {@code effected} that can come again by id. */
+    private void remember(String consumer, List<InboundEvent> taken, List<InboundEvent> effected) {
+        Map<TopicPartition, Long> highest = new HashMap<>();
+        taken.forEach(event -> highest.merge(partition(event), event.offset(), Math::max));
+        offsets.advance(consumer, highest);
+        processed.rememberAll(consumer, effected.stream().filter(InboundEvents::rememberedById)
+                .map(InboundEvent::id).toList());
+        effected.forEach(event -> applied(consumer, event));
+    }
+
+    /**
+     * Whether an event can be on its topic twice under one id: outage-timeline writes its own topics (the clock,
+     * injects, scenarios) and a replay's events outside Kafka transactions, with ids derived from what they are, so a
+     * crash between a send and its bookkeeping sends the same event again at a later offset. Every other event comes
+     * from a stream processor's exactly-once transaction or from a REST command under a new random id.
+     */
+    static boolean rememberedById(InboundEvent event) {
+        return event.replayOf() != null || BY_ID_TOPICS.contains(event.type().topic());
+    }
+
+    private static final Set<String> BY_ID_TOPICS = Set.of(Topics.EXERCISE, Topics.SCENARIOS,
+            Topics.EXERCISE_COMMANDS);
+
+    private static Set<TopicPartition> partitions(List<InboundEvent> events) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        events.forEach(event -> partitions.add(partition(event)));
+        return partitions;
+    }
+
+    private static TopicPartition partition(InboundEvent event) {
+        return new TopicPartition(event.topic(), event.partition());
     }
 
     private void duplicate(String consumer, InboundEvent event) {

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public class ProcessedEvents {
 
-    static final String COLLECTION = "processed_events";
+    public static final String COLLECTION = "processed_events";
 
     private final MongoTemplate mongo;
     private final Clock clock;

@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.weerbaar.kit.idempotency.AppliedOffsets;
+import nl.weerbaar.kit.idempotency.ProcessedEvents;
 import nl.weerbaar.kit.web.ApiException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -26,8 +29,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Rebuilds a read model from the topics, which are the record: stop its listener, empty its collections and its
- * consumer's applied-event markers, set its group's offsets to the start of every partition, start it again. The
- * listener then folds everything anew; {@link #status} tells when it has reached the topics' ends as they were when
+ * consumer's marks of what it applied (events, offsets), set its group's offsets to the start of every partition,
+ * start it again. The listener then folds everything anew; {@link #status} tells when it has reached the topics' ends as they were when
  * the rebuild began. Only while no other instance consumes in the group: Kafka refuses to move the offsets of a group
  * with members, and a half-rebuilt model shared by running instances would be wrong.
  */
@@ -36,7 +39,6 @@ public class ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final Duration GROUP_EMPTY_PATIENCE = Duration.ofSeconds(15);
     private static final long ADMIN_TIMEOUT_SECONDS = 15;
-    private static final String PROCESSED_EVENTS = "processed_events";
 
     private final List<ReadModel> models;
     private final KafkaListenerEndpointRegistry listeners;
@@ -80,8 +82,10 @@ public class ReadModelRebuild {
             for (String collection : model.collections()) {
                 mongo.dropCollection(collection);
             }
-            mongo.remove(Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(
-                    model.consumer() + "/"))), PROCESSED_EVENTS);
+            Query marks = Query.query(Criteria.where("_id").regex("^" + Pattern.quote(
+                    AppliedOffsets.prefix(model.consumer()))));
+            mongo.remove(marks, ProcessedEvents.COLLECTION);
+            mongo.remove(marks, AppliedOffsets.COLLECTION);
             admin.alterConsumerGroupOffsets(group, earliest.entrySet().stream().collect(Collectors.toMap(
                     Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all()
                     .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
