@@ -104,12 +104,14 @@ public final class ExerciseBenchmark {
         long inhabitants = Long.getLong("weerbaar.bench.inhabitants", 100_000);
         int nspsPerPlace = Integer.getInteger("weerbaar.bench.nsps-per-place", 2);
         String volunteers = System.getProperty("weerbaar.bench.volunteers-per-thousand"); // null: the template's 10
+        int nspCapacity = Integer.getInteger("weerbaar.bench.nsp-capacity-per-thousand", 10);
         create("{\"id\":\"bench-regio\",\"name\":\"Benchmarkregio\",\"places\":" + places
                 + ",\"inhabitants\":" + inhabitants + ",\"nspsPerPlace\":" + nspsPerPlace + ",\"seed\":1"
+                + ",\"nspCapacityPerThousand\":" + nspCapacity
                 + (volunteers == null ? "" : ",\"volunteersPerThousand\":" + volunteers) + "}",
                 "/api/scenarios/generated", 201, "id");
-        play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place, "
-                + "72 h)", places, inhabitants, nspsPerPlace), rawRate);
+        play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place "
+                + "holding %d per 1,000, 72 h)", places, inhabitants, nspsPerPlace, nspCapacity), rawRate);
         residentMemory(out);
         Files.writeString(config.workDir().resolve("benchmark.txt"), out);
     }

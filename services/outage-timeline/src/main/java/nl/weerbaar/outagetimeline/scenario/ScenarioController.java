@@ -59,6 +59,7 @@ class ScenarioController {
                            @NotNull @Min(1) @Max(20_000_000) Long inhabitants,
                            @Min(1) @Max(10) Integer nspsPerPlace,
                            @DecimalMin("0") @DecimalMax("1000") Double volunteersPerThousand,
+                           @Min(1) @Max(1000) Integer nspCapacityPerThousand,
                            Long seed) {
     }
 
@@ -74,7 +75,9 @@ class ScenarioController {
         }
         return upload(ScenarioGenerator.yaml(new ScenarioGenerator.Request(request.id(), request.name(),
                 request.places(), request.inhabitants(), request.nspsPerPlace() == null ? 1 : request.nspsPerPlace(),
-                request.volunteersPerThousand(), request.seed() == null ? 1 : request.seed())));
+                request.volunteersPerThousand(), request.nspCapacityPerThousand() == null
+                        ? ScenarioGenerator.Request.DEFAULT_NSP_CAPACITY_PER_THOUSAND : request.nspCapacityPerThousand(),
+                request.seed() == null ? 1 : request.seed())));
     }
 
     @PostMapping(value = "/api/scenarios", consumes = {"application/yaml", "application/x-yaml", "text/yaml",

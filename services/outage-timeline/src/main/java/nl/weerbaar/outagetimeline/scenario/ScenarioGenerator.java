@@ -36,9 +36,15 @@ final class ScenarioGenerator {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)); // every string quoted: "1:30" stays text
 
-    /** What to generate; {@code volunteersPerThousand} null keeps the template's rate. */
+    /**
+     * What to generate; {@code volunteersPerThousand} null keeps the template's rate. A place's local NSPs hold
+     * {@code nspCapacityPerThousand} people per 1,000 of its inhabitants together (at least 30 each).
+     */
     record Request(String id, String name, int places, long inhabitants, int nspsPerPlace,
-                   Double volunteersPerThousand, long seed) {
+                   Double volunteersPerThousand, int nspCapacityPerThousand, long seed) {
+
+        /** People per 1,000 inhabitants the local NSPs hold unless asked otherwise. */
+        static final int DEFAULT_NSP_CAPACITY_PER_THOUSAND = 10;
     }
 
     private ScenarioGenerator() {
@@ -63,7 +69,8 @@ final class ScenarioGenerator {
         for (Place place : places) {
             for (int n = 1; n <= request.nspsPerPlace(); n++) {
                 nsps.add(nsp(place.id() + "-" + n, "Noodsteunpunt " + place.name() + " " + n, "local", place,
-                        Math.max(30, (int) (place.inhabitants() / 100 / request.nspsPerPlace())), LOCAL_FACILITIES,
+                        Math.max(30, (int) (place.inhabitants() * request.nspCapacityPerThousand() / 1000
+                                / request.nspsPerPlace())), LOCAL_FACILITIES,
                         random));
             }
         }

@@ -15,7 +15,7 @@ class ScenarioGeneratorTest {
     @Test
     void aBrabantNoordSizedRegionIsAValidScenarioWithEveryPlaceServedAndRestored() {
         ScenarioGenerator.Request request = new ScenarioGenerator.Request("brabant-noord-groot", "Brabant-Noord (gegenereerd)",
-                60, 660_000, 2, 12.0, 7);
+                60, 660_000, 2, 12.0, 10, 7);
         Scenario scenario = parser.parse(ScenarioGenerator.yaml(request));
 
         assertThat(scenario.places()).hasSize(60);
@@ -35,15 +35,31 @@ class ScenarioGeneratorTest {
 
     @Test
     void theSameRequestGivesTheSameFileAndAnotherSeedAnotherRegion() {
-        ScenarioGenerator.Request request = new ScenarioGenerator.Request("r", "R", 12, 50_000, 1, null, 1);
+        ScenarioGenerator.Request request = new ScenarioGenerator.Request("r", "R", 12, 50_000, 1, null, 10, 1);
         assertThat(ScenarioGenerator.yaml(request)).isEqualTo(ScenarioGenerator.yaml(request));
-        assertThat(ScenarioGenerator.yaml(new ScenarioGenerator.Request("r", "R", 12, 50_000, 1, null, 2)))
+        assertThat(ScenarioGenerator.yaml(new ScenarioGenerator.Request("r", "R", 12, 50_000, 1, null, 10, 2)))
                 .isNotEqualTo(ScenarioGenerator.yaml(request));
     }
 
     @Test
+    void theNspsOfAPlaceHoldTheAskedShareOfItsInhabitants() {
+        for (int perThousand : new int[] {10, 25}) {
+            Scenario scenario = parser.parse(ScenarioGenerator.yaml(new ScenarioGenerator.Request("r", "R", 6,
+                    600_000, 2, null, perThousand, 3)));
+            for (Place place : scenario.places()) {
+                long capacity = scenario.nsps().stream().filter(n -> n.kind().equals("local")
+                        && n.placeId().equals(place.id())).mapToLong(n -> n.capacity()).sum();
+                // each of the two rounds down; a small place's NSPs hold at least 30 each
+                long asked = place.inhabitants() * perThousand / 1000;
+                assertThat(capacity).as("%s with %d inhabitants, %d per 1,000", place.id(), place.inhabitants(),
+                        perThousand).isBetween(asked >= 60 ? asked - 2 : 60, Math.max(asked, 60));
+            }
+        }
+    }
+
+    @Test
     void fewerInhabitantsThanPlacesIsRefused() {
-        assertThatThrownBy(() -> ScenarioGenerator.yaml(new ScenarioGenerator.Request("r", "R", 10, 5, 1, null, 1)))
+        assertThatThrownBy(() -> ScenarioGenerator.yaml(new ScenarioGenerator.Request("r", "R", 10, 5, 1, null, 10, 1)))
                 .hasMessageContaining("too few inhabitants");
     }
 }
