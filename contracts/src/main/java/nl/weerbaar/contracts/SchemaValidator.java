@@ -64,6 +64,15 @@ public final class SchemaValidator {
         return toViolations(headersSchema.validate(node), "header ");
     }
 
+    /** Violations of the envelope: its headers, and a {@code ce_type} the contracts know; empty when valid. */
+    public List<Violation> validateEnvelope(Map<String, String> headers) {
+        List<Violation> violations = new ArrayList<>(validateHeaders(headers));
+        if (EventType.fromType(headers.get(CeHeaders.TYPE)).isEmpty()) {
+            violations.add(new Violation(CeHeaders.TYPE, "unknown event type '" + headers.get(CeHeaders.TYPE) + "'"));
+        }
+        return violations;
+    }
+
     /** Validates a whole raw record: envelope headers, a known {@code ce_type}, a JSON payload of that type. */
     public List<Violation> validateRecord(Map<String, String> headers, byte[] value) {
         if (EventType.fromType(headers.get(CeHeaders.TYPE)).isEmpty()) {
@@ -85,10 +94,9 @@ public final class SchemaValidator {
      * known {@code ce_type}, a payload of that type; a null or missing payload is "empty".
      */
     public List<Violation> validateRecord(Map<String, String> headers, JsonNode payload) {
-        List<Violation> violations = new ArrayList<>(validateHeaders(headers));
+        List<Violation> violations = validateEnvelope(headers);
         Optional<EventType> type = EventType.fromType(headers.get(CeHeaders.TYPE));
         if (type.isEmpty()) {
-            violations.add(new Violation(CeHeaders.TYPE, "unknown event type '" + headers.get(CeHeaders.TYPE) + "'"));
             return violations;
         }
         if (payload == null || payload.isMissingNode()) {

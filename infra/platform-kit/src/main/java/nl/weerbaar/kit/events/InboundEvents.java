@@ -5,21 +5,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.SchemaValidator;
+import nl.weerbaar.contracts.Violation;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.idempotency.AppliedOffsets;
 import nl.weerbaar.kit.idempotency.ProcessedEvents;
 import nl.weerbaar.kit.kafka.StoreUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -66,8 +73,8 @@ public class InboundEvents {
 
     /**
      * Applies a batch of records (a batch listener's poll) once for {@code consumer}: the already-applied events are
-     * found in one or two queries and the new ones remembered in one or two writes, and {@code effect} gets all new events of the
-     * batch in their order, so a read model can read and write their documents in bulk too.
+     * found in one or two queries and the new ones remembered in one or two writes, and {@code effect} gets all new
+     * events of the batch in their order, so a read model can read and write their documents in bulk too.
      * <ul>
      *   <li>A record that breaks its contract (or is not JSON): the events before it are applied, then it is
      *       reported by its index, so the container commits those, sends it to the dead-letter topic with its reason,
@@ -80,21 +87,56 @@ public class InboundEvents {
      */
     public void handleBatch(String consumer, List<ConsumerRecord<String, JsonNode>> records,
                             Consumer<List<InboundEvent>> effect) {
-        List<InboundEvent> events = new ArrayList<>(records.size());
+        handleBatch(consumer, records, Interest.EVERY_EVENT, effect);
+    }
+
+    /**
+     * As {@link #handleBatch(String, List, Consumer)}, for a read model that acts on some types only or counts events
+     * without reading them: records of other types are passed over on their type header, unread and unchecked (their
+     * owner's read model checks them), and the events it counts are checked by their envelope only.
+     */
+    public void handleBatch(String consumer, List<ConsumerRecord<String, JsonNode>> records, Interest interest,
+                            Consumer<List<InboundEvent>> effect) {
+        List<InboundEvent> events = new ArrayList<>(records.size()); // by the record's index; null: passed over
         for (int i = 0; i < records.size(); i++) {
-            InboundEvent event;
+            ConsumerRecord<String, JsonNode> record = records.get(i);
+            if (!interest.wants(record)) {
+                events.add(null);
+                continue;
+            }
             try {
-                event = read(records.get(i));
+                events.add(read(record, interest));
             } catch (RuntimeException broken) {
                 applyOnce(consumer, events, effect);
                 throw new BatchListenerFailedException(broken.getMessage(), broken, i);
             }
-            events.add(event);
         }
         applyOnce(consumer, events, effect);
     }
 
-    private InboundEvent read(ConsumerRecord<String, JsonNode> record) {
+    /** What a batch listener reads: which types, and whether it reads their payloads. */
+    public record Interest(Set<EventType> types, boolean payloads) {
+
+        /** Every event, checked whole. */
+        public static final Interest EVERY_EVENT = new Interest(EnumSet.allOf(EventType.class), true);
+
+        /** Every event, to count: checked by its envelope (headers and a known type), the payload not read. */
+        public static final Interest ENVELOPES = new Interest(EnumSet.allOf(EventType.class), false);
+
+        /** The events of these types, checked whole; the rest passed over on their type header. */
+        public static Interest only(Set<EventType> types) {
+            return new Interest(EnumSet.copyOf(types), true);
+        }
+
+        /** False only for a record whose type header names a known type this listener has no use for. */
+        boolean wants(ConsumerRecord<String, JsonNode> record) {
+            Header type = record.headers().lastHeader(CeHeaders.TYPE);
+            return type == null || EventType.fromType(new String(type.value(), StandardCharsets.UTF_8))
+                    .map(types::contains).orElse(true); // a missing or unknown type is read, to be dead-lettered
+        }
+    }
+
+    private InboundEvent read(ConsumerRecord<String, JsonNode> record, Interest interest) {
         if (record.value() == null) {
             // a batch listener gets a record the ErrorHandlingDeserializer could not read: the reason is in a header
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
@@ -103,7 +145,17 @@ public class InboundEvents {
                 throw unreadable;
             }
         }
-        return InboundEvent.from(record, validator);
+        if (interest.payloads()) {
+            return InboundEvent.from(record, validator);
+        }
+        Map<String, String> headers = InboundEvent.headers(record.headers());
+        List<Violation> violations = validator.validateEnvelope(headers);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " breaks its contract", violations);
+        }
+        return InboundEvent.checkedBefore(headers, record.value(), record.timestamp(), record.topic(),
+                record.partition(), record.offset());
     }
 
     /**
@@ -112,16 +164,17 @@ public class InboundEvents {
      * come again at a later offset ({@link #rememberedById}) is looked up by id too.
      */
     private void applyOnce(String consumer, List<InboundEvent> batch, Consumer<List<InboundEvent>> effect) {
-        if (batch.isEmpty()) {
+        List<InboundEvent> read = batch.stream().filter(Objects::nonNull).toList(); // null: passed over, not read
+        if (read.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> appliedUpTo = offsets.of(consumer, partitions(batch));
+        Map<TopicPartition, Long> appliedUpTo = offsets.of(consumer, partitions(read));
         Map<String, Integer> indexOf = new LinkedHashMap<>();
         List<InboundEvent> candidates = new ArrayList<>();
         List<String> byId = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             InboundEvent event = batch.get(i);
-            if (event.type().isProgressMark()) {
+            if (event == null || event.type().isProgressMark()) {
                 continue;
             }
             if (event.offset() <= appliedUpTo.getOrDefault(partition(event), -1L)
@@ -154,7 +207,7 @@ public class InboundEvents {
                 oneByOne(consumer, fresh, indexOf, effect);
             }
         }
-        remember(consumer, batch, fresh);
+        remember(consumer, read, fresh);
     }
 
     /** After a batch failed: each event on its own, to report the one that fails (the ones before it stay applied). */

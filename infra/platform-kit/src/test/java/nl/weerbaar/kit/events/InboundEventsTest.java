@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.ContractExamples;
@@ -99,6 +101,40 @@ class InboundEventsTest {
         assertThat(apply(List.of(good))).isEmpty();
     }
 
+    @Test
+    void aListenerPassesOverTypesItHasNoUseForUnreadAndReportsABrokenRecordByItsIndexInThePoll() {
+        ConsumerRecord<String, JsonNode> wanted = record(EventType.PROVIDER_STATUS_CHANGED, 4, 1);
+        ConsumerRecord<String, JsonNode> otherType = record(EventType.EXERCISE_CREATED, 4, 2);
+        ((ObjectNode) otherType.value()).put("speed", -1); // broken, but not this listener's to check
+        ConsumerRecord<String, JsonNode> broken = record(EventType.PROVIDER_STATUS_CHANGED, 4, 3);
+        ((ObjectNode) broken.value()).remove("providerId");
+        List<String> applied = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbound.handleBatch(consumer, List.of(wanted, otherType, broken),
+                InboundEvents.Interest.only(Set.of(EventType.PROVIDER_STATUS_CHANGED)),
+                events -> events.forEach(event -> applied.add(event.id()))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(2);
+                    assertThat(failed.getMessage()).contains("breaks its contract");
+                });
+        assertThat(applied).containsExactly(id(wanted));
+    }
+
+    @Test
+    void countingChecksTheEnvelopeOnly() {
+        ConsumerRecord<String, JsonNode> oddPayload = record(EventType.PROVIDER_STATUS_CHANGED, 5, 1);
+        ((ObjectNode) oddPayload.value()).remove("providerId");
+        ConsumerRecord<String, JsonNode> noExercise = record(EventType.PROVIDER_STATUS_CHANGED, 5, 2);
+        noExercise.headers().remove(CeHeaders.EXERCISE_ID);
+        List<String> counted = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbound.handleBatch(consumer, List.of(oddPayload, noExercise),
+                InboundEvents.Interest.ENVELOPES, events -> events.forEach(event -> counted.add(event.id()))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex())
+                        .isEqualTo(1));
+        assertThat(counted).containsExactly(id(oddPayload));
+    }
+
     private List<String> apply(List<ConsumerRecord<String, JsonNode>> records) {
         List<String> applied = new ArrayList<>();
         inbound.handleBatch(consumer, records, events -> events.forEach(event -> applied.add(event.id())));
@@ -111,7 +147,7 @@ class InboundEventsTest {
         Map<String, String> headers = new HashMap<>(example.headers());
         headers.put(CeHeaders.ID, UUID.randomUUID().toString());
         ConsumerRecord<String, JsonNode> record = new ConsumerRecord<>(type.topic(), partition, offset, "key",
-                example.payload());
+                example.payload().deepCopy());
         headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         return record;
     }

@@ -23,6 +23,7 @@ import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import nl.weerbaar.kit.readmodel.BulkById;
 import nl.weerbaar.kit.readmodel.ReadModel;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +38,16 @@ import org.springframework.stereotype.Component;
 class BurgerhulpProjection implements ReadModel.Folder {
 
     static final String GROUP = "burgerhulp";
+
+    /**
+     * The events {@link #apply} folds: of the noodsteunpunt topic only the NSPs (not the millions of check-ins), of
+     * its own not the commands (the coordination's input). The rest is passed over unread.
+     */
+    static final InboundEvents.Interest APPLIED = InboundEvents.Interest.only(EnumSet.of(EventType.NSP_REGISTERED,
+            EventType.NSP_STATE_CHANGED, EventType.VOLUNTEER_REGISTERED, EventType.VOLUNTEER_PRESENCE_CHANGED,
+            EventType.HELP_REQUEST_OPENED, EventType.HELP_OFFERED, EventType.OFFER_ANSWERED,
+            EventType.ASSIGNMENT_PROGRESSED, EventType.BURGERHULP_COMMAND_REFUSED, EventType.HELP_REQUEST_ESCALATED,
+            EventType.REACHABILITY_CHANGED));
 
     private final InboundEvents inbound;
     private final KnownNsps nsps;
@@ -63,7 +74,7 @@ class BurgerhulpProjection implements ReadModel.Folder {
     @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = KafkaKitConfiguration.BATCH_LISTENERS,
             topics = {Topics.BURGERHULP, Topics.NOODSTEUNPUNT})
     void on(List<ConsumerRecord<String, JsonNode>> records) {
-        inbound.handleBatch("projection", records, events -> {
+        inbound.handleBatch("projection", records, APPLIED, events -> {
             Fold fold = new Fold(requests.fold(events), volunteers.fold(BulkById.touchedBy(events, Map.of(
                     EventType.VOLUNTEER_REGISTERED, "/volunteer/id", EventType.VOLUNTEER_PRESENCE_CHANGED,
                     "/volunteerId"), Volunteers::key)), nsps.fold(BulkById.touchedBy(events, Map.of(

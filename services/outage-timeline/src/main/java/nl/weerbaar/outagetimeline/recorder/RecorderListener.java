@@ -32,11 +32,14 @@ class RecorderListener implements ReadModel.Folder {
 
     static final String GROUP = "outage-timeline-recorder";
 
-    /** A poll at a time: its events counted per exercise and type, one upsert per exercise. */
+    /**
+     * A poll at a time: its events counted per exercise and type, one upsert per exercise. Counting needs the envelope
+     * only (exercise and type), so the payloads are not checked here: their owners' read models check them.
+     */
     @KafkaListener(id = GROUP, groupId = GROUP, containerFactory = KafkaKitConfiguration.BATCH_LISTENERS,
             topics = {Topics.EXERCISE, Topics.VITAL_STATUS, Topics.NOODSTEUNPUNT, Topics.BURGERHULP})
     void on(List<ConsumerRecord<String, JsonNode>> records) {
-        inbound.handleBatch("recorder", records, events -> {
+        inbound.handleBatch("recorder", records, InboundEvents.Interest.ENVELOPES, events -> {
             Map<String, Map<String, Integer>> byExercise = new LinkedHashMap<>();
             events.forEach(event -> byExercise.computeIfAbsent(event.exerciseId(), id -> new TreeMap<>())
                     .merge(shortName(event.type().type()), 1, Integer::sum));
