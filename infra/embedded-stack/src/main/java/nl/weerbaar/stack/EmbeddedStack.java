@@ -85,6 +85,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(config.workDir());
         wipe(config.workDir().resolve("kafka"));
+        wipe(MongoProcess.dataDir(config));
         wipe(config.logs());
         Files.createDirectories(config.logs());
         requireFreePorts();

@@ -1,10 +1,14 @@
 package nl.weerbaar.stack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,25 +16,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded stack's MongoDB-protocol server (mongo-java-server, memory backend) in a JVM of its own, as the broker
- * and the services are: it holds every read model in its heap, and a national exercise's read models fill gigabytes,
- * which in the launcher's JVM starved whatever else ran there (the benchmark's reader). Its heap is set with
- * {@code -Dweerbaar.mongo.jvm="-Xmx10g"} on the launcher (default: the JVM's own, a quarter of the machine).
+ * The embedded stack's MongoDB-protocol server (mongo-java-server) in a JVM of its own, as the broker and the services
+ * are. By default it holds every read model in its heap (memory backend); a national exercise's read models outgrow
+ * any heap this machine has (at 10 GB the server spent its time collecting garbage with 3 of some 20 million documents
+ * in), so {@code -Dweerbaar.mongo.store=disk} on the launcher keeps them in an H2 MVStore file under the work
+ * directory instead, wiped at start like the broker's data. Its heap is set with {@code -Dweerbaar.mongo.jvm="-Xmx2g"}
+ * (default: the JVM's own, a quarter of the machine).
  */
 public final class MongoProcess {
 
     static final String NAME = "mongodb";
     private static final String PORT = "weerbaar.mongo.port";
+    private static final String FILE = "weerbaar.mongo.file";
 
     private MongoProcess() {
     }
 
-    /** Serves on 127.0.0.1 at {@code -Dweerbaar.mongo.port} until the process is stopped. */
+    /**
+     * Serves on 127.0.0.1 at {@code -Dweerbaar.mongo.port} until the process is stopped: in memory, or in the file
+     * {@code -Dweerbaar.mongo.file} names.
+     */
     public static void main(String[] args) throws InterruptedException {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(backend(System.getProperty(FILE)));
         server.bind("127.0.0.1", Integer.getInteger(PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongodb-stop"));
         Thread.currentThread().join();
+    }
+
+    /** The memory backend, or (a file given) the H2 backend in that file. */
+    static MongoBackend backend(String file) {
+        return file == null || file.isBlank() ? new MemoryBackend() : new H2Backend(file);
+    }
+
+    /** Where the server keeps its file when the read models are on disk. */
+    static Path dataDir(StackConfig config) {
+        return config.workDir().resolve(NAME);
     }
 
     static void start(StackConfig config, ChildProcesses processes, String java, String classpath)
@@ -40,8 +60,17 @@ public final class MongoProcess {
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split(" +")));
         }
-        command.addAll(List.of("-D" + PORT + "=" + config.mongoPort(), "-cp", classpath,
-                MongoProcess.class.getName()));
+        command.add("-D" + PORT + "=" + config.mongoPort());
+        String store = System.getProperty("weerbaar.mongo.store", "memory");
+        switch (store) {
+            case "memory" -> { }
+            case "disk" -> {
+                Files.createDirectories(dataDir(config));
+                command.add("-D" + FILE + "=" + dataDir(config).resolve("read-models.mv.db").toAbsolutePath());
+            }
+            default -> throw new IllegalArgumentException("weerbaar.mongo.store is memory or disk, not " + store);
+        }
+        command.addAll(List.of("-cp", classpath, MongoProcess.class.getName()));
         processes.start(NAME, command, Map.of(), config.logs().resolve(NAME + ".log"));
     }
 

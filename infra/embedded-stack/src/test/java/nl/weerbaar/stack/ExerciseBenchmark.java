@@ -110,8 +110,9 @@ public final class ExerciseBenchmark {
                 + ",\"nspCapacityPerThousand\":" + nspCapacity
                 + (volunteers == null ? "" : ",\"volunteersPerThousand\":" + volunteers) + "}",
                 "/api/scenarios/generated", 201, "id");
-        play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs per place "
-                + "holding %d per 1,000, 72 h)", places, inhabitants, nspsPerPlace, nspCapacity), rawRate);
+        String region = play(out, "bench-regio", String.format("generated region (%,d places, %,d inhabitants, %d NSPs "
+                + "per place holding %d per 1,000, 72 h)", places, inhabitants, nspsPerPlace, nspCapacity), rawRate);
+        review(out, region);
         residentMemory(out);
         Files.writeString(config.workDir().resolve("benchmark.txt"), out);
     }
@@ -263,6 +264,29 @@ public final class ExerciseBenchmark {
         report(out, String.format("    recorder's read model: %,d events counted, the topics hold %,d: %s%n", recorded,
                 topicEvents, recorded == topicEvents ? "equal" : "NOT equal"));
     }
+
+    /**
+     * The after-action review of a played exercise, as the slider asks it: the picture at T+72:00 first (it folds the
+     * whole log and keeps a snapshot every scenario hour), then moves to other times, each timed from request to the
+     * whole reply.
+     */
+    private void review(StringBuilder out, String exerciseId) throws Exception {
+        report(out, "  review (situatiebeeld's picture at a scenario time, as the slider asks it):\n");
+        for (long at : REVIEW_MOVES) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("situatiebeeld")
+                            + "/api/exercises/" + exerciseId + "/picture?at=" + at))
+                    .header("Authorization", "Bearer " + stack.token("crisis-team")).timeout(Duration.ofMinutes(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            report(out, String.format("    at T+%02d:%02d  %,8d ms  HTTP %d, %,d bytes%n", at / 3600, at % 3600 / 60,
+                    millis, response.statusCode(), response.body().length()));
+        }
+    }
+
+    /** The slider's moves: the end first (the first request folds the log), then back and forth. */
+    private static final List<Long> REVIEW_MOVES = List.of(72 * 3600L, 72 * 3600L, 71 * 3600L + 1800, 48 * 3600L,
+            24 * 3600L + 900, 1800L, 72 * 3600L);
 
     private void residentMemory(StringBuilder out) {
         report(out, "  resident memory per process after the play:\n");
