@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /** Problem details for every service's REST errors. */
@@ -34,6 +35,12 @@ public class WebKitConfiguration {
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("token"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    /** REST bodies read strictly: no coerced types, no numbers beyond a double's range ({@link StrictJson}). */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return StrictJson.customizer();
     }
 
     @Bean

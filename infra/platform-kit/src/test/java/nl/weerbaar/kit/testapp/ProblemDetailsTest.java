@@ -72,6 +72,25 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aValueOfAnotherJsonTypeOrBeyondADoublesRangeIsRefusedNotCoerced() throws Exception {
+        for (String[] bad : new String[][] {
+                {"\"exerciseId\":\"x\",\"speed\":1e309,\"seed\":1", "speed"}, // Infinity: no contract carries it
+                {"\"exerciseId\":\"x\",\"speed\":\"2\",\"seed\":1", "speed"}, // text is no number
+                {"\"exerciseId\":\"x\",\"speed\":true,\"seed\":1", "speed"},
+                {"\"exerciseId\":\"x\",\"speed\":1,\"seed\":1.5", "seed"}, // no integer
+                {"\"exerciseId\":5,\"speed\":1,\"seed\":1", "exerciseId"}}) { // a number is no text
+            mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{" + bad[0] + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(bad[1]));
+        }
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"exerciseId\":\"oef-strict-" + UUID.randomUUID() + "\",\"speed\":1e300,\"seed\":2}"))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
     void anUnknownEntityIs404WithAMessageThatSaysWhich() throws Exception {
         mvc.perform(get("/api/probes/nope").with(token(TRAINER)))
                 .andExpect(status().isNotFound())
