@@ -28,6 +28,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -52,7 +53,12 @@ public class KafkaKitConfiguration {
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(new Header[] {
             new RecordHeader(DEAD_LETTER_REASON, reason(ex).getBytes(StandardCharsets.UTF_8))}));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(kafka.retryIntervalMs(), kafka.retries()));
+        ConsumerAwareRecordRecoverer counted = (record, consumer, failure) -> {
+            recoverer.accept(record, consumer, failure);
+            DeadLetters.count(record.topic(), failure); // once it is on the dead-letter topic
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(counted, new FixedBackOff(kafka.retryIntervalMs(),
+                kafka.retries()));
         handler.addNotRetryableExceptions(InvalidEventException.class);
         ExponentialBackOff untilStoreIsBack = new ExponentialBackOff(1_000, 2);
         untilStoreIsBack.setMaxInterval(30_000);

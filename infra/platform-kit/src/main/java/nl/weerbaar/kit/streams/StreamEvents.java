@@ -16,6 +16,7 @@ import nl.weerbaar.kit.events.Envelope;
 import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
+import nl.weerbaar.kit.kafka.DeadLetters;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -98,6 +99,7 @@ public class StreamEvents {
                 String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
         headers.add(DEAD_LETTER_PROCESSOR, processor.getBytes(StandardCharsets.UTF_8));
         byte[] value = record.value() == null ? null : record.value().value();
+        DeadLetters.count(topic, reason); // a retried transaction may count one twice: a metric, not the record
         return new Record<>(record.key(), new Routed(Topics.deadLetter(topic), value), record.timestamp(), headers);
     }
 

@@ -19,6 +19,7 @@ import nl.weerbaar.contracts.ContractExamples;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.kit.kafka.DeadLetters;
 import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
@@ -122,6 +123,7 @@ class EventPipelineTest {
         // a valid record before it on the same partition: a batch listener applies it and commits it, then sends
         // the broken one away
         send(key, headers, example.payloadBytes());
+        double unreadableBefore = deadLetters("unreadable");
         headers.put(CeHeaders.ID, UUID.randomUUID().toString());
         send(key, headers, "{this is not json".getBytes(StandardCharsets.UTF_8));
         // a valid record behind it on the same partition (same key) must still be applied
@@ -135,6 +137,8 @@ class EventPipelineTest {
             assertThat(d.headers()).containsEntry("kafka_dlt-original-topic", Topics.EXERCISE);
             assertThat(d.headers().get("weerbaar_dlt_reason")).contains("is not JSON");
         });
+        // counted for the operator, by topic and kind of reason
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("unreadable") >= unreadableBefore + 2);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(applied(key)).isEqualTo(2);
             assertThat(applied(ProbeListener.BATCH_COLLECTION, key)).isEqualTo(2);
@@ -150,10 +154,12 @@ class EventPipelineTest {
         headers.put(CeHeaders.EXERCISE_ID, key);
         JsonNode payload = example.payload().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) payload).put("speed", -1);
+        double contractBefore = deadLetters("contract");
         send(key, headers, EventJson.mapper().writeValueAsBytes(payload));
 
         assertThat(awaitDeadLetters(key, 2)).allSatisfy(dead -> assertThat(dead.headers().get("weerbaar_dlt_reason"))
                 .contains("$.speed: must have an exclusive minimum value of 0"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("contract") >= contractBefore + 2);
         assertThat(mongo.findById(key, Document.class, "probe_effects")).isNull();
         assertThat(mongo.findById(key, Document.class, ProbeListener.BATCH_COLLECTION)).isNull();
     }
@@ -177,6 +183,11 @@ class EventPipelineTest {
     private int applied(String collection, String exerciseId) {
         Document effect = mongo.findById(exerciseId, Document.class, collection);
         return effect == null ? 0 : effect.getInteger("applied");
+    }
+
+    private double deadLetters(String reason) {
+        return meters.find(DeadLetters.METER).tag("topic", Topics.EXERCISE).tag("reason", reason).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     private double duplicates() {
