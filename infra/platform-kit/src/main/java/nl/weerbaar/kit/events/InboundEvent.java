@@ -33,12 +33,26 @@ public record InboundEvent(String id, EventType type, String source, Instant tim
      */
     public static InboundEvent from(Map<String, String> headers, JsonNode payload, long timestamp, String topic,
                                     int partition, long offset, SchemaValidator validator) {
-        List<Violation> violations = validator.validateRecord(headers, payload);
+        refuseIfBroken(validator.validateRecord(headers, payload), topic, partition, offset);
+        return checkedBefore(headers, payload, timestamp, topic, partition, offset);
+    }
+
+    /**
+     * Reads a record checked by its envelope only (headers and a known type), for a reader that counts events without
+     * reading their payloads; throws {@link InvalidEventException} when the envelope breaks its contract.
+     */
+    public static InboundEvent fromEnvelope(ConsumerRecord<String, JsonNode> record, SchemaValidator validator) {
+        Map<String, String> headers = headers(record.headers());
+        refuseIfBroken(validator.validateEnvelope(headers), record.topic(), record.partition(), record.offset());
+        return checkedBefore(headers, record.value(), record.timestamp(), record.topic(), record.partition(),
+                record.offset());
+    }
+
+    private static void refuseIfBroken(List<Violation> violations, String topic, int partition, long offset) {
         if (!violations.isEmpty()) {
             throw new InvalidEventException("record " + topic + "-" + partition + "@" + offset
                     + " breaks its contract", violations);
         }
-        return checkedBefore(headers, payload, timestamp, topic, partition, offset);
     }
 
     /**

@@ -3,9 +3,9 @@ package nl.weerbaar.kit.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import nl.weerbaar.contracts.CeHeaders;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.SchemaValidator;
-import nl.weerbaar.contracts.Violation;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.idempotency.AppliedOffsets;
 import nl.weerbaar.kit.idempotency.ProcessedEvents;
@@ -145,17 +144,8 @@ public class InboundEvents {
                 throw unreadable;
             }
         }
-        if (interest.payloads()) {
-            return InboundEvent.from(record, validator);
-        }
-        Map<String, String> headers = InboundEvent.headers(record.headers());
-        List<Violation> violations = validator.validateEnvelope(headers);
-        if (!violations.isEmpty()) {
-            throw new InvalidEventException("record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " breaks its contract", violations);
-        }
-        return InboundEvent.checkedBefore(headers, record.value(), record.timestamp(), record.topic(),
-                record.partition(), record.offset());
+        return interest.payloads() ? InboundEvent.from(record, validator)
+                : InboundEvent.fromEnvelope(record, validator);
     }
 
     /**
