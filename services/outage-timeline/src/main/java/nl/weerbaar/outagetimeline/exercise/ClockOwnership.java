@@ -57,6 +57,17 @@ class ClockOwnership {
         return taken;
     }
 
+    /**
+     * Kafka takes these partitions away (a rebalance, or this instance leaving the group): their clocks are no longer
+     * driven here, at once, not at the next refresh — by then another instance may have taken them over.
+     */
+    synchronized void release(Collection<Integer> partitions) {
+        if (driven.removeAll(partitions)) {
+            log.info("no longer driving the clocks of exercise-topic partitions {} (now {})", new TreeSet<>(partitions),
+                    new TreeSet<>(driven));
+        }
+    }
+
     synchronized boolean drives(String exerciseId) {
         return driven.contains(partitionOf(exerciseId));
     }

@@ -67,9 +67,12 @@ class EngineScheduler implements SmartLifecycle {
         return executor != null;
     }
 
+    /**
+     * After the listener containers (phase {@code Integer.MAX_VALUE - 100}): started once they run, and stopped before
+     * they are, so a stopping instance has finished playing before its partitions — and its clocks — go to another.
+     */
     @Override
     public int getPhase() {
-        // a late phase: started when everything else runs; stopped first, before the clients close on destroy
-        return Integer.MAX_VALUE - 1000;
+        return Integer.MAX_VALUE - 10;
     }
 }

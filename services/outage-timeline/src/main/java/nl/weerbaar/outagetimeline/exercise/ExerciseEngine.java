@@ -216,6 +216,14 @@ public class ExerciseEngine {
         }
     }
 
+    /**
+     * Runs {@code action} between commands and steps, none under way: what the engine publishes after it sees the
+     * action's effect, nothing from before.
+     */
+    synchronized void between(Runnable action) {
+        action.run();
+    }
+
     /** Plays a running exercise up to now; finishes it at the end. Returns its state afterwards. */
     private ExerciseRun catchUp(ExerciseRun run) {
         if (run.state() != ExerciseState.RUNNING) {

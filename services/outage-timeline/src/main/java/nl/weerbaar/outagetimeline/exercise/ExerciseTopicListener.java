@@ -1,6 +1,7 @@
 package nl.weerbaar.outagetimeline.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -9,7 +10,9 @@ import nl.weerbaar.contracts.exercise.InjectPlanChanged;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,21 +21,23 @@ import org.springframework.stereotype.Component;
  * the service stopped between publishing and storing.
  */
 @Component
-class ExerciseTopicListener {
+class ExerciseTopicListener implements ConsumerSeekAware {
 
     private final InboundEvents inbound;
     private final ExerciseEngine engine;
     private final ExerciseRuns runs;
     private final InjectPlan plan;
     private final EmittedEvents emitted;
+    private final ClockOwnership ownership;
 
     ExerciseTopicListener(InboundEvents inbound, ExerciseEngine engine, ExerciseRuns runs, InjectPlan plan,
-                          EmittedEvents emitted) {
+                          EmittedEvents emitted, ClockOwnership ownership) {
         this.inbound = inbound;
         this.engine = engine;
         this.runs = runs;
         this.plan = plan;
         this.emitted = emitted;
+        this.ownership = ownership;
     }
 
     /** Cooperative assignment: an instance keeps the partitions (and so the clocks) it still owns through a rebalance. */
@@ -40,6 +45,16 @@ class ExerciseTopicListener {
             properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
     void on(ConsumerRecord<String, JsonNode> record) {
         inbound.handle("engine", record, this::apply);
+    }
+
+    /**
+     * Partitions going to another instance (or this one stopping): their clocks stop here once the engine's current
+     * step is done, before Kafka hands them on — so the next owner reads everything this one published and no two
+     * instances play one exercise.
+     */
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        engine.between(() -> ownership.release(partitions.stream().map(TopicPartition::partition).toList()));
     }
 
     private void apply(InboundEvent event) {

@@ -100,7 +100,10 @@ class ClockScaleOutTest extends TimelineTestSupport {
                         .doesNotHaveDuplicates().isSorted().hasSize(6 * 3600 / 300 + 1); // T+0:00 up to and including T+6:00
                 assertThat(events(id, EventType.POPULATION_DEMAND)).extracting(r -> payload(r).path("hour").asInt())
                         .containsExactly(0, 1, 2, 3, 4, 5);
-                assertThat(all.stream().map(TimelineTestSupport::scenarioTime).toList()).isSorted();
+                assertThat(all.stream().map(TimelineTestSupport::scenarioTime).toList())
+                        .as(() -> "scenario times of " + id + " in topic order: " + all.stream()
+                                .map(r -> r.type() + "@" + scenarioTime(r) + "#" + r.offset()).toList())
+                        .isSorted();
             }
             // the taken-over exercise resumed where it was played up to; the other one never noticed
             assertThat(events(onZero, EventType.EXERCISE_STATE_CHANGED)).extracting(r -> payload(r).path("reason").asText())
