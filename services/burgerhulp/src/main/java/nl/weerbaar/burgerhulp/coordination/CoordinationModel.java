@@ -1,6 +1,7 @@
 package nl.weerbaar.burgerhulp.coordination;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,8 @@ public class CoordinationModel {
     public Map<String, Boolean> providerUp = new LinkedHashMap<>();
     public Map<String, VolunteerState> volunteers = new LinkedHashMap<>();
     public Map<String, RequestState> requests = new LinkedHashMap<>();
+    /** How many requests came in: the next one's {@link RequestState#order}. */
+    public long requestsTaken;
     /** The noodsteunpunten, where pool volunteers go when the phones fail. */
     public Map<String, NspPoint> nsps = new LinkedHashMap<>();
     /**
@@ -78,6 +81,12 @@ public class CoordinationModel {
      * ({@link #takeChanges}): the store compares only those, not 200,000 volunteers after every step.
      */
     private transient Set<String> changedVolunteers = new LinkedHashSet<>();
+    /**
+     * The requests finished and stored that {@link #forgetFinished} took out of {@link #requests}: a national
+     * exercise's half a million would otherwise fill the heap, though nothing changes them any more. Their ids stay,
+     * so a request that comes again is known.
+     */
+    private transient Set<String> finishedRequests = new HashSet<>();
     private transient List<String> newRequests = new ArrayList<>();
 
     public CoordinationModel() {
@@ -134,14 +143,14 @@ public class CoordinationModel {
     public List<Emitted> open(HelpRequestOpened request, boolean announce, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
         advance(request.atSeconds(), rules, out);
-        if (!requests.containsKey(request.requestId())) {
+        if (!requests.containsKey(request.requestId()) && !finishedRequests.contains(request.requestId())) {
             long clock = now;
             now = request.atSeconds();
             if (announce) {
                 out.add(emit(request.requestId(), request));
             }
             RequestState r = new RequestState(request);
-            r.order = requests.size();
+            r.order = requestsTaken++;
             requests.put(request.requestId(), r);
             newRequests.add(request.requestId());
             touched(r);
@@ -458,6 +467,18 @@ public class CoordinationModel {
     }
 
     record Changes(Set<String> volunteers, List<String> newRequests) {
+    }
+
+    /**
+     * A finished request the store holds leaves memory: nothing changes it any more, and an answer or report on it is
+     * refused as it would be on the finished request (no offer open, not assigned).
+     */
+    void forgetFinished(String requestId) {
+        RequestState r = requests.get(requestId);
+        if (r != null && r.finished()) {
+            requests.remove(requestId);
+            finishedRequests.add(requestId);
+        }
     }
 
     /** A volunteer goes to a noodsteunpunt (or home: null); the index follows. */

@@ -162,6 +162,8 @@ final class CoordinationStore {
         CoordinationModel model = loaded.exercise.model();
         model.volunteers = entries(volunteers, VOLUNTEERS, loaded, VolunteerState.class, v -> v.order);
         model.requests = entries(requests, REQUESTS, loaded, RequestState.class, r -> r.order);
+        model.requests.values().stream().filter(RequestState::finished).map(r -> r.request.requestId()).toList()
+                .forEach(model::forgetFinished);
     }
 
     /**
@@ -215,6 +217,7 @@ final class CoordinationStore {
                 if (request.finished()) {
                     it.remove();
                     loaded.stored.remove(key);
+                    model.forgetFinished(id);
                 }
             }
             loaded.entitiesTouched = false;

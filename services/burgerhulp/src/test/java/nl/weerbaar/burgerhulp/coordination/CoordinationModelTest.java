@@ -347,6 +347,33 @@ class CoordinationModelTest {
         assertThat(model.requests.get("help-8").status).isEqualTo(RequestState.EN_ROUTE);
     }
 
+    @Test
+    void aFinishedRequestLeavesMemoryAndIsStillKnownAndRefusedAsBefore() {
+        CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
+                volunteer("v-near", 51.7330, 5.5270, List.of("first-aid"), 1));
+        collect(model.open(firstAid("help-10", 60), false, CoordinationRules.DEFAULT));
+        HelpOffered offer = published(HelpOffered.class).getFirst();
+        collect(model.answered(answer(offer, OfferAnswered.ACCEPTED, T10 + 60), "cmd-1", CoordinationRules.DEFAULT));
+        model.forgetFinished("help-10"); // accepted, not finished: it stays
+        assertThat(model.requests).containsKey("help-10");
+        collect(model.progressed(progress("help-10", "v-near", RequestState.COMPLETED, T10 + 600), "cmd-2",
+                CoordinationRules.DEFAULT));
+        model.forgetFinished("help-10");
+        assertThat(model.requests).doesNotContainKey("help-10");
+        int before = published.size();
+
+        // the same request again (a redelivery) is not opened a second time; a late report on it is refused
+        collect(model.open(firstAid("help-10", 60), false, CoordinationRules.DEFAULT));
+        collect(model.progressed(progress("help-10", "v-near", RequestState.COMPLETED, T10 + 660), "cmd-3",
+                CoordinationRules.DEFAULT));
+        assertThat(published.subList(before, published.size())).singleElement()
+                .isInstanceOfSatisfying(CommandRefused.class,
+                        r -> assertThat(r.reason()).isEqualTo(CommandRefused.NOT_ASSIGNED));
+        // the next request comes after it in the order, not in its place
+        collect(model.open(firstAid("help-11", 60), false, CoordinationRules.DEFAULT));
+        assertThat(model.requests.get("help-11").order).isEqualTo(1);
+    }
+
     private static OfferAnswered answer(HelpOffered offer, String answer, long at) {
         return new OfferAnswered(offer.exerciseId(), offer.requestId(), offer.offerId(), offer.volunteerId(), answer,
                 "Vera", at);
