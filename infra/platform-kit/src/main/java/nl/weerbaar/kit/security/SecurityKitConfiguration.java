@@ -1,8 +1,7 @@
 package nl.weerbaar.kit.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
-import nl.weerbaar.kit.web.Problems;
+import nl.weerbaar.kit.web.ProblemResponses;
 import nl.weerbaar.kit.web.WebKitConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +18,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Every write is authenticated; reads of {@code /api/**} need one of Weerbaar's roles; health, metrics, the API
@@ -43,9 +41,8 @@ public class SecurityKitConfiguration {
     }
 
     @Bean
-    public ProblemSecurityHandlers problemSecurityHandlers(Problems problems, ObjectMapper json,
-                                                           LocaleResolver localeResolver) {
-        return new ProblemSecurityHandlers(problems, json, localeResolver);
+    public ProblemSecurityHandlers problemSecurityHandlers(ProblemResponses problems) {
+        return new ProblemSecurityHandlers(problems);
     }
 
     @Bean

@@ -5,7 +5,19 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -14,10 +26,53 @@ import org.springframework.context.annotation.Bean;
 
 /** Problem details for every service's REST errors. */
 // before WebMvcAutoConfiguration, so Boot's own ProblemDetailsExceptionHandler steps back for ours
+// and before ErrorMvcAutoConfiguration, so its error controller steps back for ours
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration",
-        beforeName = "org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration")
+        beforeName = {"org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(WebKitProperties.class)
 public class WebKitConfiguration {
+
+    @Bean
+    public ProblemResponses problemResponses(Problems problems, ObjectMapper json, LocaleResolver localeResolver) {
+        return new ProblemResponses(problems, json, localeResolver);
+    }
+
+    /** First of all filters: a body beyond its limit is refused before security or parsing spends time on it. */
+    @Bean
+    public FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(WebKitProperties limits,
+                                                                   ProblemResponses problems) {
+        FilterRegistrationBean<BodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodyLimitFilter(limits, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public ProblemErrorController problemErrorController(ProblemResponses problems) {
+        return new ProblemErrorController(problems);
+    }
+
+    /** Spring Security's firewall (an encoded slash, {@code ;}, {@code %25} …): 400 as problem+json, not a 500. */
+    @Bean
+    public RequestRejectedHandler problemRequestRejectedHandler(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "request-rejected");
+    }
+
+    /** Tomcat's own error report (what its connector refuses) as problem+json. */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(
+            ObjectProvider<ProblemResponses> problems) {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve(problems));
+            }
+        });
+    }
 
     @Bean
     public Problems problems(MessageSource messageSource) {

@@ -91,6 +91,58 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aBodyBeyondTheLimitIs413AndPublishesNothingDeclaredOrNot() throws Exception {
+        String exerciseId = "oef-large-" + UUID.randomUUID();
+        String large = "{\"exerciseId\":\"" + exerciseId + "\",\"speed\":1,\"seed\":1,\"note\":\""
+                + "x".repeat(300 * 1024) + "\"}";
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON).content(large))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("body-too-large"))
+                .andExpect(jsonPath("$.detail").value(containsString("256 KB")));
+        // sent without a length (chunked): refused while it is read
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON).content(large)
+                        .with(withoutDeclaredLength()))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("body-too-large"));
+        // a small body without a length goes through as before
+        mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"exerciseId\":\"" + exerciseId + "-ok\",\"speed\":1,\"seed\":1}")
+                        .with(withoutDeclaredLength()))
+                .andExpect(status().isAccepted());
+        try (TopicRecorder topic = new TopicRecorder(brokers, Topics.EXERCISE)) {
+            org.awaitility.Awaitility.await().until(() -> topic.records().stream()
+                    .anyMatch(r -> (exerciseId + "-ok").equals(r.key())));
+            assertThat(topic.records()).noneMatch(r -> exerciseId.equals(r.key()));
+        }
+    }
+
+    /** The request as a client sends it chunked: its body without a declared length. */
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor withoutDeclaredLength() {
+        return request -> {
+            org.springframework.mock.web.MockHttpServletRequest chunked =
+                    new org.springframework.mock.web.MockHttpServletRequest(request.getServletContext(),
+                            request.getMethod(), request.getRequestURI()) {
+                        @Override
+                        public long getContentLengthLong() {
+                            return -1;
+                        }
+
+                        @Override
+                        public int getContentLength() {
+                            return -1;
+                        }
+                    };
+            java.util.Collections.list(request.getHeaderNames()).forEach(name ->
+                    java.util.Collections.list(request.getHeaders(name)).forEach(v -> chunked.addHeader(name, v)));
+            chunked.setContentType(request.getContentType());
+            chunked.setContent(request.getContentAsByteArray());
+            return chunked;
+        };
+    }
+
+    @Test
     void anUnknownEntityIs404WithAMessageThatSaysWhich() throws Exception {
         mvc.perform(get("/api/probes/nope").with(token(TRAINER)))
                 .andExpect(status().isNotFound())

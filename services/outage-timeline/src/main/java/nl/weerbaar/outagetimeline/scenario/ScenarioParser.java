@@ -20,6 +20,12 @@ public class ScenarioParser {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /**
+     * The longest line a scenario may have. Scenario data is names, ids and numbers; the YAML reader's time grows with
+     * the square of one value's length (a 6 MB value took 27 s), so a longer line is refused before it is read.
+     */
+    static final int MAX_LINE_CHARS = 10_000;
+
     private final SchemaValidator validator;
 
     public ScenarioParser(SchemaValidator validator) {
@@ -27,6 +33,7 @@ public class ScenarioParser {
     }
 
     public Scenario parse(String yaml) {
+        refuseOverlongLines(yaml);
         LocatedYaml document;
         try {
             document = LocatedYaml.parse(yaml);
@@ -58,5 +65,19 @@ public class ScenarioParser {
             throw new InvalidScenarioException(problems);
         }
         return scenario;
+    }
+
+    private static void refuseOverlongLines(String yaml) {
+        int line = 1;
+        int length = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            if (yaml.charAt(i) == '\n') {
+                line++;
+                length = 0;
+            } else if (++length > MAX_LINE_CHARS) {
+                throw new InvalidScenarioException(List.of(new ScenarioProblem(line, "$",
+                        "line " + line + " is longer than " + MAX_LINE_CHARS + " characters; no scenario value is")));
+            }
+        }
     }
 }

@@ -90,6 +90,27 @@ class ScenarioUploadTest {
     }
 
     @Test
+    void anOversizedUploadOrAnOverlongValueIsRefusedBeforeItIsReadAndNothingIsStored() throws Exception {
+        String id = "te-groot-" + UUID.randomUUID().toString().substring(0, 8);
+        String base = scenario(id, "minor");
+        // beyond the 8 MB a scenario upload may have: 413, the body is not read
+        mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML)
+                        .content(base + "# " + "x".repeat(9 << 20) + "\n"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("body-too-large"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("8 MB")));
+        // within it, but one value of a megabyte: refused before the YAML reader, naming its line
+        String longName = base.replace("name: Eigen scenario", "name: " + "x".repeat(1 << 20));
+        mvc.perform(post("/api/scenarios").with(token(TRAINER)).contentType(YAML).content(longName)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("10000")));
+        mvc.perform(get("/api/scenarios/" + id).with(token(TRAINER))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aTrainerGeneratesARegionOfAGivenSizeAndBadNumbersAreRefusedWithNothingStored() throws Exception {
         String id = "regio-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"id\":\"" + id + "\",\"name\":\"Testregio\",\"places\":%d,\"inhabitants\":%d,"
