@@ -56,6 +56,8 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.streams.replication-factor", "${weerbaar.kafka.replication-factor:1}");
         d.put("spring.kafka.streams.state-dir", "${java.io.tmpdir}/weerbaar-streams/${spring.application.name}-${random.uuid}");
         d.put("spring.kafka.streams.cleanup.on-shutdown", "true");
+        d.put("spring.kafka.streams.properties.rocksdb.config.setter",
+                nl.weerbaar.kit.streams.BoundedRocksDb.class.getName());
         EventTime.TOPIC_CONFIG.forEach((name, value) -> d.put("spring.kafka.streams.properties.topic." + name, value));
         d.put("spring.kafka.listener.missing-topics-fatal", "false");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");

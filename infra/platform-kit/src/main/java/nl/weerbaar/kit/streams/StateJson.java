@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,11 +43,26 @@ public final class StateJson {
      */
     public <T> Map<String, T> inOrder(ReadOnlyKeyValueStore<String, String> store, String prefix, Class<T> type,
                                       ToLongFunction<T> order) {
+        return inOrder(store, prefix, type, order, entity -> true, id -> { });
+    }
+
+    /**
+     * As {@link #inOrder(ReadOnlyKeyValueStore, String, Class, ToLongFunction)}, keeping only the entries that
+     * {@code keep} accepts: the ids of the others go to {@code passedOver}, and they are never held all at once.
+     */
+    public <T> Map<String, T> inOrder(ReadOnlyKeyValueStore<String, String> store, String prefix, Class<T> type,
+                                      ToLongFunction<T> order, Predicate<T> keep, Consumer<String> passedOver) {
         List<Map.Entry<String, T>> entries = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
             while (it.hasNext()) {
                 KeyValue<String, String> entry = it.next();
-                entries.add(Map.entry(entry.key.substring(prefix.length()), read(entry.value, type)));
+                String id = entry.key.substring(prefix.length());
+                T entity = read(entry.value, type);
+                if (keep.test(entity)) {
+                    entries.add(Map.entry(id, entity));
+                } else {
+                    passedOver.accept(id);
+                }
             }
         }
         entries.sort(Comparator.comparingLong(e -> order.applyAsLong(e.getValue())));

@@ -47,6 +47,13 @@ public final class TopologyDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // a directory of its own: persistent stores lock theirs, and a restarted driver opens beside the old one
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG,
+                    java.nio.file.Files.createTempDirectory("topology-driver-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.driver = new TopologyTestDriver(builder.build(), props);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.kit.kafka.KafkaKitProperties;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -94,17 +96,26 @@ class CoordinationConfiguration {
     @Bean
     KStream<String, Routed> coordination(StreamsBuilder builder, SchemaValidator validator, CoordinationRules rules,
                                          OutageLinks links, KafkaKitProperties kafka, Clock clock) {
+        // A national exercise's volunteers, requests and held inputs are hundreds of megabytes: on disk (RocksDB,
+        // bounded off-heap memory, see BoundedRocksDb), not on the heap, which they filled in the national benchmark
         return topology(builder, new StreamEvents(validator, "burgerhulp", PROCESSOR, clock),
-                new CoordinationStep(rules, links), kafka.partitions());
+                new CoordinationStep(rules, links), kafka.partitions(), Stores::persistentKeyValueStore);
     }
 
-    /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
+    /**
+     * Builds the topology on {@code builder}, its large stores from {@code largeStores}; also used by the tests'
+     * TopologyTestDriver, with in-memory stores (it commits, and so flushes RocksDB to a file, after every record).
+     * The exercises' entries are few and read on every record: always in memory.
+     */
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CoordinationStep step,
-                                            int partitions) {
-        for (String store : List.of(CoordinationStore.EXERCISES, CoordinationStore.VOLUNTEERS,
-                CoordinationStore.REQUESTS, CoordinationStore.INPUTS)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
-                    Serdes.String(), Serdes.String()));
+                                            int partitions,
+                                            Function<String, KeyValueBytesStoreSupplier> largeStores) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CoordinationStore.EXERCISES),
+                Serdes.String(), Serdes.String()));
+        for (String store : List.of(CoordinationStore.VOLUNTEERS, CoordinationStore.REQUESTS,
+                CoordinationStore.INPUTS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(largeStores.apply(store), Serdes.String(),
+                    Serdes.String()));
         }
         Consumed<String, Routed> consumed = Consumed.with(Serdes.String(), Routed.serde());
         Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde())

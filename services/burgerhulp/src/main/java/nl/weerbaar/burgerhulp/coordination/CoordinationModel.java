@@ -469,6 +469,11 @@ public class CoordinationModel {
     record Changes(Set<String> volunteers, List<String> newRequests) {
     }
 
+    /** A request the store holds finished, left out when the model was loaded: known, not kept. */
+    void knownFinished(String requestId) {
+        finishedRequests.add(requestId);
+    }
+
     /**
      * A finished request the store holds leaves memory: nothing changes it any more, and an answer or report on it is
      * refused as it would be on the finished request (no offer open, not assigned).

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import nl.weerbaar.burgerhulp.coordination.CoordinationModel.NspPoint;
 import nl.weerbaar.contracts.EventJson;
@@ -160,10 +162,11 @@ final class CoordinationStore {
         }
         loaded.entitiesLoaded = true;
         CoordinationModel model = loaded.exercise.model();
-        model.volunteers = entries(volunteers, VOLUNTEERS, loaded, VolunteerState.class, v -> v.order);
-        model.requests = entries(requests, REQUESTS, loaded, RequestState.class, r -> r.order);
-        model.requests.values().stream().filter(RequestState::finished).map(r -> r.request.requestId()).toList()
-                .forEach(model::forgetFinished);
+        model.volunteers = entries(volunteers, VOLUNTEERS, loaded, VolunteerState.class, v -> v.order, v -> true,
+                id -> { });
+        // finished requests stay out of memory (CoordinationModel.forgetFinished): only their ids are kept
+        model.requests = entries(requests, REQUESTS, loaded, RequestState.class, r -> r.order, r -> !r.finished(),
+                model::knownFinished);
     }
 
     /**
@@ -171,15 +174,14 @@ final class CoordinationStore {
      * volunteer and a request may share an id.
      */
     private <T> Map<String, T> entries(KeyValueStore<String, String> store, String name, Loaded loaded,
-                                       Class<T> type, ToLongFunction<T> order) {
+                                       Class<T> type, ToLongFunction<T> order, Predicate<T> keep,
+                                       Consumer<String> passedOver) {
         String prefix = prefix(loaded.exercise.model().exerciseId);
-        Map<String, T> byId = inOrder(store, prefix, type, order);
+        Map<String, T> byId = JSON.inOrder(store, prefix, type, order, keep, passedOver);
         byId.forEach((id, entity) -> {
-            if (!(entity instanceof RequestState r && r.finished())) {
-                loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
-                if (entity instanceof RequestState) {
-                    loaded.unfinished.add(id);
-                }
+            loaded.stored.put(name + ":" + prefix + id, Fingerprint.of(entity));
+            if (entity instanceof RequestState) {
+                loaded.unfinished.add(id);
             }
         });
         return byId;

@@ -154,7 +154,8 @@ class CoordinationTopologyTest {
     private TopologyDriver driver() {
         TopologyDriver driver = new TopologyDriver("coordination-test", b -> CoordinationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "burgerhulp", CoordinationConfiguration.PROCESSOR, CLOCK),
-                new CoordinationStep(CoordinationRules.DEFAULT, LINKS), PARTITIONS));
+                new CoordinationStep(CoordinationRules.DEFAULT, LINKS), PARTITIONS,
+                org.apache.kafka.streams.state.Stores::inMemoryKeyValueStore));
         drivers.add(driver);
         return driver;
     }
