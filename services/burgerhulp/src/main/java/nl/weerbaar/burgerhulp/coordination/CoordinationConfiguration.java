@@ -96,8 +96,8 @@ class CoordinationConfiguration {
     @Bean
     KStream<String, Routed> coordination(StreamsBuilder builder, SchemaValidator validator, CoordinationRules rules,
                                          OutageLinks links, KafkaKitProperties kafka, Clock clock) {
-        // A national exercise's volunteers, requests and held inputs are hundreds of megabytes: on disk (RocksDB,
-        // bounded off-heap memory, see BoundedRocksDb), not on the heap, which they filled in the national benchmark
+        // A national exercise's volunteers and requests are hundreds of megabytes: on disk (RocksDB, bounded
+        // off-heap memory, see BoundedRocksDb), not on the heap, which they filled in the national benchmark
         return topology(builder, new StreamEvents(validator, "burgerhulp", PROCESSOR, clock),
                 new CoordinationStep(rules, links), kafka.partitions(), Stores::persistentKeyValueStore);
     }
@@ -105,15 +105,18 @@ class CoordinationConfiguration {
     /**
      * Builds the topology on {@code builder}, its large stores from {@code largeStores}; also used by the tests'
      * TopologyTestDriver, with in-memory stores (it commits, and so flushes RocksDB to a file, after every record).
-     * The exercises' entries are few and read on every record: always in memory.
+     * The exercises' entries are few and read on every record, and the held inputs a queue — put, scanned by time,
+     * deleted — which RocksDB serves badly (a scan seeks past the deletions' tombstones until a compaction: 14 of 15
+     * samples of the stream thread in the national run): both always in memory.
      */
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CoordinationStep step,
                                             int partitions,
                                             Function<String, KeyValueBytesStoreSupplier> largeStores) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CoordinationStore.EXERCISES),
-                Serdes.String(), Serdes.String()));
-        for (String store : List.of(CoordinationStore.VOLUNTEERS, CoordinationStore.REQUESTS,
-                CoordinationStore.INPUTS)) {
+        for (String store : List.of(CoordinationStore.EXERCISES, CoordinationStore.INPUTS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(),
+                    Serdes.String()));
+        }
+        for (String store : List.of(CoordinationStore.VOLUNTEERS, CoordinationStore.REQUESTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(largeStores.apply(store), Serdes.String(),
                     Serdes.String()));
         }
