@@ -1,10 +1,12 @@
 package nl.weerbaar.kit.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.kit.kafka.KafkaKitProperties;
 import nl.weerbaar.kit.idempotency.AppliedOffsets;
+import nl.weerbaar.kit.idempotency.IdempotencyKeys;
 import nl.weerbaar.kit.idempotency.ProcessedEvents;
 import nl.weerbaar.kit.mongo.MongoPingHealth;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +57,11 @@ public class EventsConfiguration {
     @Bean
     public AppliedOffsets appliedOffsets(MongoTemplate mongo) {
         return new AppliedOffsets(mongo);
+    }
+
+    @Bean
+    public IdempotencyKeys idempotencyKeys(MongoTemplate mongo, ObjectMapper json, Clock clock) {
+        return new IdempotencyKeys(mongo, json, clock);
     }
 
     @Bean

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.weerbaar.burgerhulp.nsp.KnownNsp;
 import nl.weerbaar.burgerhulp.nsp.KnownNsps;
 import nl.weerbaar.contracts.Ids;
@@ -20,6 +19,7 @@ import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.idempotency.IdempotencyKeys;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,15 +52,17 @@ class HelpRequestController {
     private final KnownNsps nsps;
     private final HelpRequests requests;
     private final EventPublisher publisher;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
     HelpRequestController(Access access, ExerciseClocks clocks, KnownNsps nsps, HelpRequests requests,
-                          EventPublisher publisher, Clock clock) {
+                          EventPublisher publisher, IdempotencyKeys idempotency, Clock clock) {
         this.access = access;
         this.clocks = clocks;
         this.nsps = nsps;
         this.requests = requests;
         this.publisher = publisher;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -72,8 +75,16 @@ class HelpRequestController {
     }
 
     @PostMapping("/api/exercises/{exerciseId}/help-requests")
-    ResponseEntity<Map<String, Object>> open(@PathVariable String exerciseId, @Valid @RequestBody NewHelpRequest body) {
+    ResponseEntity<Map<String, Object>> open(@PathVariable String exerciseId,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody NewHelpRequest body) {
         WeerbaarUser user = access.requireAnyRole(Role.COORDINATOR, Role.CRISIS_TEAM);
+        return idempotency.once(user.name(), "help-request|" + exerciseId, idempotencyKey, body,
+                ids -> open(exerciseId, body, user, ids));
+    }
+
+    private ResponseEntity<Map<String, Object>> open(String exerciseId, NewHelpRequest body, WeerbaarUser user,
+                                                     IdempotencyKeys.Ids ids) {
         ExerciseClock exercise = clocks.requireLive(exerciseId);
         KnownNsp nsp = body.nspId() == null ? null : nsps.find(exerciseId, body.nspId())
                 .orElseThrow(() -> ApiException.notFound("nsp.unknown", body.nspId(), exerciseId));
@@ -84,7 +95,7 @@ class HelpRequestController {
         HelpNeeds.Help usual = HelpNeeds.forNeed(body.need(), lessSelfReliant).orElseThrow();
         long now = exercise.scenarioTimeAt(clock.instant());
         long deadline = now + (body.deadlineMinutes() == null ? usual.deadlineSeconds() : 60L * body.deadlineMinutes());
-        String requestId = "hr-" + UUID.randomUUID().toString().substring(0, 13);
+        String requestId = "hr-" + ids.of("help-request").substring(0, 13);
         HelpRequestOpened opened = new HelpRequestOpened(exerciseId, requestId, body.need(),
                 body.urgency() == null ? usual.urgency() : body.urgency(), deadline,
                 body.placeId() != null ? body.placeId() : nsp == null ? null : nsp.nsp().placeId(),
@@ -92,7 +103,7 @@ class HelpRequestController {
                 body.lon() != null ? body.lon() : nsp.nsp().lon(), lessSelfReliant,
                 body.householdSize() == null ? 1 : body.householdSize(), blankToNull(body.note()),
                 HelpRequestOpened.BY_COORDINATOR, user.name(), now);
-        String eventId = publisher.publish(requestId, opened, exercise.contextAt(now));
+        String eventId = publisher.publishWithId(ids.of("event"), requestId, opened, exercise.contextAt(now)).eventId();
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "requestId", requestId,
                 "urgency", opened.urgency(), "deadlineSeconds", deadline));
     }

@@ -162,9 +162,14 @@ class OfferCycleTest extends BurgerhulpTestSupport {
         awaitVolunteersInModel(id, 1);
 
         // transport for a less self-reliant household needs a car: nobody has one
-        String transport = json(send(id, "/help-requests", COORDINATOR, "{\"need\":\"transport\",\"nspId\":"
-                + "\"nsp-nistelrode\",\"lessSelfReliant\":true,\"householdSize\":2}").andExpect(status().isAccepted())
+        String transportBody = "{\"need\":\"transport\",\"nspId\":\"nsp-nistelrode\",\"lessSelfReliant\":true,"
+                + "\"householdSize\":2}";
+        String transport = json(sendWith(id, "/help-requests", withKey(COORDINATOR, "vervoer-0001"), transportBody)
+                .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.urgency").value("urgent"))).path("requestId").asText();
+        // the coordinator's screen timed out and sent it again under the same key: the same request, not a second
+        sendWith(id, "/help-requests", withKey(COORDINATOR, "vervoer-0001"), transportBody)
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.requestId").value(transport));
         HelpRequestView noOne = awaitRequest(id, transport, r -> HelpRequestView.ESCALATED.equals(r.status));
         assertThat(noOne.escalationReason).isEqualTo("no-volunteer");
         assertThat(noOne.escalationMessage.nl()).startsWith("Geen burgerhulpverlener beschikbaar voor transport bij "
@@ -192,7 +197,9 @@ class OfferCycleTest extends BurgerhulpTestSupport {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(transport, noOne.request.atSeconds()),
                         org.assertj.core.groups.Tuple.tuple(firstAid, late.request.deadlineSeconds()));
         assertThat(events(id, EventType.HELP_REQUEST_OPENED, HelpRequestOpened.class))
-                .extracting(HelpRequestOpened::source).containsOnly(HelpRequestOpened.BY_COORDINATOR);
+                .extracting(HelpRequestOpened::requestId, HelpRequestOpened::source).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(transport, HelpRequestOpened.BY_COORDINATOR),
+                        org.assertj.core.groups.Tuple.tuple(firstAid, HelpRequestOpened.BY_COORDINATOR));
 
         // the list comes in pages (asked at the same paused moment: their order is by id), the total in a header
         JsonNode first = json(getAs("/api/exercises/" + id + "/help-requests?size=1", CRISIS_TEAM)
@@ -215,5 +222,12 @@ class OfferCycleTest extends BurgerhulpTestSupport {
     private static String offerOf(HelpRequestView request, String volunteerId) {
         return request.offers.stream().filter(o -> o.volunteerId().equals(volunteerId)).findFirst().orElseThrow()
                 .offerId();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor withKey(String as, String key) {
+        return request -> {
+            request.addHeader("Idempotency-Key", key);
+            return token(as).postProcessRequest(request);
+        };
     }
 }

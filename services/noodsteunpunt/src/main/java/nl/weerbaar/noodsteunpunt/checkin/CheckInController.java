@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
@@ -21,6 +20,7 @@ import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.idempotency.IdempotencyKeys;
 import nl.weerbaar.kit.geo.Distance;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,15 +52,17 @@ class CheckInController {
     private final NspViews nsps;
     private final CheckIns checkIns;
     private final EventPublisher publisher;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
     CheckInController(Access access, ExerciseClocks clocks, NspViews nsps, CheckIns checkIns,
-                      EventPublisher publisher, Clock clock) {
+                      EventPublisher publisher, IdempotencyKeys idempotency, Clock clock) {
         this.access = access;
         this.clocks = clocks;
         this.nsps = nsps;
         this.checkIns = checkIns;
         this.publisher = publisher;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -74,8 +77,15 @@ class CheckInController {
 
     @PostMapping("/api/exercises/{exerciseId}/nsps/{nspId}/check-ins")
     ResponseEntity<Map<String, Object>> checkIn(@PathVariable String exerciseId, @PathVariable String nspId,
-                                                @Valid @RequestBody NewCheckIn body) {
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody NewCheckIn body) {
         WeerbaarUser user = access.requireNsp(nspId);
+        return idempotency.once(user.name(), "check-in|" + exerciseId + "|" + nspId, idempotencyKey, body,
+                ids -> checkIn(exerciseId, nspId, body, user, ids));
+    }
+
+    private ResponseEntity<Map<String, Object>> checkIn(String exerciseId, String nspId, NewCheckIn body,
+                                                        WeerbaarUser user, IdempotencyKeys.Ids ids) {
         ExerciseClock exercise = clocks.requireLive(exerciseId);
         NspView nsp = known(exerciseId, nspId);
         if (!nsp.state().serving()) {
@@ -90,12 +100,12 @@ class CheckInController {
                     .ifPresent(alternative -> full.with("alternative", alternative));
             throw full;
         }
-        String checkInId = "ci-" + UUID.randomUUID().toString().substring(0, 13);
+        String checkInId = "ci-" + ids.of("check-in").substring(0, 13);
         CitizenCheckedIn in = new CitizenCheckedIn(exerciseId, nspId, checkInId, body.householdSize(),
                 body.needs().stream().distinct().toList(), Boolean.TRUE.equals(body.lessSelfReliant()),
                 body.postcode(), blankToNull(body.note()), CitizenCheckedIn.FROM_OPERATOR, null, null, user.name(),
                 now);
-        String eventId = publisher.publish(nspId, in, exercise.contextAt(now));
+        String eventId = publisher.publishWithId(ids.of("event"), nspId, in, exercise.contextAt(now)).eventId();
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "checkInId", checkInId, "atSeconds", now));
     }
 

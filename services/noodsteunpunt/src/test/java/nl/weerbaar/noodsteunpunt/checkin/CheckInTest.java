@@ -88,6 +88,45 @@ class CheckInTest extends NspTestSupport {
     }
 
     @Test
+    void aCheckInRetriedWithTheSameIdempotencyKeyIsCheckedInOnce() throws Exception {
+        String id = openedAndPaused();
+        String first = keyed(id, "nsp-heesch", CRISIS_TEAM, "balie-1-0001", FAMILY)
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        // the desk's tablet timed out and sends it again: the same answer, nothing new published
+        keyed(id, "nsp-heesch", CRISIS_TEAM, "balie-1-0001", FAMILY).andExpect(status().isAccepted())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Idempotent-Replayed", "true"))
+                .andExpect(content().json(first, true));
+        // the same key for another household is a mistake, not a retry; a key must be printable and short
+        keyed(id, "nsp-heesch", CRISIS_TEAM, "balie-1-0001", "{\"householdSize\":1,\"needs\":[\"water\"]}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("idempotency-key.reused"));
+        keyed(id, "nsp-heesch", CRISIS_TEAM, "x".repeat(256), FAMILY).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("idempotency-key.invalid"));
+        // a refused check-in keeps nothing under its key: sent again it is refused again, not replayed
+        keyed(id, "nsp-loosbroek", CRISIS_TEAM, "balie-2-0001", FAMILY).andExpect(status().isConflict());
+        keyed(id, "nsp-loosbroek", CRISIS_TEAM, "balie-2-0001", FAMILY).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("nsp.not-open"));
+        // another caller's key is theirs alone
+        keyed(id, "nsp-heesch", NSP_HEESCH, "balie-1-0001", "{\"householdSize\":1,\"needs\":[\"water\"]}")
+                .andExpect(status().isAccepted());
+
+        String checkInId = json(first).path("checkInId").asText();
+        await().atMost(PATIENCE).until(() -> events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class).size()
+                == 2);
+        assertThat(events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class))
+                .extracting(CitizenCheckedIn::householdSize).containsExactly(3, 1);
+        assertThat(events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class).getFirst().checkInId())
+                .isEqualTo(checkInId);
+        await().atMost(PATIENCE).until(() -> nsp(id, "nsp-heesch").path("occupancy").asInt() == 4);
+    }
+
+    private ResultActions keyed(String id, String nspId, String token, String key, String body) throws Exception {
+        return mvc.perform(post("/api/exercises/" + id + "/nsps/" + nspId + "/check-ins").with(token(token))
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
     void occupancyFollowsCheckInsAndOutsAndNeedsThatNeedAPersonBecomeHelpRequests() throws Exception {
         String id = openedAndPaused();
         String checkInId = json(checkIn(id, "nsp-heesch", token(NSP_HEESCH), FAMILY)
