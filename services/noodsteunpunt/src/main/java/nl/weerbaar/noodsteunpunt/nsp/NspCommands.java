@@ -68,8 +68,10 @@ class NspCommands {
                           String> facilities, @Size(max = 200) String operator) {
     }
 
-    record Delivery(@PositiveOrZero Double waterLitres, @PositiveOrZero Double foodRations,
-                    @PositiveOrZero Double fuelHours) {
+    /** Upper bounds: a million litres or rations is some thirty tankers or lorries; fuel for thirty days. */
+    record Delivery(@PositiveOrZero @DecimalMax("1000000") Double waterLitres,
+                    @PositiveOrZero @DecimalMax("1000000") Double foodRations,
+                    @PositiveOrZero @DecimalMax("720") Double fuelHours) {
     }
 
     @PostMapping("/api/exercises/{exerciseId}/nsps")

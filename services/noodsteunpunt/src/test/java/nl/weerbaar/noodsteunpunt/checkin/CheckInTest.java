@@ -217,6 +217,9 @@ class CheckInTest extends NspTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":-5}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/supplies").with(token(CRISIS_TEAM))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":200,\"foodRations\":1e9}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("foodRations"));
+        mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-heesch/supplies").with(token(CRISIS_TEAM))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"waterLitres\":200}"))
                 .andExpect(status().isAccepted());
         // topped up: the next household's water no longer sets off a request

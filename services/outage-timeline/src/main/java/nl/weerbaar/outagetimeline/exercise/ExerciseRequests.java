@@ -48,7 +48,8 @@ final class ExerciseRequests {
     }
 
     record Effect(@NotNull @Pattern(regexp = "normal|degraded|on-backup|down|restored|refuel") String effect,
-                  @Size(max = 64) String providerId, String sector, @PositiveOrZero Double hours) {
+                  @Size(max = 64) String providerId, String sector,
+                  @PositiveOrZero @DecimalMax("720") Double hours) { // a backup of thirty days at most
 
         StatusEffect toStatusEffect() {
             return new StatusEffect(effect, providerId, sector, hours, null, null);

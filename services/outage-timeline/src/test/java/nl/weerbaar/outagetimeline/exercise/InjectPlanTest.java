@@ -72,6 +72,11 @@ class InjectPlanTest extends TimelineTestSupport {
                 {"offsetSeconds":600,"sector":"telecom","providerId":"kpn-mars","effectNl":"x","severity":"minor"}""")
                 .andExpect(status().isUnprocessableEntity());
         send("/api/exercises/" + id + "/injects", """
+                {"offsetSeconds":600,"sector":"wegen","providerId":"rws-wegen","effectNl":"x","severity":"minor",
+                 "statusEffect":{"effect":"on-backup","providerId":"rws-wegen","hours":1000}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("statusEffect.hours"));
+        send("/api/exercises/" + id + "/injects", """
                 {"offsetSeconds":600,"sector":"telecom","effectNl":"x","severity":"huge"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("severity"));
         send("/api/exercises/" + id + "/injects", """

@@ -2,6 +2,7 @@ package nl.weerbaar.vitalstatus.status;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -17,7 +18,7 @@ final class StatusRequests {
     }
 
     record PostStatus(@NotNull @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
-                      @PositiveOrZero Double backupRemainingHours,
+                      @PositiveOrZero @DecimalMax("720") Double backupRemainingHours, // thirty days at most
                       @Size(max = 50) List<@Pattern(regexp = Ids.PATTERN) String> affectedPlaces,
                       @Size(max = 50) List<@Size(min = 1, max = 200) String> affectedServices,
                       @Pattern(regexp = SCENARIO_TIME, message = "must be a scenario time H:MM, e.g. 12:30")

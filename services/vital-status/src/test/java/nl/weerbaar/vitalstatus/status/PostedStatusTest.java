@@ -74,6 +74,9 @@ class PostedStatusTest extends VitalTestSupport {
         postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"state\":\"on-backup\",\"backupRemainingHours\":-1}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("backupRemainingHours"));
+        postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"state\":\"on-backup\",\"backupRemainingHours\":1e6}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("backupRemainingHours"));
         postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"state\":\"down\",\"expectedRestore\":\"straks\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("expectedRestore"));
         postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"backupRemainingHours\":3}")
