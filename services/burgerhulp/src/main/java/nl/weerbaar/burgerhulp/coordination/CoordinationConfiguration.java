@@ -56,7 +56,8 @@ class CoordinationConfiguration {
     /** How burgerhulp coordinates ({@code weerbaar.burgerhulp.*}); see {@link CoordinationRules}. */
     @ConfigurationProperties("weerbaar.burgerhulp")
     record CoordinationProperties(@DefaultValue("3") int offersPerRound, @DefaultValue OfferMinutes offerMinutes,
-                                  @DefaultValue("30") int taskMinutes, @DefaultValue Pool pool,
+                                  @DefaultValue("30") int taskMinutes, @DefaultValue("60") int maxTravelMinutes,
+                                  @DefaultValue Pool pool,
                                   @DefaultValue({"mobiel-netwerk", "vaste-telefonie"}) Set<String> phoneProviders,
                                   @DefaultValue("tankstations") Set<String> fuelProviders) {
 
@@ -69,7 +70,7 @@ class CoordinationConfiguration {
 
         CoordinationRules rules() {
             return new CoordinationRules(offersPerRound, offerMinutes.immediate(), offerMinutes.urgent(),
-                    offerMinutes.normal(), taskMinutes, pool.reportInShare(), pool.reportInKm());
+                    offerMinutes.normal(), taskMinutes, pool.reportInShare(), pool.reportInKm(), maxTravelMinutes);
         }
     }
 

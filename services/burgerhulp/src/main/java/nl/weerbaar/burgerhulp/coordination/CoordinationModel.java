@@ -108,7 +108,7 @@ public class CoordinationModel {
             VolunteerIndex known = index();
             volunteers.put(volunteer.id(), v);
             changedVolunteers.add(volunteer.id());
-            known.add(volunteer.id(), volunteer.lat(), volunteer.lon(), null);
+            known.add(volunteer.id(), volunteer.lat(), volunteer.lon(), null, responseMinutes(v));
             if (!phonesWork) {
                 reportIn(v, rules, out);
             }
@@ -408,7 +408,7 @@ public class CoordinationModel {
         touched(r);
         HelpRequestOpened q = r.request;
         HelpNeed need = new HelpNeed(q.need(), q.lat(), q.lon(), q.nspId(), q.lessSelfReliant(), now,
-                q.deadlineSeconds());
+                q.deadlineSeconds(), rules.maxTravelMinutes());
         List<Match> best = Matcher.best(need, conditionsAt(now), index(), id -> candidate(volunteers.get(id), q),
                 rules.offersPerRound(), r.asked);
         if (best.isEmpty()) {
@@ -444,8 +444,12 @@ public class CoordinationModel {
         boolean atRequest = q.nspId() != null && q.nspId().equals(v.presentAt);
         return new Candidate(v.volunteer.id(), atRequest ? q.lat() : v.volunteer.lat(),
                 atRequest ? q.lon() : v.volunteer.lon(), java.util.Set.copyOf(v.volunteer.skills()),
-                v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed,
-                v.volunteer.responseMinutes() == null ? 10 : v.volunteer.responseMinutes(), v.presentAt);
+                v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed, responseMinutes(v), v.presentAt);
+    }
+
+    /** How long a volunteer takes to answer and set off; ten minutes when the pool does not say. */
+    private static int responseMinutes(VolunteerState v) {
+        return v.volunteer.responseMinutes() == null ? 10 : v.volunteer.responseMinutes();
     }
 
     private VolunteerIndex index() {
@@ -453,7 +457,7 @@ public class CoordinationModel {
             index = new VolunteerIndex();
             indexFor = volunteers;
             volunteers.values().forEach(v -> index.add(v.volunteer.id(), v.volunteer.lat(), v.volunteer.lon(),
-                    v.presentAt));
+                    v.presentAt, responseMinutes(v)));
         }
         return index;
     }

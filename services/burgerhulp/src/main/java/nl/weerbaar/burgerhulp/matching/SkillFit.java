@@ -12,6 +12,14 @@ final class SkillFit {
     private SkillFit() {
     }
 
+    /** The best fit anyone can have for this need. */
+    static double best(HelpNeed need) {
+        return switch (need.need()) {
+            case "first-aid", "medication", "check-on-person", "transport" -> 1.0;
+            default -> 0.5;
+        };
+    }
+
     static double of(HelpNeed need, Set<String> skills, boolean canDrive) {
         return switch (need.need()) {
             case "first-aid" -> skills.contains("cpr-aed") && skills.contains("first-aid") ? 1.0

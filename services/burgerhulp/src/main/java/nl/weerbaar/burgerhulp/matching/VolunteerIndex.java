@@ -20,7 +20,7 @@ public final class VolunteerIndex {
     static final double CELL_DEGREES = 0.02;
     private static final double EARTH_RADIUS_KM = 6371.0;
 
-    private final Map<Long, List<String>> homes = new HashMap<>();
+    private final Map<Long, Cell> homes = new HashMap<>();
     private final Map<String, Set<String>> present = new HashMap<>();
     private int minRow = Integer.MAX_VALUE;
     private int maxRow = Integer.MIN_VALUE;
@@ -28,17 +28,23 @@ public final class VolunteerIndex {
     private int maxColumn = Integer.MIN_VALUE;
     /** The largest |latitude| of any home: the east-west bound of a ring holds only up to there. */
     private double maxAbsLat;
+    /** The shortest response time of anyone here: nobody from home arrives sooner than this plus the trip. */
+    private int fastestResponse = Integer.MAX_VALUE;
 
-    /** A volunteer living at ({@code lat}, {@code lon}), present at {@code nspId} (or nowhere: null). */
-    public void add(String volunteerId, double lat, double lon, String nspId) {
+    /**
+     * A volunteer living at ({@code lat}, {@code lon}), present at {@code nspId} (or nowhere: null), who needs
+     * {@code responseMinutes} before setting off from home.
+     */
+    public void add(String volunteerId, double lat, double lon, String nspId, int responseMinutes) {
         int row = row(lat);
         int column = column(lon);
-        homes.computeIfAbsent(key(row, column), k -> new ArrayList<>()).add(volunteerId);
+        homes.computeIfAbsent(key(row, column), k -> new Cell()).add(volunteerId, lat, lon, responseMinutes);
         minRow = Math.min(minRow, row);
         maxRow = Math.max(maxRow, row);
         minColumn = Math.min(minColumn, column);
         maxColumn = Math.max(maxColumn, column);
         maxAbsLat = Math.max(maxAbsLat, Math.abs(lat));
+        fastestResponse = Math.min(fastestResponse, Math.max(0, responseMinutes));
         moved(volunteerId, null, nspId);
     }
 
@@ -55,6 +61,11 @@ public final class VolunteerIndex {
         }
     }
 
+    /** The shortest response time of any volunteer here (0 when there are none). */
+    int fastestResponseMinutes() {
+        return fastestResponse == Integer.MAX_VALUE ? 0 : fastestResponse;
+    }
+
     /** Who is present at a noodsteunpunt now. */
     Set<String> presentAt(String nspId) {
         return nspId == null ? Set.of() : present.getOrDefault(nspId, Set.of());
@@ -62,19 +73,56 @@ public final class VolunteerIndex {
 
     /** The homes in the ring of cells {@code ring} steps around the cell of ({@code lat}, {@code lon}). */
     List<String> ring(double lat, double lon, int ring) {
+        List<String> ids = new ArrayList<>();
+        forEachInRing(lat, lon, ring, (id, homeLat, homeLon, response) -> ids.add(id));
+        return ids;
+    }
+
+    /** Every home in ring {@code ring} with where it is and its volunteer's response time, without a lookup. */
+    void forEachInRing(double lat, double lon, int ring, HomeVisitor visitor) {
         int row = row(lat);
         int column = column(lon);
-        List<String> ids = new ArrayList<>();
         for (int r = row - ring; r <= row + ring; r++) {
             int step = r == row - ring || r == row + ring ? 1 : 2 * ring;
             for (int c = column - ring; c <= column + ring; c += Math.max(1, step)) {
-                List<String> cell = homes.get(key(r, c));
+                Cell cell = homes.get(key(r, c));
                 if (cell != null) {
-                    ids.addAll(cell);
+                    for (int i = 0; i < cell.ids.size(); i++) {
+                        visitor.visit(cell.ids.get(i), cell.lats[i], cell.lons[i], cell.responses[i]);
+                    }
                 }
             }
         }
-        return ids;
+    }
+
+    /** A home as the ring search sees it. */
+    @FunctionalInterface
+    interface HomeVisitor {
+        void visit(String volunteerId, double lat, double lon, int responseMinutes);
+    }
+
+    /**
+     * The homes of one cell: ids with their coordinates and response times side by side, so the search can rule a
+     * home out by where it is before it asks who lives there.
+     */
+    private static final class Cell {
+        final List<String> ids = new ArrayList<>(4);
+        double[] lats = new double[4];
+        double[] lons = new double[4];
+        int[] responses = new int[4];
+
+        void add(String id, double lat, double lon, int response) {
+            int i = ids.size();
+            if (i == lats.length) {
+                lats = java.util.Arrays.copyOf(lats, 2 * i);
+                lons = java.util.Arrays.copyOf(lons, 2 * i);
+                responses = java.util.Arrays.copyOf(responses, 2 * i);
+            }
+            ids.add(id);
+            lats[i] = lat;
+            lons[i] = lon;
+            responses[i] = Math.max(0, response);
+        }
     }
 
     /** Whether a ring this far out still holds cells with homes in them. */
@@ -107,6 +155,23 @@ public final class VolunteerIndex {
         double cosMax = Math.cos(Math.toRadians(Math.min(90, Math.max(maxAbsLat, Math.abs(lat)))));
         double eastWest = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, cosMax * Math.sin(Math.toRadians(lonGap) / 2)));
         return 0.999 * Math.min(northSouth, eastWest); // a margin for rounding in the haversine formula
+    }
+
+    /**
+     * A lower bound of the great-circle distance between a request at ({@code lat}, {@code lon}) and a home here,
+     * without trigonometry: the north-south arc, or east-west {@code 2R cos(maxLat) sin(dLon/2)} (the haversine
+     * formula's second term alone) with the sine bounded below by {@code y - y^3/6}.
+     */
+    double atLeastKm(double lat, double lon, double homeLat, double homeLon, double cosFarthest) {
+        double northSouth = EARTH_RADIUS_KM * Math.toRadians(Math.abs(homeLat - lat));
+        double y = Math.toRadians(Math.abs(homeLon - lon)) / 2;
+        double eastWest = y > 1 ? 0 : 2 * EARTH_RADIUS_KM * cosFarthest * (y - y * y * y / 6);
+        return 0.999 * Math.max(northSouth, eastWest);
+    }
+
+    /** The cosine of the latitude furthest from the equator of any home and {@code lat}: for {@link #atLeastKm}. */
+    double cosFarthest(double lat) {
+        return Math.cos(Math.toRadians(Math.min(90, Math.max(maxAbsLat, Math.abs(lat)))));
     }
 
     private static int row(double lat) {

@@ -55,7 +55,7 @@ class AssignmentController {
     }
 
     record Progress(@NotNull @Pattern(regexp = "en-route|completed|failed",
-            message = "must be one of en-route, completed, failed") String status) {
+            message = "{validation.one-of}") String status) {
     }
 
     /**

@@ -66,8 +66,8 @@ class HelpRequestController {
         this.clock = clock;
     }
 
-    record NewHelpRequest(@NotNull @Pattern(regexp = NEEDS, message = "must be one of " + NEEDS) String need,
-                          @Pattern(regexp = URGENCIES, message = "must be one of " + URGENCIES) String urgency,
+    record NewHelpRequest(@NotNull @Pattern(regexp = NEEDS, message = "{validation.one-of}") String need,
+                          @Pattern(regexp = URGENCIES, message = "{validation.one-of}") String urgency,
                           @Min(1) @Max(4320) Integer deadlineMinutes, @Pattern(regexp = ID) String nspId,
                           @Pattern(regexp = ID) String placeId, @DecimalMin("-90") @DecimalMax("90") Double lat,
                           @DecimalMin("-180") @DecimalMax("180") Double lon, Boolean lessSelfReliant,

@@ -65,8 +65,7 @@ class VolunteerController {
     record NewVolunteer(@NotNull @Pattern(regexp = ID) String id, @NotNull @Pattern(regexp = ID) String placeId,
                         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
-                        @NotEmpty @Size(max = 8) List<@NotNull @Pattern(regexp = SKILLS, message = "must be one of "
-                                + SKILLS) String> skills,
+                        @NotEmpty @Size(max = 8) List<@NotNull @Pattern(regexp = SKILLS, message = "{validation.one-of}") String> skills,
                         @Min(1) @Max(5) Integer maxTasks, Boolean hasCar, @Min(0) @Max(240) Integer responseMinutes) {
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The coordination model on its own: offers, answers, re-offers, escalation, reachability, synthetic answers. */
 class CoordinationModelTest {
 
-    private static final CoordinationRules ONE_AT_A_TIME = new CoordinationRules(1, 3, 10, 30, 30, 0.4, 3);
+    private static final CoordinationRules ONE_AT_A_TIME = new CoordinationRules(1, 3, 10, 30, 30, 0.4, 3, 60);
     private static final long T10 = 36000;
 
     private final List<Object> published = new ArrayList<>();
@@ -385,7 +385,7 @@ class CoordinationModelTest {
 
     @Test
     void whenThePhonesFailThePoolReportsInAtTheNearestNspInUseWithinWalkingReach() {
-        CoordinationRules everyone = new CoordinationRules(1, 3, 10, 30, 30, 1.0, 3);
+        CoordinationRules everyone = new CoordinationRules(1, 3, 10, 30, 30, 1.0, 3, 60);
         CoordinationModel model = withVolunteers(everyone, true,
                 volunteer("v-heesch", 51.7322, 5.5266, List.of("first-aid"), 1),
                 volunteer("v-far", 51.4622, 5.5266, List.of("first-aid"), 1)); // 30 km south of every NSP

@@ -16,7 +16,7 @@ class MatcherTest {
 
     // the NSP in Heesch, at T+10:00, first aid needed within half an hour
     private static final HelpNeed FIRST_AID = new HelpNeed("first-aid", 51.7322, 5.5266, "nsp-heesch", false,
-            36000, 36000 + 1800);
+            36000, 36000 + 1800, 60);
     private static final Conditions NORMAL = new Conditions(true, true);
 
     private static Candidate volunteer(String id, double lat, double lon, Set<String> skills) {
@@ -67,7 +67,8 @@ class MatcherTest {
 
     @Test
     void transportNeedsACarWithFuelForSomeoneWhoIsNotSelfReliant() {
-        HelpNeed transport = new HelpNeed("transport", 51.7322, 5.5266, "nsp-heesch", true, 36000, 36000 + 3 * 3600);
+        HelpNeed transport = new HelpNeed("transport", 51.7322, 5.5266, "nsp-heesch", true, 36000,
+                36000 + 3 * 3600, 60);
         Candidate driver = new Candidate("v-driver", 51.7400, 5.5300, Set.of("transport-car"), true, 0, 2, 0, 10,
                 null);
         Candidate cyclist = new Candidate("v-cyclist", 51.7330, 5.5270, Set.of("transport-bike"), false, 0, 2, 0, 5,
@@ -103,14 +104,14 @@ class MatcherTest {
             Candidate c = new Candidate("v-" + i, lat, lon, Set.copyOf(has), random.nextBoolean(),
                     random.nextInt(3), 1 + random.nextInt(2), random.nextInt(7), random.nextInt(20), nsp);
             pool.add(c);
-            index.add(c.volunteerId(), lat, lon, nsp);
+            index.add(c.volunteerId(), lat, lon, nsp, c.responseMinutes());
         }
         for (int n = 0; n < 400; n++) {
             String nsp = random.nextInt(3) == 0 ? null : "nsp-" + random.nextInt(5);
             double lat = 51.5 + random.nextDouble() * 0.4;
             double lon = 5.2 + random.nextDouble() * 0.6;
             HelpNeed need = new HelpNeed(needs[random.nextInt(needs.length)], lat, lon, nsp, random.nextBoolean(),
-                    36000, 36000 + 60L * (5 + random.nextInt(240)));
+                    36000, 36000 + 60L * (5 + random.nextInt(240)), 10 + random.nextInt(120));
             Conditions conditions = new Conditions(random.nextInt(5) > 0, random.nextBoolean());
             Set<String> asked = new HashSet<>();
             for (int a = 0; a < random.nextInt(20); a++) {
@@ -132,7 +133,7 @@ class MatcherTest {
     void aVolunteerWhoMovesIsFoundWhereTheyAre() {
         VolunteerIndex index = new VolunteerIndex();
         Candidate far = new Candidate("v-far", 51.90, 5.90, Set.of("first-aid"), false, 0, 1, 0, 0, null);
-        index.add("v-far", far.lat(), far.lon(), null);
+        index.add("v-far", far.lat(), far.lon(), null, far.responseMinutes());
         Conditions noPhones = new Conditions(false, true);
         Candidate there = new Candidate("v-far", FIRST_AID.lat(), FIRST_AID.lon(), Set.of("first-aid"), false, 0, 1,
                 0, 0, "nsp-heesch");
