@@ -2,19 +2,25 @@ package nl.weerbaar.situatiebeeld.stream;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.FeedItem;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,58 +28,84 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The browsers watching each exercise, over Server-Sent Events. A browser gets the whole picture when it connects and
  * then every feed event (id = its number in the exercise's log) and a fresh picture at most every
- * {@code weerbaar.picture.refresh-ms} while things change. A browser that reconnects says the last number it had and
- * gets what came after, so nothing is lost or doubled. Sending happens on the hub's own thread, never on the
- * consumer's, so a slow browser cannot hold up the event streams.
+ * {@code refresh} while things change. A browser that reconnects says the last number it had and gets what came
+ * after, so nothing is lost or doubled.
+ * <p>
+ * The hub's thread only queues; each browser has its own writer (a virtual thread) and a bounded queue, so a browser
+ * that stops reading holds up nobody: when its queue is full it is disconnected, and it resumes from the log when it
+ * reconnects. Pictures are not queued one by one: a browser gets the latest when its writer comes to it. A quiet
+ * stream carries a heartbeat comment, so proxies and the browser see it is alive; a stream ends after
+ * {@code timeout} and the page reconnects where it was.
  */
 @Component
+@EnableConfigurationProperties(StreamHub.StreamSettings.class)
 public class StreamHub {
 
     /** How much of the feed a browser gets when it first connects. */
     private static final int FIRST_FEED = 300;
     private static final int BACKLOG = 20_000;
 
+    /** {@code weerbaar.situatiebeeld.stream}: picture refresh, heartbeat, stream lifetime, queue per browser. */
+    @ConfigurationProperties("weerbaar.situatiebeeld.stream")
+    record StreamSettings(@DefaultValue("500ms") Duration refresh, @DefaultValue("15s") Duration heartbeat,
+                          @DefaultValue("30m") Duration timeout, @DefaultValue("25000") int queue) {
+    }
+
     private final PictureLog log;
     private final LivePictures pictures;
+    private final StreamSettings settings;
     private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService hub = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "picture-stream");
         t.setDaemon(true);
         return t;
     });
 
-    StreamHub(PictureLog log, LivePictures pictures, @Value("${weerbaar.picture.refresh-ms:500}") long refreshMs) {
+    StreamHub(PictureLog log, LivePictures pictures, StreamSettings settings) {
         this.log = log;
         this.pictures = pictures;
-        sender.scheduleWithFixedDelay(this::sendChangedPictures, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
+        this.settings = settings;
+        long refreshMs = settings.refresh().toMillis();
+        hub.scheduleWithFixedDelay(this::sendChangedPictures, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
     }
 
     /** A browser starts watching; {@code after} is the last feed number it has (null: it has nothing yet). */
     public SseEmitter watch(String exerciseId, Long after) {
-        SseEmitter emitter = new SseEmitter(0L);
+        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        watch(exerciseId, after, emitter);
+        return emitter;
+    }
+
+    /** As {@link #watch(String, Long)}, sending to {@code emitter}. */
+    void watch(String exerciseId, Long after, SseEmitter emitter) {
         Watcher watcher = new Watcher(exerciseId, emitter);
-        emitter.onCompletion(() -> forget(watcher));
-        emitter.onTimeout(() -> forget(watcher));
-        emitter.onError(e -> forget(watcher));
-        sender.execute(() -> {
+        emitter.onCompletion(watcher::close);
+        emitter.onTimeout(watcher::close);
+        emitter.onError(e -> watcher.close());
+        hub.execute(() -> {
             // registered first, then the backlog read: what is taken in meanwhile comes after it on this same
             // thread, and what the backlog had already is not sent twice
             watchers.computeIfAbsent(exerciseId, ex -> new CopyOnWriteArrayList<>()).add(watcher);
             long last = log.latest(exerciseId, 1).stream().mapToLong(LogEntry::seq).findFirst().orElse(0);
-            watcher.lastSent = after != null ? after : Math.max(0, last - FIRST_FEED);
+            watcher.lastQueued = after != null ? after : Math.max(0, last - FIRST_FEED);
             watcher.picture(pictures.currentJson(exerciseId));
-            log.after(exerciseId, watcher.lastSent, BACKLOG).forEach(watcher::feed);
+            log.after(exerciseId, watcher.lastQueued, BACKLOG).forEach(watcher::feed);
+            watcher.start();
         });
-        return emitter;
     }
 
     /** An event was taken in. */
     public void taken(LogEntry entry) {
         changed.add(entry.exerciseId());
         if (watchers.containsKey(entry.exerciseId())) {
-            sender.execute(() -> watchers.getOrDefault(entry.exerciseId(), List.of()).forEach(w -> w.feed(entry)));
+            hub.execute(() -> watchers.getOrDefault(entry.exerciseId(), List.of()).forEach(w -> w.feed(entry)));
         }
+    }
+
+    /** How many browsers watch {@code exerciseId} now. */
+    int watching(String exerciseId) {
+        return watchers.getOrDefault(exerciseId, List.of()).size();
     }
 
     private void sendChangedPictures() {
@@ -87,52 +119,104 @@ public class StreamHub {
         }
     }
 
-    private void forget(Watcher watcher) {
-        List<Watcher> list = watchers.get(watcher.exerciseId);
-        if (list != null) {
-            list.remove(watcher);
-        }
-    }
-
+    /** Ends every stream first, so a stop does not wait for browsers to go. */
     @PreDestroy
     void stop() {
-        sender.shutdownNow();
-        watchers.values().forEach(list -> list.forEach(w -> w.emitter.complete()));
+        hub.shutdownNow();
+        watchers.values().forEach(list -> list.forEach(Watcher::close));
     }
 
-    /** One browser: what it has been sent so far. Used on the sender thread only. */
+    /** One browser: its queue, filled on the hub's thread, and the writer that empties it. */
     private final class Watcher {
+
+        /** Queued in place of a picture: the writer sends whatever picture is latest by then. */
+        private static final Object PICTURE = new Object();
 
         final String exerciseId;
         final SseEmitter emitter;
-        long lastSent;
+        final BlockingQueue<Object> queue;
+        final AtomicReference<String> latestPicture = new AtomicReference<>();
+        /** The last feed number queued; used on the hub's thread only. */
+        long lastQueued;
+        private volatile Thread writer;
+        private volatile boolean closed;
 
         Watcher(String exerciseId, SseEmitter emitter) {
             this.exerciseId = exerciseId;
             this.emitter = emitter;
+            this.queue = new ArrayBlockingQueue<>(settings.queue());
         }
 
         void feed(LogEntry entry) {
-            if (entry.seq() <= lastSent) {
+            if (entry.seq() <= lastQueued) {
                 return;
             }
-            lastSent = entry.seq();
+            lastQueued = entry.seq();
             if (FeedItem.shown(entry)) {
-                send(SseEmitter.event().name("feed").id(Long.toString(entry.seq()))
-                        .data(FeedItem.of(entry), MediaType.APPLICATION_JSON));
+                offer(entry);
             }
         }
 
         void picture(String json) {
-            send(SseEmitter.event().name("picture").data(json, MediaType.APPLICATION_JSON));
+            if (latestPicture.getAndSet(json) == null) {
+                offer(PICTURE);
+            }
         }
 
-        private void send(SseEmitter.SseEventBuilder event) {
-            try {
-                emitter.send(event);
-            } catch (IOException | IllegalStateException gone) {
-                forget(this);
+        private void offer(Object item) {
+            if (!closed && !queue.offer(item)) {
+                close(); // it reads too slowly: it reconnects and resumes from the log
             }
+        }
+
+        void start() {
+            writer = Thread.ofVirtual().name("picture-stream-" + exerciseId).start(this::write);
+        }
+
+        private void write() {
+            long heartbeatMs = settings.heartbeat().toMillis();
+            try {
+                while (!closed) {
+                    Object item = queue.poll(heartbeatMs, TimeUnit.MILLISECONDS);
+                    if (item == null) {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                    } else if (item == PICTURE) {
+                        emitter.send(SseEmitter.event().name("picture").data(latestPicture.getAndSet(null),
+                                MediaType.APPLICATION_JSON));
+                    } else {
+                        LogEntry entry = (LogEntry) item;
+                        emitter.send(SseEmitter.event().name("feed").id(Long.toString(entry.seq()))
+                                .data(FeedItem.of(entry), MediaType.APPLICATION_JSON));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException gone) {
+                close(); // gone, or an entry that cannot be shown: the browser reconnects and reads on from the log
+            }
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<Watcher> list = watchers.get(exerciseId);
+            if (list != null) {
+                list.remove(this);
+            }
+            Thread w = writer;
+            if (w != null) {
+                w.interrupt();
+            }
+            // not on the caller's thread: a writer stuck in a send holds the emitter, and the caller may be the hub
+            Thread.ofVirtual().start(() -> {
+                try {
+                    emitter.complete();
+                } catch (IllegalStateException alreadyDone) {
+                    // completed by the container already
+                }
+            });
         }
     }
 }
