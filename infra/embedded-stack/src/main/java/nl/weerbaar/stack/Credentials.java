@@ -38,6 +38,8 @@ final class Credentials {
         tokens.add(new Token("nsp-heesch", "nsp-operator", random(), Map.of("nsps", List.of("nsp-heesch"))));
         // a volunteer the coordinator registers in the exercise as v-1 acts with this token for v-1 only
         tokens.add(new Token("volunteer-v1", "volunteer", random(), Map.of("volunteer", "v-1")));
+        // Prometheus or an operator: metrics and health details, nothing else
+        tokens.add(new Token("monitor", "monitor", random(), Map.of()));
         crisisPassword = random().substring(0, 16);
     }
 

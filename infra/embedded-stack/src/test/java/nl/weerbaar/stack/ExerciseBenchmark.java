@@ -303,7 +303,8 @@ public final class ExerciseBenchmark {
     private long heapMb(String service) {
         try {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(stack.url(service)
-                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    + "/actuator/prometheus")).header("Authorization", "Bearer " + stack.token("monitor")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             return (long) metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{")
                             && l.contains("area=\"heap\""))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() >> 20;

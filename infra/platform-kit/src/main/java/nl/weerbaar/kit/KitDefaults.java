@@ -64,9 +64,11 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.health.kafka.enabled", "false");
         d.put("management.metrics.tags.application", "${spring.application.name}");
-        d.put("management.endpoint.health.show-components", "always");
-        d.put("spring.web.locale", "nl");
-        d.put("spring.web.locale-resolver", "accept-header");
+        // the status is open (probes, the stack's start); which parts and their details only for the monitor role:
+        // they name hosts, paths and classes
+        d.put("management.endpoint.health.show-components", "when-authorized");
+        d.put("management.endpoint.health.show-details", "when-authorized");
+        d.put("management.endpoint.health.roles", "monitor");
         d.put("spring.messages.basename", "weerbaar-problems,messages");
         d.put("spring.messages.fallback-to-system-locale", "false");
         d.put("spring.jackson.serialization.write-dates-as-timestamps", "false");

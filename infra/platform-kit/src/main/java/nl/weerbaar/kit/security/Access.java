@@ -44,7 +44,7 @@ public class Access {
     public WeerbaarUser requireProvider(String providerId) {
         WeerbaarUser user = requireAnyRole(Role.PROVIDER, Role.CRISIS_TEAM);
         if (!user.has(Role.CRISIS_TEAM) && !user.providerIds().contains(providerId)) {
-            throw ApiException.forbidden("forbidden-scope", "provider", providerId);
+            throw ApiException.forbidden("forbidden-scope.provider", providerId);
         }
         return user;
     }
@@ -53,7 +53,7 @@ public class Access {
     public WeerbaarUser requireOwnProvider(String providerId) {
         WeerbaarUser user = requireAnyRole(Role.PROVIDER);
         if (!user.providerIds().contains(providerId)) {
-            throw ApiException.forbidden("forbidden-scope", "provider", providerId);
+            throw ApiException.forbidden("forbidden-scope.provider", providerId);
         }
         return user;
     }
@@ -62,7 +62,7 @@ public class Access {
     public WeerbaarUser requireNsp(String nspId) {
         WeerbaarUser user = requireAnyRole(Role.NSP_OPERATOR, Role.CRISIS_TEAM);
         if (!user.has(Role.CRISIS_TEAM) && !user.nspIds().contains(nspId)) {
-            throw ApiException.forbidden("forbidden-scope", "NSP", nspId);
+            throw ApiException.forbidden("forbidden-scope.nsp", nspId);
         }
         return user;
     }
@@ -71,7 +71,7 @@ public class Access {
     public WeerbaarUser requireVolunteer(String volunteerId) {
         WeerbaarUser user = requireAnyRole(Role.VOLUNTEER, Role.COORDINATOR);
         if (!user.has(Role.COORDINATOR) && !volunteerId.equals(user.volunteerId())) {
-            throw ApiException.forbidden("forbidden-scope", "volunteer", volunteerId);
+            throw ApiException.forbidden("forbidden-scope.volunteer", volunteerId);
         }
         return user;
     }

@@ -14,16 +14,21 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemResponses problems;
+    /** Whether Basic is offered (not in JWT mode): only then the challenge names it. */
+    private final boolean basic;
 
-    public ProblemSecurityHandlers(ProblemResponses problems) {
+    public ProblemSecurityHandlers(ProblemResponses problems, boolean basic) {
         this.problems = problems;
+        this.basic = basic;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.addHeader("WWW-Authenticate", "Bearer");
-        response.addHeader("WWW-Authenticate", "Basic realm=\"Weerbaar\"");
+        if (basic) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"Weerbaar\"");
+        }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 

@@ -10,7 +10,9 @@ public enum Role {
     PROVIDER("provider"),
     NSP_OPERATOR("nsp-operator"),
     COORDINATOR("coordinator"),
-    VOLUNTEER("volunteer");
+    VOLUNTEER("volunteer"),
+    /** Reads metrics and health details (Prometheus, an operator); acts on nothing. */
+    MONITOR("monitor");
 
     private final String wire;
 

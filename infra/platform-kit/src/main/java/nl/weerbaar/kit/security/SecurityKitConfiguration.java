@@ -1,5 +1,6 @@
 package nl.weerbaar.kit.security;
 
+import java.time.Clock;
 import java.util.Arrays;
 import nl.weerbaar.kit.web.ProblemResponses;
 import nl.weerbaar.kit.web.WebKitConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,11 +20,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Every write is authenticated; reads of {@code /api/**} need one of Weerbaar's roles; health, metrics, the API
- * description and static pages are open. Fine-grained checks (role per action, own provider/NSP/volunteer) are
- * in {@link Access}. Stateless: no sessions, so no CSRF tokens; browsers use HTTP Basic.
+ * Every write is authenticated; reads of {@code /api/**} need one of Weerbaar's roles; health (its status only), the
+ * API description and static pages are open; metrics and health details need the monitor role. Fine-grained checks
+ * (role per action, own provider/NSP/volunteer) are in {@link Access}. Stateless: no sessions, so no CSRF tokens;
+ * browsers use HTTP Basic, and a browser's write from another site is refused ({@link CrossSiteWriteFilter}).
+ * Failed sign-ins are throttled per address ({@link SignInThrottle}); pages get a Content-Security-Policy.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class},
         after = WebKitConfiguration.class)
@@ -31,9 +36,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityKitConfiguration {
 
-    static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+    static final String[] OPEN = {"/actuator/health/**", "/actuator/info",
         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/", "/index.html", "/favicon.ico",
         "/assets/**", "/webjars/**", "/error"};
+
+    /** Only this origin's own scripts, styles, data and images; no frames, no plug-ins, no foreign form targets. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     public Access access() {
@@ -41,8 +51,8 @@ public class SecurityKitConfiguration {
     }
 
     @Bean
-    public ProblemSecurityHandlers problemSecurityHandlers(ProblemResponses problems) {
-        return new ProblemSecurityHandlers(problems);
+    public ProblemSecurityHandlers problemSecurityHandlers(ProblemResponses problems, SecurityProperties properties) {
+        return new ProblemSecurityHandlers(problems, properties.getMode() != SecurityProperties.Mode.JWT);
     }
 
     @Bean
@@ -54,21 +64,30 @@ public class SecurityKitConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     public SecurityFilterChain weerbaarSecurity(HttpSecurity http, SecurityProperties properties,
-                                                ProblemSecurityHandlers handlers) throws Exception {
-        String[] anyRole = Arrays.stream(Role.values()).map(Role::wire).toArray(String[]::new);
+                                                ProblemSecurityHandlers handlers, ProblemResponses problems,
+                                                Environment environment) throws Exception {
+        String[] anyRole = Arrays.stream(Role.values()).filter(r -> r != Role.MONITOR).map(Role::wire)
+                .toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(problems, properties),
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SignInThrottle(problems, properties, Clock.systemUTC()), CrossSiteWriteFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.MONITOR.wire())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(anyRole)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
         if (properties.getMode() == SecurityProperties.Mode.JWT) {
-            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(handlers).accessDeniedHandler(handlers)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles())));
+            // the region's identity provider signs in people; no passwords here, so no Basic either
+            http.httpBasic(basic -> basic.disable())
+                    .oauth2ResourceServer(rs -> rs.authenticationEntryPoint(handlers).accessDeniedHandler(handlers)
+                    .jwt(jwt -> jwt.decoder(JwtDecoding.decoder(environment)).jwtAuthenticationConverter(jwtRoles())));
         } else {
-            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(handlers).accessDeniedHandler(handlers)
+            http.httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                    .oauth2ResourceServer(rs -> rs.authenticationEntryPoint(handlers).accessDeniedHandler(handlers)
                     .opaqueToken(token -> token.introspector(new ConfiguredTokens(properties.getTokens()))));
         }
         return http.build();

@@ -17,6 +17,29 @@ public class SecurityProperties {
     private Mode mode = Mode.TOKENS;
     private List<Principal> tokens = new ArrayList<>();
     private List<Principal> users = new ArrayList<>();
+    /**
+     * Other web origins (scheme://host[:port]) whose pages may send writes here; by default none: a browser's write
+     * must come from this service's own page (see {@link CrossSiteWriteFilter}).
+     */
+    private List<String> allowedOrigins = new ArrayList<>();
+    /** Failed sign-ins per client address per minute before its credentials are no longer even checked. */
+    private int failedSignInsPerMinute = 10;
+
+    public List<String> getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public int getFailedSignInsPerMinute() {
+        return failedSignInsPerMinute;
+    }
+
+    public void setFailedSignInsPerMinute(int failedSignInsPerMinute) {
+        this.failedSignInsPerMinute = failedSignInsPerMinute;
+    }
 
     public Mode getMode() {
         return mode;

@@ -18,7 +18,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -113,6 +115,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     fieldError(field, problems.message("problem.field.unreadable")))));
         }
         return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "body-unreadable"));
+    }
+
+    /** {@code ?at=abc}, {@code Last-Event-ID: abc}: the parameter or header is named, as a body's field is. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : e.getPropertyName();
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                fieldError(name, problems.message("problem.field.unreadable")))));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.MessageSource;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** Problem details for every service's REST errors. */
 // before WebMvcAutoConfiguration, so Boot's own ProblemDetailsExceptionHandler steps back for ours
@@ -33,6 +34,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(WebKitProperties.class)
 public class WebKitConfiguration {
+
+    /** Dutch by default, English on request, nothing else (replaces Boot's, which takes any language). */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    public LocaleResolver localeResolver() {
+        return new OperatorLocaleResolver();
+    }
 
     @Bean
     public ProblemResponses problemResponses(Problems problems, ObjectMapper json, LocaleResolver localeResolver) {

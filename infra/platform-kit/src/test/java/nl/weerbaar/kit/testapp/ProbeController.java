@@ -19,12 +19,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ProbeController {
 
-    record ProbeRequest(@NotBlank String exerciseId, @Positive double speed, @NotNull Long seed) {
+    record ProbeRequest(@NotBlank String exerciseId, @Positive double speed, @NotNull Long seed,
+                        @jakarta.validation.constraints.Pattern(regexp = "drill|test",
+                                message = "{validation.one-of}") String kind) {
     }
 
     private final EventPublisher publisher;
@@ -53,7 +57,8 @@ class ProbeController {
     }
 
     @GetMapping("/api/probes/{exerciseId}")
-    Map<String, Object> get(@PathVariable String exerciseId) {
+    Map<String, Object> get(@PathVariable String exerciseId, @RequestParam(required = false) Long at,
+                            @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
         Document effect = mongo.findById(exerciseId, Document.class, ProbeListener.COLLECTION);
         if (effect == null) {
             throw ApiException.notFound("probe.unknown", exerciseId);

@@ -60,6 +60,38 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void dutchUnlessEnglishIsAskedForFieldMessagesIncluded() throws Exception {
+        String body = "{\"exerciseId\":\"x\",\"speed\":-1,\"seed\":1,\"kind\":\"party\"}";
+        for (String accept : new String[] {"fr", "*", "de-DE, fr;q=0.9", "en;q=0, fr"}) {
+            mvc.perform(post("/api/probes").with(token(TRAINER)).header("Accept-Language", accept)
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.title").value("Ongeldig verzoek"))
+                    .andExpect(jsonPath("$.errors[?(@.field=='speed')].message").value("moet groter dan 0 zijn"))
+                    .andExpect(jsonPath("$.errors[?(@.field=='kind')].message")
+                            .value("moet een van deze zijn: drill|test"));
+        }
+        mvc.perform(post("/api/probes").with(token(TRAINER)).header("Accept-Language", "fr, en-GB;q=0.8")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Bad request"))
+                .andExpect(jsonPath("$.errors[?(@.field=='speed')].message").value("must be greater than 0"))
+                .andExpect(jsonPath("$.errors[?(@.field=='kind')].message").value("must be one of: drill|test"));
+    }
+
+    @Test
+    void aParameterOrHeaderOfTheWrongTypeIsNamed() throws Exception {
+        mvc.perform(get("/api/probes/x").param("at", "abc").with(token(TRAINER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("at"))
+                .andExpect(jsonPath("$.detail").value(containsString("at: heeft een waarde van het verkeerde type")));
+        mvc.perform(get("/api/probes/x").header("Last-Event-ID", "abc").with(token(TRAINER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("Last-Event-ID"));
+    }
+
+    @Test
     void aBodyOfTheWrongTypeNamesTheField() throws Exception {
         mvc.perform(post("/api/probes").with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"exerciseId\":\"x\",\"speed\":\"fast\",\"seed\":1}"))

@@ -67,11 +67,9 @@ class CheckInController {
     }
 
     record NewCheckIn(@NotNull @Min(1) @Max(12) Integer householdSize,
-                      @NotEmpty @Size(max = 11) List<@NotNull @Pattern(regexp = NEEDS, message = "must be one of "
-                              + NEEDS) String> needs,
+                      @NotEmpty @Size(max = 11) List<@NotNull @Pattern(regexp = NEEDS, message = "{validation.one-of}") String> needs,
                       Boolean lessSelfReliant,
-                      @Pattern(regexp = "[1-9][0-9]{3}", message = "must be four digits only (no letters, no "
-                              + "house number)") String postcode,
+                      @Pattern(regexp = "[1-9][0-9]{3}", message = "{validation.postcode}") String postcode,
                       @Size(max = 500) String note) {
     }
 

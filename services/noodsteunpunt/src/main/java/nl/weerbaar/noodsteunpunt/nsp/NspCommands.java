@@ -64,7 +64,7 @@ class NspCommands {
                   @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
                   @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
                   @NotNull @Positive @Max(100000) Integer capacity,
-                  @Size(max = 10) List<@Pattern(regexp = FACILITIES, message = "must be one of " + FACILITIES)
+                  @Size(max = 10) List<@Pattern(regexp = FACILITIES, message = "{validation.one-of}")
                           String> facilities, @Size(max = 200) String operator) {
     }
 

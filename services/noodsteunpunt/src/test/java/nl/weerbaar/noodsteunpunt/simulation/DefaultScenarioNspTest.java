@@ -17,6 +17,7 @@ import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
+import nl.weerbaar.kit.test.TestAuth;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import nl.weerbaar.noodsteunpunt.NspTestSupport;
 import nl.weerbaar.noodsteunpunt.nsp.NspView;
@@ -107,7 +108,7 @@ class DefaultScenarioNspTest extends NspTestSupport {
         assertThat(json(body)).hasSize(7);
         assertThat(json(body).findValues("occupancy").stream().mapToInt(n -> n.asInt()).sum()).isPositive();
         // and Prometheus sees the same figures
-        String metrics = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn()
+        String metrics = mvc.perform(get("/actuator/prometheus").with(token(TestAuth.MONITOR))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(metrics).containsPattern("weerbaar_nsp_occupancy\\{[^}]*exercise=\"" + id + "\",nsp=\"nsp-heesch\"} [0-9]")
                 .containsPattern("weerbaar_nsp_capacity\\{[^}]*exercise=\"" + id + "\",nsp=\"nsp-heesch\"} 300")

@@ -53,7 +53,7 @@ class ScenarioController {
 
     /** What a trainer asks of the generator: a region's size; the rest comes from the default scenario. */
     record GenerateRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
-                                   message = "lowercase letters, digits and hyphens, at most 63") String id,
+                                   message = "{validation.id}") String id,
                            @NotBlank @Size(max = 120) String name,
                            @NotNull @Min(1) @Max(5_000) Integer places,
                            @NotNull @Min(1) @Max(20_000_000) Long inhabitants,

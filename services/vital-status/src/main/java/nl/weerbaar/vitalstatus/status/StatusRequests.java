@@ -17,11 +17,11 @@ final class StatusRequests {
     private StatusRequests() {
     }
 
-    record PostStatus(@NotNull @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
+    record PostStatus(@NotNull @Pattern(regexp = STATES, message = "{validation.one-of}") String state,
                       @PositiveOrZero @DecimalMax("720") Double backupRemainingHours, // thirty days at most
                       @Size(max = 50) List<@Pattern(regexp = Ids.PATTERN) String> affectedPlaces,
                       @Size(max = 50) List<@Size(min = 1, max = 200) String> affectedServices,
-                      @Pattern(regexp = SCENARIO_TIME, message = "must be a scenario time H:MM, e.g. 12:30")
+                      @Pattern(regexp = SCENARIO_TIME, message = "{validation.scenario-time}")
                       String expectedRestore,
                       @Size(max = 1000) String message, @Size(max = 1000) String messageEn) {
     }
