@@ -28,7 +28,8 @@ final class Credentials {
     private final List<Token> tokens = new ArrayList<>();
     private final String crisisPassword;
 
-    Credentials() {
+    /** {@code exerciseId}: the exercise the stack starts, the only one the volunteer's token holds in (null: any). */
+    Credentials(String exerciseId) {
         tokens.add(new Token("trainer", "trainer", random(), Map.of()));
         tokens.add(new Token("crisis-team", "crisis-team", random(), Map.of()));
         tokens.add(new Token("coordinator", "coordinator", random(), Map.of()));
@@ -37,7 +38,8 @@ final class Credentials {
                 Map.of("providers", List.of("ziekenhuis-bernhoven"))));
         tokens.add(new Token("nsp-heesch", "nsp-operator", random(), Map.of("nsps", List.of("nsp-heesch"))));
         // a volunteer the coordinator registers in the exercise as v-1 acts with this token for v-1 only
-        tokens.add(new Token("volunteer-v1", "volunteer", random(), Map.of("volunteer", "v-1")));
+        tokens.add(new Token("volunteer-v1", "volunteer", random(), exerciseId == null
+                ? Map.of("volunteer", "v-1") : Map.of("volunteer", "v-1", "exercises", List.of(exerciseId))));
         // Prometheus or an operator: metrics and health details, nothing else
         tokens.add(new Token("monitor", "monitor", random(), Map.of()));
         crisisPassword = random().substring(0, 16);

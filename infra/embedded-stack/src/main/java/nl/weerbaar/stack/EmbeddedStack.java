@@ -34,11 +34,16 @@ public final class EmbeddedStack implements AutoCloseable {
     private final StackConfig config;
     private final ChildProcesses processes = new ChildProcesses();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Credentials credentials = new Credentials();
+    private final Credentials credentials;
+    /** The id of the exercise the stack starts, chosen here so the volunteer's token can hold in it alone. */
+    private final String plannedExerciseId;
     private String exerciseId;
 
     public EmbeddedStack(StackConfig config) {
         this.config = config;
+        this.plannedExerciseId = config.exerciseId() != null ? config.exerciseId()
+                : "oef-" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(4));
+        this.credentials = new Credentials(config.startExercise() ? plannedExerciseId : null);
     }
 
     public static void main(String[] args) throws Exception {
@@ -187,7 +192,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 .header("Authorization", "Bearer " + credentials.token("trainer"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"scenarioId\":\"bernheze-stroomuitval\",\"autoStart\":true,"
-                        + (config.exerciseId() == null ? "" : "\"exerciseId\":\"" + config.exerciseId() + "\",")
+                        + "\"exerciseId\":\"" + plannedExerciseId + "\","
                         + "\"speed\":" + config.exerciseSpeed() + "}"))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,9 @@ import java.util.Optional;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Sector;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.web.ApiException;
 import org.springframework.data.domain.Sort;
@@ -45,6 +48,15 @@ public class ExerciseClocks {
                 update.set("state", changed.state().name()).set("speed", changed.speed())
                         .set("scenarioTimeSeconds", changed.scenarioTimeSeconds());
             }
+            case SCENARIO_LOADED -> {
+                // the world's ids, so a command naming a place or sector the exercise does not have is refused;
+                // not a clock change (updatedAt is when the clock last moved)
+                ScenarioLoaded loaded = event.payload(ScenarioLoaded.class);
+                mongo.upsert(Query.query(Criteria.where("_id").is(event.exerciseId())), new Update()
+                        .set("places", loaded.places().stream().map(Place::id).toList())
+                        .set("sectors", loaded.sectors().stream().map(Sector::id).toList()), COLLECTION);
+                return;
+            }
             case CLOCK_TICKED -> {
                 ClockTicked tick = event.payload(ClockTicked.class);
                 update.set("speed", tick.speed()).max("scenarioTimeSeconds", tick.scenarioTimeSeconds());
@@ -78,6 +90,26 @@ public class ExerciseClocks {
             throw ApiException.conflict("exercise.over", exerciseId, clock.state());
         }
         return clock;
+    }
+
+    /**
+     * Refuses (422) a place the exercise's scenario does not have; {@code field} names it in the answer. Before the
+     * scenario is loaded nothing is known, and nothing is refused.
+     */
+    public void requirePlaces(ExerciseClock exercise, String field, java.util.Collection<String> placeIds) {
+        for (String placeId : placeIds) {
+            if (placeId != null && exercise.places() != null && !exercise.places().contains(placeId)) {
+                throw ApiException.unprocessable("place.unknown", placeId, exercise.exerciseId(), field);
+            }
+        }
+    }
+
+    /** Refuses (422) a sector the exercise's scenario does not have; nothing before the scenario is loaded. */
+    public void requireSector(ExerciseClock exercise, String sector) {
+        if (sector != null && exercise.sectors() != null && !exercise.sectors().contains(sector)) {
+            throw ApiException.unprocessable("sector.unknown", sector, exercise.exerciseId(),
+                    String.join(", ", exercise.sectors()));
+        }
     }
 
     public List<ExerciseClock> all() {

@@ -2,6 +2,7 @@ package nl.weerbaar.kit.security;
 
 import java.util.Arrays;
 import nl.weerbaar.kit.web.ApiException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -38,6 +39,20 @@ public class Access {
             throw ApiException.forbidden("forbidden");
         }
         return user;
+    }
+
+    /**
+     * A caller scoped to other exercises may not enter this one (403). Anonymous callers pass here: what they may
+     * reach at all is the filter chain's business.
+     */
+    public void requireExercise(String exerciseId) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return;
+        }
+        if (!currentUser().mayEnter(exerciseId)) {
+            throw ApiException.forbidden("forbidden-scope.exercise", exerciseId);
+        }
     }
 
     /** A provider user may act only for its own providers; the crisis team may act for any. */

@@ -17,6 +17,8 @@ public final class Claims {
     public static final String PROVIDERS = "provider_ids";
     public static final String NSPS = "nsp_ids";
     public static final String VOLUNTEER = "volunteer_id";
+    /** The exercises a token holds in; absent or empty: every exercise. */
+    public static final String EXERCISES = "exercise_ids";
 
     private Claims() {
     }
@@ -27,6 +29,7 @@ public final class Claims {
         claims.put(ROLES, List.copyOf(p.getRoles()));
         claims.put(PROVIDERS, List.copyOf(p.getProviders()));
         claims.put(NSPS, List.copyOf(p.getNsps()));
+        claims.put(EXERCISES, List.copyOf(p.getExercises()));
         if (p.getVolunteer() != null) {
             claims.put(VOLUNTEER, p.getVolunteer());
         }
@@ -38,7 +41,7 @@ public final class Claims {
                 .flatMap(java.util.Optional::stream).collect(Collectors.toSet());
         Object volunteer = claims.get(VOLUNTEER);
         return new WeerbaarUser(name, roles, strings(claims.get(PROVIDERS)), strings(claims.get(NSPS)),
-                volunteer == null ? null : volunteer.toString());
+                volunteer == null ? null : volunteer.toString(), strings(claims.get(EXERCISES)));
     }
 
     static Set<String> strings(Object claim) {

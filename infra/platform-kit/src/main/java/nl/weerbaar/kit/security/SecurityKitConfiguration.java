@@ -20,6 +20,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
@@ -48,6 +50,17 @@ public class SecurityKitConfiguration {
     @Bean
     public Access access() {
         return new Access();
+    }
+
+    /** The exercise scope of tokens, checked for every exercise path ({@link ExerciseScopeInterceptor}). */
+    @Bean
+    public WebMvcConfigurer exerciseScope(Access access) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ExerciseScopeInterceptor(access)).addPathPatterns("/api/exercises/**");
+            }
+        };
     }
 
     @Bean

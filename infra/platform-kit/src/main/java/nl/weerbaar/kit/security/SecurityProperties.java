@@ -74,6 +74,16 @@ public class SecurityProperties {
         private List<String> providers = new ArrayList<>();
         private List<String> nsps = new ArrayList<>();
         private String volunteer;
+        /** The exercises this principal holds in; empty: every exercise. */
+        private List<String> exercises = new ArrayList<>();
+
+        public List<String> getExercises() {
+            return exercises;
+        }
+
+        public void setExercises(List<String> exercises) {
+            this.exercises = exercises;
+        }
 
         public String getName() {
             return name;

@@ -56,6 +56,12 @@ class ProbeController {
         return ResponseEntity.accepted().body(Map.of("provider", access.requireProvider(providerId).name()));
     }
 
+    /** Who may enter an exercise (its scope is checked for every exercise path, before this runs). */
+    @GetMapping("/api/exercises/{exerciseId}/probe")
+    Map<String, String> inExercise(@PathVariable String exerciseId) {
+        return Map.of("user", access.currentUser().name(), "exercise", exerciseId);
+    }
+
     @GetMapping("/api/probes/{exerciseId}")
     Map<String, Object> get(@PathVariable String exerciseId, @RequestParam(required = false) Long at,
                             @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {

@@ -6,6 +6,7 @@ import static nl.weerbaar.kit.test.TestAuth.CRISIS_USER;
 import static nl.weerbaar.kit.test.TestAuth.MONITOR;
 import static nl.weerbaar.kit.test.TestAuth.PROVIDER_ENEXIS;
 import static nl.weerbaar.kit.test.TestAuth.TRAINER;
+import static nl.weerbaar.kit.test.TestAuth.VOLUNTEER_V9_IN_OEF_A;
 import static nl.weerbaar.kit.test.TestAuth.basic;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,5 +167,17 @@ class SecurityTest {
         // another address is served as before
         mvc.perform(get("/api/probes/x").header("Authorization", basic(CRISIS_USER, CRISIS_PASSWORD)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aTokenScopedToOneExerciseDoesNotHoldInAnother() throws Exception {
+        mvc.perform(get("/api/exercises/oef-a/probe").with(token(VOLUNTEER_V9_IN_OEF_A))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.user").value("volunteer-v9-oef-a"));
+        mvc.perform(get("/api/exercises/oef-b/probe").with(token(VOLUNTEER_V9_IN_OEF_A)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Uw toegang geldt niet voor oefening 'oef-b'."));
+        // an unscoped token holds everywhere
+        mvc.perform(get("/api/exercises/oef-b/probe").with(token(CRISIS_TEAM))).andExpect(status().isOk());
     }
 }

@@ -86,6 +86,7 @@ class HelpRequestController {
     private ResponseEntity<Map<String, Object>> open(String exerciseId, NewHelpRequest body, WeerbaarUser user,
                                                      IdempotencyKeys.Ids ids) {
         ExerciseClock exercise = clocks.requireLive(exerciseId);
+        clocks.requirePlaces(exercise, "placeId", java.util.Collections.singletonList(body.placeId()));
         KnownNsp nsp = body.nspId() == null ? null : nsps.find(exerciseId, body.nspId())
                 .orElseThrow(() -> ApiException.notFound("nsp.unknown", body.nspId(), exerciseId));
         if (nsp == null && (body.lat() == null || body.lon() == null)) {

@@ -82,6 +82,7 @@ class VolunteerController {
                                                  @Valid @RequestBody NewVolunteer body) {
         WeerbaarUser user = access.requireAnyRole(Role.COORDINATOR);
         ExerciseClock exercise = clocks.requireLive(exerciseId);
+        clocks.requirePlaces(exercise, "placeId", List.of(body.placeId()));
         if (volunteers.find(exerciseId, body.id()).isPresent()) {
             throw ApiException.conflict("volunteer.exists", body.id(), exerciseId);
         }

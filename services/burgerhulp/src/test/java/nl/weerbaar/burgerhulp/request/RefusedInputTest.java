@@ -47,6 +47,10 @@ class RefusedInputTest extends BurgerhulpTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("deadlineMinutes"));
         send(id, "/help-requests", COORDINATOR, "{\"need\":\"first-aid\"}")
                 .andExpect(status().isUnprocessableEntity());
+        send(id, "/help-requests", COORDINATOR, "{\"need\":\"first-aid\",\"nspId\":\"nsp-heesch\","
+                + "\"placeId\":\"atlantis\"}").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("Plaats 'atlantis' komt niet voor in het scenario van oefening '"
+                        + id + "' (placeId)."));
         send(id, "/help-requests", COORDINATOR, "{\"need\":").andExpect(status().isBadRequest());
         send(id, "/help-requests", VOLUNTEER_V1, "{\"need\":\"first-aid\",\"nspId\":\"nsp-heesch\"}")
                 .andExpect(status().isForbidden());
@@ -61,6 +65,8 @@ class RefusedInputTest extends BurgerhulpTestSupport {
         send(id, "/volunteers", COORDINATOR, VOLUNTEER.replace("first-aid", "juggling"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("skills[0]"));
         send(id, "/volunteers", COORDINATOR, VOLUNTEER.replace("v-7", "v-1")).andExpect(status().isConflict());
+        send(id, "/volunteers", COORDINATOR, VOLUNTEER.replace("heesch", "atlantis"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("place.unknown"));
         send(id, "/volunteers", COORDINATOR, VOLUNTEER.replace("\"first-aid\"]", "\"transport-car\"],"
                 + "\"hasCar\":false")).andExpect(status().isUnprocessableEntity());
         send(id, "/volunteers", VOLUNTEER_V1, VOLUNTEER).andExpect(status().isForbidden());

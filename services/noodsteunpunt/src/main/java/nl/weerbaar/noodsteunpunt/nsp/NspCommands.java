@@ -78,6 +78,7 @@ class NspCommands {
     ResponseEntity<Map<String, Object>> register(@PathVariable String exerciseId, @Valid @RequestBody NewNsp body) {
         WeerbaarUser user = access.requireAnyRole(Role.CRISIS_TEAM);
         ExerciseClock exercise = clocks.requireLive(exerciseId);
+        clocks.requirePlaces(exercise, "placeId", List.of(body.placeId()));
         if (views.find(exerciseId, body.id()).isPresent()) {
             throw ApiException.conflict("nsp.exists", body.id(), exerciseId);
         }

@@ -3,11 +3,13 @@ package nl.weerbaar.noodsteunpunt.nsp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
+import nl.weerbaar.kit.security.WeerbaarUser;
 import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.noodsteunpunt.checkin.CheckIns;
 import nl.weerbaar.noodsteunpunt.checkin.CheckIns.Occupancy;
@@ -82,7 +84,16 @@ class NspController {
             throw ApiException.badRequest("notice.unknown-kind", kind, String.join(", ",
                     new java.util.TreeSet<>(NspNotices.KINDS.keySet())));
         }
-        return notices.find(exerciseId, kind, nspId);
+        // an NSP operator (and nobody else besides) sees only the notices of the NSPs they run
+        WeerbaarUser user = access.currentUser();
+        boolean ownOnly = Stream.of(Role.CRISIS_TEAM, Role.TRAINER, Role.COORDINATOR).noneMatch(user::has);
+        if (nspId != null) {
+            if (ownOnly) {
+                access.requireNsp(nspId);
+            }
+            return notices.find(exerciseId, kind, List.of(nspId));
+        }
+        return notices.find(exerciseId, kind, ownOnly ? user.nspIds() : null);
     }
 
     /** Read access for the crisis team, trainers, NSP operators and burgerhulp coordinators; scenario time now. */

@@ -71,18 +71,24 @@ public class NspNotices {
         }
     }
 
-    /** The notices of an exercise in scenario-time order, of one kind and NSP when given. */
-    public List<Map<String, Object>> find(String exerciseId, String kind, String nspId) {
+    /** The notices of an exercise in scenario-time order, of one kind and of these NSPs when given (null: all). */
+    public List<Map<String, Object>> find(String exerciseId, String kind, java.util.Collection<String> nspIds) {
         Criteria criteria = Criteria.where("exerciseId").is(exerciseId);
         if (kind != null) {
             criteria = criteria.and("kind").is(kind);
         }
-        if (nspId != null) {
-            criteria = criteria.and("nspId").is(nspId);
+        if (nspIds != null) {
+            criteria = criteria.and("nspId").in(nspIds);
         }
         return mongo.find(Query.query(criteria).with(Sort.by("atSeconds", "_id")), Document.class, NOTICES).stream()
-                .map(d -> Map.<String, Object>of("kind", d.getString("kind"), "atSeconds", d.get("atSeconds"),
-                        "event", EventJson.mapper().convertValue(d.get("event", Document.class), Map.class)))
+                .map(d -> {
+                    Map<String, Object> notice = new java.util.LinkedHashMap<>();
+                    notice.put("kind", d.getString("kind"));
+                    notice.put("nspId", d.getString("nspId"));
+                    notice.put("atSeconds", d.get("atSeconds"));
+                    notice.put("event", EventJson.mapper().convertValue(d.get("event", Document.class), Map.class));
+                    return notice;
+                })
                 .toList();
     }
 

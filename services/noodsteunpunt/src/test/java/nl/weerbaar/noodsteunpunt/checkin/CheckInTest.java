@@ -241,6 +241,10 @@ class CheckInTest extends NspTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("capacity"));
         register(id, token(CRISIS_TEAM), sporthal.replace("\"warmth\"", "\"sauna\"")).andExpect(status().isBadRequest());
         register(id, token(CRISIS_TEAM), sporthal.replace("nsp-sporthal", "nsp-heesch")).andExpect(status().isConflict());
+        register(id, token(CRISIS_TEAM), sporthal.replace("\"heesch\"", "\"atlantis\""))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("Plaats 'atlantis' komt niet voor in het scenario van oefening '"
+                        + id + "' (placeId)."));
         assertThat(nspRecords(id)).hasSize(before);
 
         register(id, token(CRISIS_TEAM), sporthal).andExpect(status().isAccepted());
@@ -283,6 +287,16 @@ class CheckInTest extends NspTestSupport {
                 });
         checkIn(id, "nsp-nistelrode", token(CRISIS_TEAM), FAMILY).andExpect(status().isConflict());
 
+        // an NSP operator reads the notices of the NSPs they run, and no others
+        await().atMost(PATIENCE).until(() -> noticesAs(id, "", CRISIS_TEAM).findValuesAsText("nspId")
+                .contains("nsp-nistelrode"));
+        JsonNode everyone = noticesAs(id, "", CRISIS_TEAM);
+        JsonNode own = noticesAs(id, "", NSP_HEESCH);
+        assertThat(own.findValuesAsText("nspId")).allMatch("nsp-heesch"::equals)
+                .hasSize((int) everyone.findValuesAsText("nspId").stream().filter("nsp-heesch"::equals).count());
+        mvc.perform(get("/api/exercises/" + id + "/nsp-notices?nspId=nsp-nistelrode").with(token(NSP_HEESCH)))
+                .andExpect(status().isForbidden());
+
         String purge = "/api/exercises/" + id + "/personal-data/purge";
         mvc.perform(post(purge).with(token(CRISIS_TEAM))).andExpect(status().isConflict());
         timelineCommand("/api/exercises/" + id + "/stop", null).andExpect(status().isAccepted());
@@ -313,6 +327,11 @@ class CheckInTest extends NspTestSupport {
     private JsonNode checkIns(String id, String nspId) throws Exception {
         return json(mvc.perform(get("/api/exercises/" + id + "/nsps/" + nspId + "/check-ins?all=true")
                 .with(token(CRISIS_TEAM))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode noticesAs(String id, String query, String who) throws Exception {
+        return json(mvc.perform(get("/api/exercises/" + id + "/nsp-notices" + query).with(token(who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
     private JsonNode notices(String id, String kind) throws Exception {

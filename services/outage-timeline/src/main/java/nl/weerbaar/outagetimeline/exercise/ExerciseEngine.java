@@ -147,6 +147,11 @@ public class ExerciseEngine {
             throw ApiException.conflict("inject.exists", inject.id());
         }
         long now = run.scenarioTimeAt(clock.instant());
+        if (inject.offsetSeconds() >= 0 && inject.offsetSeconds() < now) {
+            // it would never fire as planned: the clock has passed it (give no time for "now")
+            throw ApiException.unprocessable("inject.in-the-past", ScenarioTime.format(inject.offsetSeconds()),
+                    ScenarioTime.format(now));
+        }
         long at = inject.offsetSeconds() < 0 ? now : inject.offsetSeconds(); // no time given: now
         Inject timed = new Inject(inject.id(), at, inject.sector(), inject.providerId(), ScenarioTime.band(at),
                 inject.effect(), inject.severity(), inject.statusEffect());

@@ -59,6 +59,14 @@ class InjectController {
                 throw ApiException.unprocessable("inject.unknown-provider", provider);
             }
         }
+        ExerciseRequests.Effect effect = body.statusEffect();
+        if (effect != null && effect.sector() != null
+                && scenario.sectors().stream().noneMatch(s -> s.id().equals(effect.sector()))) {
+            throw ApiException.unprocessable("inject.unknown-sector", effect.sector());
+        }
+        if (effect != null && effect.providerId() == null && effect.sector() == null) { // it would hit nobody
+            throw ApiException.unprocessable("inject.effect-without-target", effect.effect());
+        }
         Inject inject = new Inject(body.id() != null ? body.id() : "adhoc-" + UUID.randomUUID().toString().substring(0, 8),
                 body.offsetSeconds() == null ? -1 : body.offsetSeconds(), body.sector(), body.providerId(), null,
                 new Text(body.effectNl(), body.effectEn()), body.severity(),

@@ -85,6 +85,16 @@ class InjectPlanTest extends TimelineTestSupport {
         send("/api/exercises/" + id + "/injects", """
                 {"id":"stroomuitval","offsetSeconds":60,"sector":"telecom","effectNl":"x","severity":"minor"}""")
                 .andExpect(status().isConflict());
+        send("/api/exercises/" + id + "/injects", """
+                {"offsetSeconds":600,"sector":"telecom","effectNl":"x","severity":"minor",
+                 "statusEffect":{"effect":"down","sector":"ruimtevaart"}}""")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("Sector 'ruimtevaart' komt niet voor in dit scenario."));
+        send("/api/exercises/" + id + "/injects", """
+                {"offsetSeconds":600,"sector":"telecom","providerId":"mobiel-netwerk","effectNl":"x","severity":"minor",
+                 "statusEffect":{"effect":"down"}}""")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("noemt geen aanbieder")));
         send("/api/exercises/" + id + "/injects/bestaat-niet/hold", "").andExpect(status().isNotFound());
         send("/api/exercises/nergens/injects/x/hold", "").andExpect(status().isNotFound());
 
@@ -94,5 +104,18 @@ class InjectPlanTest extends TimelineTestSupport {
                 r -> r.stream().anyMatch(x -> x.type().equals(EventType.INJECT_PLAN_CHANGED.type())));
         assertThat(after).hasSize(Math.max(before, 2) + 1);
         assertThat(after.getLast().type()).isEqualTo(EventType.INJECT_PLAN_CHANGED.type());
+    }
+
+    @Test
+    void anInjectTimeThatTheClockHasPassedIsRefused() throws Exception {
+        String id = create("\"speed\":1,\"startOffsetSeconds\":7200");
+        send("/api/exercises/" + id + "/injects", """
+                {"offsetSeconds":600,"sector":"telecom","effectNl":"x","severity":"minor"}""")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("al voorbij")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("de oefening is op T+2:00")));
+        send("/api/exercises/" + id + "/injects", """
+                {"offsetSeconds":9000,"sector":"telecom","effectNl":"x","severity":"minor"}""")
+                .andExpect(status().isAccepted());
     }
 }

@@ -69,6 +69,10 @@ class ProviderRegistration {
         if (views.find(exerciseId, body.id()).isPresent()) {
             throw ApiException.conflict("provider.exists", body.id(), exerciseId);
         }
+        clocks.requireSector(exercise, body.sector());
+        if (body.places() != null) {
+            clocks.requirePlaces(exercise, "places", body.places());
+        }
         Provider provider = new Provider(body.id(), body.name(), body.sector(), body.places(), body.services(),
                 body.dependsOn(), body.dependsOnAny(), new Backup(body.backup().kind(), body.backup().autonomyHours(),
                 body.backup().refuelPossible()), body.vulnerableSite(), body.contactRole());

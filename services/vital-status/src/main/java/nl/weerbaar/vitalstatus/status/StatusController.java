@@ -54,12 +54,15 @@ class StatusController {
         WeerbaarUser user = access.requireOwnProvider(providerId);
         ExerciseClock exercise = clocks.requireLive(exerciseId);
         ProviderView current = known(exerciseId, providerId);
+        if (body.affectedPlaces() != null) {
+            clocks.requirePlaces(exercise, "affectedPlaces", body.affectedPlaces());
+        }
         long now = exercise.scenarioTimeAt(clock.instant());
         Long restore = body.expectedRestore() == null ? null : ScenarioTime.parse(body.expectedRestore());
         if (restore != null && restore < now) {
             throw ApiException.unprocessable("status.restore-in-past", body.expectedRestore(), ScenarioTime.format(now))
-                    .withErrors(List.of(Map.of("field", "expectedRestore", "message", "lies before "
-                            + ScenarioTime.format(now))));
+                    .withErrors(List.of(Map.of("field", "expectedRestore", "message", "< "
+                            + ScenarioTime.format(now)))); // the detail says it in the caller's language
         }
         ProviderState state = ProviderState.parse(body.state()).orElseThrow();
         limits.acquire(exerciseId, providerId);

@@ -81,6 +81,9 @@ class PostedStatusTest extends VitalTestSupport {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("expectedRestore"));
         postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"backupRemainingHours\":3}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("state"));
+        postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"state\":\"down\",\"affectedPlaces\":[\"heesch\","
+                + "\"atlantis\"]}").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'atlantis'")));
 
         // one good post after all the refused ones: it is the only status a provider put on the record
         postStatus(id, "enexis-net", token(PROVIDER_ENEXIS), "{\"state\":\"down\",\"expectedRestore\":\"48:00\"}")
@@ -105,7 +108,7 @@ class PostedStatusTest extends VitalTestSupport {
     @Test
     void theCrisisTeamRegistersAProviderThatJoinsTheCascade() throws Exception {
         String id = play("klein-testscenario", 1);
-        String body = "{\"id\":\"waterbedrijf-noodpomp\",\"name\":\"Noodpomp drinkwater\",\"sector\":\"drinkwater\","
+        String body = "{\"id\":\"huisartsenpost-heesch\",\"name\":\"Huisartsenpost Heesch\",\"sector\":\"ghor\","
                 + "\"places\":[\"heesch\"],\"dependsOn\":[\"enexis-net\"],"
                 + "\"backup\":{\"kind\":\"generator\",\"autonomyHours\":8,\"refuelPossible\":true}}";
         mvc.perform(post("/api/exercises/" + id + "/providers").with(token(PROVIDER_ENEXIS))
@@ -113,10 +116,19 @@ class PostedStatusTest extends VitalTestSupport {
         mvc.perform(post("/api/exercises/" + id + "/providers").with(token(CRISIS_TEAM))
                 .contentType(MediaType.APPLICATION_JSON).content(body.replace("[\"enexis-net\"]", "[\"onbekend\"]")))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("dependsOn"));
+        // a sector or a place the scenario does not have
+        mvc.perform(post("/api/exercises/" + id + "/providers").with(token(CRISIS_TEAM))
+                .contentType(MediaType.APPLICATION_JSON).content(body.replace("\"ghor\"", "\"drinkwater\"")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("Sector 'drinkwater' komt niet voor in het scenario van oefening '"
+                        + id + "'; wel: netbeheer, telecom, ghor, wegen."));
+        mvc.perform(post("/api/exercises/" + id + "/providers").with(token(CRISIS_TEAM))
+                .contentType(MediaType.APPLICATION_JSON).content(body.replace("[\"heesch\"]", "[\"atlantis\"]")))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("place.unknown"));
         mvc.perform(post("/api/exercises/" + id + "/providers").with(token(CRISIS_TEAM))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isAccepted());
         // the grid is down: the new provider starts on its generator
-        await().atMost(PATIENCE).until(() -> state(id, "waterbedrijf-noodpomp") == ProviderState.ON_BACKUP);
+        await().atMost(PATIENCE).until(() -> state(id, "huisartsenpost-heesch") == ProviderState.ON_BACKUP);
         mvc.perform(post("/api/exercises/" + id + "/providers").with(token(CRISIS_TEAM))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isConflict());
     }
