@@ -63,6 +63,18 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.health.kafka.enabled", "false");
+        // the read-model store's breaker (ReadModelStoreBreaker): open after 3 failures of the last 5, tried again
+        // after 10 s; shown in health and in resilience4j_circuitbreaker_state
+        String breaker = "resilience4j.circuitbreaker.instances." + nl.weerbaar.kit.kafka.ReadModelStoreBreaker.NAME;
+        d.put(breaker + ".sliding-window-size", "5");
+        d.put(breaker + ".minimum-number-of-calls", "3");
+        d.put(breaker + ".failure-rate-threshold", "50");
+        d.put(breaker + ".wait-duration-in-open-state", "10s");
+        d.put(breaker + ".automatic-transition-from-open-to-half-open-enabled", "true");
+        d.put(breaker + ".permitted-number-of-calls-in-half-open-state", "1");
+        d.put(breaker + ".register-health-indicator", "true");
+        d.put(breaker + ".allow-health-indicator-to-fail", "true");
+        d.put("management.health.circuitbreakers.enabled", "true");
         d.put("management.metrics.tags.application", "${spring.application.name}");
         // the status is open (probes, the stack's start); which parts and their details only for the monitor role:
         // they name hosts, paths and classes

@@ -20,6 +20,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
@@ -47,8 +48,15 @@ public class KafkaKitConfiguration {
     public static final String DEAD_LETTER_REASON = "weerbaar_dlt_reason";
 
     @Bean
+    public ReadModelStoreBreaker readModelStoreBreaker(CircuitBreakerRegistry registry,
+                                                       org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return new ReadModelStoreBreaker(registry, mongo);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template, KafkaKitProperties kafka) {
+    public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template, KafkaKitProperties kafka,
+                                                 ReadModelStoreBreaker store) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(new Header[] {
@@ -62,7 +70,13 @@ public class KafkaKitConfiguration {
         handler.addNotRetryableExceptions(InvalidEventException.class);
         ExponentialBackOff untilStoreIsBack = new ExponentialBackOff(1_000, 2);
         untilStoreIsBack.setMaxInterval(30_000);
-        handler.setBackOffFunction((record, ex) -> StoreUnavailable.isCause(ex) ? untilStoreIsBack : null);
+        handler.setBackOffFunction((record, ex) -> {
+            if (!StoreUnavailable.isCause(ex)) {
+                return null;
+            }
+            store.failed(ex);
+            return untilStoreIsBack;
+        });
         return handler;
     }
 
