@@ -19,6 +19,7 @@ import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.FeedItem;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 @EnableConfigurationProperties(StreamHub.StreamSettings.class)
-public class StreamHub {
+public class StreamHub implements SmartLifecycle {
 
     /** How much of the feed a browser gets when it first connects. */
     private static final int FIRST_FEED = 300;
@@ -119,11 +120,38 @@ public class StreamHub {
         }
     }
 
-    /** Ends every stream first, so a stop does not wait for browsers to go. */
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream when the service stops, before the web server's graceful shutdown (a lower phase) waits for
+     * open requests: an open stream would otherwise hold every stop for the whole shutdown timeout. The pages
+     * reconnect to another instance or to this one when it is back.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        watchers.values().forEach(list -> List.copyOf(list).forEach(Watcher::close));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
     @PreDestroy
-    void stop() {
+    void shutdown() {
+        stop();
         hub.shutdownNow();
-        watchers.values().forEach(list -> list.forEach(Watcher::close));
     }
 
     /** One browser: its queue, filled on the hub's thread, and the writer that empties it. */

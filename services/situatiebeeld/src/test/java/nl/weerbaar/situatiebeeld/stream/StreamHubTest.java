@@ -34,7 +34,7 @@ class StreamHubTest {
     @AfterEach
     void stop() {
         stallForever.countDown();
-        hub.stop();
+        hub.shutdown();
     }
 
     @Test
@@ -80,9 +80,34 @@ class StreamHubTest {
         await().until(() -> browser.events.stream().filter(e -> e.startsWith(":heartbeat")).count() >= 3);
     }
 
+    @Test
+    void stoppingTheServiceEndsEveryStreamBeforeTheWebServerWaitsForThem() {
+        when(log.latest(anyString(), anyInt())).thenReturn(List.of());
+        when(log.after(anyString(), anyLong(), anyInt())).thenReturn(List.of());
+        when(pictures.currentJson(anyString())).thenReturn("{}");
+        hub = new StreamHub(log, pictures, new StreamHub.StreamSettings(Duration.ofMillis(20),
+                Duration.ofSeconds(30), Duration.ofMinutes(30), 10));
+        Recording browser = new Recording();
+        hub.watch(EXERCISE, null, browser);
+        await().until(() -> hub.watching(EXERCISE) == 1);
+
+        hub.stop();
+
+        await().until(() -> browser.completed);
+        assertThat(hub.watching(EXERCISE)).isZero();
+        assertThat(hub.getPhase()).isGreaterThan(
+                org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+    }
+
     /** What a browser would receive, one text per event. */
     private static class Recording extends SseEmitter {
         final List<String> events = new CopyOnWriteArrayList<>();
+        volatile boolean completed;
+
+        @Override
+        public void complete() {
+            completed = true;
+        }
 
         @Override
         public void send(SseEventBuilder event) throws IOException {
