@@ -57,6 +57,7 @@ class StoreOutageTest {
                             .andExpect(status().isAccepted());
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> breaker.state() == CircuitBreaker.State.OPEN);
+                mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
             } finally {
                 InProcessMongo.restore();
             }
@@ -69,6 +70,7 @@ class StoreOutageTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> applied(ProbeListener.COLLECTION, exercises) == EVENTS
                     && applied(ProbeListener.BATCH_COLLECTION, exercises) == EVENTS);
             await().atMost(Duration.ofSeconds(30)).until(() -> breaker.state() == CircuitBreaker.State.CLOSED);
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
             long twice = exercises.stream().filter(id -> count(ProbeListener.COLLECTION, id) != 1
                     || count(ProbeListener.BATCH_COLLECTION, id) != 1).count();
             long deadLettered = deadLetters.records().stream().filter(r -> r.key().startsWith(run)).count();
