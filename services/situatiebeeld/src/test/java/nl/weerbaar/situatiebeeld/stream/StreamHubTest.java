@@ -18,6 +18,7 @@ import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,6 +32,20 @@ class StreamHubTest {
     private final CountDownLatch stallForever = new CountDownLatch(1);
     private StreamHub hub;
 
+    /** An exercise with an empty log so far and a picture. */
+    @BeforeEach
+    void emptyLog() {
+        when(log.latest(anyString(), anyInt())).thenReturn(List.of());
+        when(log.after(anyString(), anyLong(), anyInt())).thenReturn(List.of());
+        when(pictures.currentJson(anyString())).thenReturn("{\"picture\":1}");
+    }
+
+    /** A hub refreshing pictures every 20 ms, with this heartbeat and queue per browser. */
+    private StreamHub hub(Duration heartbeat, int queue) {
+        return new StreamHub(log, pictures, new StreamHub.StreamSettings(Duration.ofMillis(20), heartbeat,
+                Duration.ofMinutes(30), queue));
+    }
+
     @AfterEach
     void stop() {
         stallForever.countDown();
@@ -39,11 +54,7 @@ class StreamHubTest {
 
     @Test
     void aBrowserThatStopsReadingIsDisconnectedAndTheOthersGetEverything() {
-        when(log.latest(anyString(), anyInt())).thenReturn(List.of());
-        when(log.after(anyString(), anyLong(), anyInt())).thenReturn(List.of());
-        when(pictures.currentJson(anyString())).thenReturn("{\"picture\":1}");
-        hub = new StreamHub(log, pictures, new StreamHub.StreamSettings(Duration.ofMillis(20), Duration.ofSeconds(30),
-                Duration.ofMinutes(30), 50));
+        hub = hub(Duration.ofSeconds(30), 50);
         Recording healthy = new Recording();
         Stalled stalled = new Stalled();
         hub.watch(EXERCISE, 0L, stalled);
@@ -70,11 +81,7 @@ class StreamHubTest {
 
     @Test
     void aQuietStreamCarriesHeartbeats() {
-        when(log.latest(anyString(), anyInt())).thenReturn(List.of());
-        when(log.after(anyString(), anyLong(), anyInt())).thenReturn(List.of());
-        when(pictures.currentJson(anyString())).thenReturn("{}");
-        hub = new StreamHub(log, pictures, new StreamHub.StreamSettings(Duration.ofMillis(20),
-                Duration.ofMillis(50), Duration.ofMinutes(30), 10));
+        hub = hub(Duration.ofMillis(50), 10);
         Recording browser = new Recording();
         hub.watch(EXERCISE, null, browser);
         await().until(() -> browser.events.stream().filter(e -> e.startsWith(":heartbeat")).count() >= 3);
@@ -82,11 +89,7 @@ class StreamHubTest {
 
     @Test
     void stoppingTheServiceEndsEveryStreamBeforeTheWebServerWaitsForThem() {
-        when(log.latest(anyString(), anyInt())).thenReturn(List.of());
-        when(log.after(anyString(), anyLong(), anyInt())).thenReturn(List.of());
-        when(pictures.currentJson(anyString())).thenReturn("{}");
-        hub = new StreamHub(log, pictures, new StreamHub.StreamSettings(Duration.ofMillis(20),
-                Duration.ofSeconds(30), Duration.ofMinutes(30), 10));
+        hub = hub(Duration.ofSeconds(30), 10);
         Recording browser = new Recording();
         hub.watch(EXERCISE, null, browser);
         await().until(() -> hub.watching(EXERCISE) == 1);
