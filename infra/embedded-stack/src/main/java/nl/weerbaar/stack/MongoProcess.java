@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -28,6 +29,8 @@ public final class MongoProcess {
     static final String NAME = "mongodb";
     private static final String PORT = "weerbaar.mongo.port";
     private static final String FILE = "weerbaar.mongo.file";
+    static final Duration RETENTION = Duration.ofMinutes(10);
+    static final Duration WRITE_DELAY = Duration.ofSeconds(5);
 
     private MongoProcess() {
     }
@@ -45,7 +48,22 @@ public final class MongoProcess {
 
     /** The memory backend, or (a file given) the H2 backend in that file. */
     static MongoBackend backend(String file) {
-        return file == null || file.isBlank() ? new MemoryBackend() : new H2Backend(file);
+        return file == null || file.isBlank() ? new MemoryBackend() : new H2Backend(diskStore(file));
+    }
+
+    /**
+     * The H2 file store, not at {@code MVStore.open}'s defaults: under a national exercise's writes those failed reads
+     * with "Chunk … not found" (h2database#4383, open): a reader folding a long log still walked pages of a chunk the
+     * background writer had already rewritten. Chunks are kept for {@link #RETENTION} after they stop being live, the
+     * background writer runs every {@link #WRITE_DELAY} instead of every 1 s (the reports tie the failure to a short
+     * write delay), and the page cache gets a quarter of the heap instead of 16 MB, so that folds read from memory.
+     */
+    static MVStore diskStore(String file) {
+        int cacheMegabytes = (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
+        store.setRetentionTime((int) RETENTION.toMillis());
+        store.setAutoCommitDelay((int) WRITE_DELAY.toMillis());
+        return store;
     }
 
     /** Where the server keeps its file when the read models are on disk. */

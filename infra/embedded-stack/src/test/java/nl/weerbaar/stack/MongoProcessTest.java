@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,18 @@ class MongoProcessTest {
                     .extracting(d -> d.getString("state")).containsExactlyInAnyOrder("MATCHED", "CLOSED");
         } finally {
             second.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDiskStoreKeepsOldChunksLongEnoughForALongFoldAndCachesMoreThanH2sDefault() {
+        MVStore store = MongoProcess.diskStore(dir.resolve("settings.mv.db").toString());
+        try {
+            assertThat(store.getRetentionTime()).isEqualTo((int) MongoProcess.RETENTION.toMillis());
+            assertThat(store.getAutoCommitDelay()).isEqualTo((int) MongoProcess.WRITE_DELAY.toMillis());
+            assertThat(store.getCacheSize()).isGreaterThanOrEqualTo(16);
+        } finally {
+            store.close();
         }
     }
 
