@@ -14,8 +14,11 @@ public class SecurityProperties {
 
     public enum Mode { TOKENS, JWT }
 
+    /** TOKENS: the configured API tokens and browser users below; JWT: tokens from the identity provider only. */
     private Mode mode = Mode.TOKENS;
+    /** API tokens (Bearer), stored as the SHA-256 hash of each token. */
     private List<Principal> tokens = new ArrayList<>();
+    /** Browser users (Basic), stored as BCrypt password hashes. */
     private List<Principal> users = new ArrayList<>();
     /**
      * Other web origins (scheme://host[:port]) whose pages may send writes here; by default none: a browser's write

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.DispatcherServlet;
         beforeName = {"org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration",
             "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(WebKitProperties.class)
+@EnableConfigurationProperties({WebKitProperties.class, ApiProperties.class})
 public class WebKitConfiguration {
 
     /** Dutch by default, English on request, nothing else (replaces Boot's, which takes any language). */
@@ -88,10 +88,9 @@ public class WebKitConfiguration {
 
     /** The service's OpenAPI description, with the two ways to authenticate. */
     @Bean
-    public OpenAPI weerbaarOpenApi(@Value("${spring.application.name}") String name,
-                                   @Value("${weerbaar.api.description:}") String description) {
+    public OpenAPI weerbaarOpenApi(@Value("${spring.application.name}") String name, ApiProperties api) {
         return new OpenAPI()
-                .info(new Info().title("Weerbaar " + name).version("v1").description(description))
+                .info(new Info().title("Weerbaar " + name).version("v1").description(api.description()))
                 .components(new Components()
                         .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))

@@ -53,7 +53,17 @@ class CoordinationConfiguration {
 
     static final String PROCESSOR = "burgerhulp-coordination-streams";
 
-    /** How burgerhulp coordinates ({@code weerbaar.burgerhulp.*}); see {@link CoordinationRules}. */
+    /**
+     * How burgerhulp coordinates ({@code weerbaar.burgerhulp.*}); see {@link CoordinationRules}.
+     *
+     * @param offersPerRound   volunteers asked at once for one help request
+     * @param offerMinutes     how long an offer waits for its answer, by urgency
+     * @param taskMinutes      how long a task takes once the volunteer is there
+     * @param maxTravelMinutes the farthest a volunteer is asked to travel (minutes at their travel speed)
+     * @param pool             who of the population reports in as a volunteer
+     * @param phoneProviders   providers of which one working is enough to phone volunteers
+     * @param fuelProviders    providers of fuel: without them, volunteers go by bike
+     */
     @ConfigurationProperties("weerbaar.burgerhulp")
     record CoordinationProperties(@DefaultValue("3") int offersPerRound, @DefaultValue OfferMinutes offerMinutes,
                                   @DefaultValue("30") int taskMinutes, @DefaultValue("60") int maxTravelMinutes,
@@ -61,10 +71,19 @@ class CoordinationConfiguration {
                                   @DefaultValue({"mobiel-netwerk", "vaste-telefonie"}) Set<String> phoneProviders,
                                   @DefaultValue("tankstations") Set<String> fuelProviders) {
 
+        /**
+         * @param immediate minutes an offer for an immediate need waits for its answer
+         * @param urgent    minutes for an urgent need
+         * @param normal    minutes for a normal need
+         */
         record OfferMinutes(@DefaultValue("3") int immediate, @DefaultValue("10") int urgent,
                             @DefaultValue("30") int normal) {
         }
 
+        /**
+         * @param reportInShare share of the registered volunteers that reports in during an outage
+         * @param reportInKm    how far from their NSP those that report in live at most
+         */
         record Pool(@DefaultValue("0.4") double reportInShare, @DefaultValue("3") double reportInKm) {
         }
 
@@ -96,11 +115,12 @@ class CoordinationConfiguration {
 
     @Bean
     KStream<String, Routed> coordination(StreamsBuilder builder, SchemaValidator validator, CoordinationRules rules,
-                                         OutageLinks links, KafkaKitProperties kafka, Clock clock) {
+                                         OutageLinks links, CoordinationMetrics metrics, KafkaKitProperties kafka,
+                                         Clock clock) {
         // A national exercise's volunteers and requests are hundreds of megabytes: on disk (RocksDB, bounded
         // off-heap memory, see BoundedRocksDb), not on the heap, which they filled in the national benchmark
         return topology(builder, new StreamEvents(validator, "burgerhulp", PROCESSOR, clock),
-                new CoordinationStep(rules, links), kafka.partitions(), Stores::persistentKeyValueStore);
+                new CoordinationStep(rules, links), metrics, kafka.partitions(), Stores::persistentKeyValueStore);
     }
 
     /**
@@ -111,7 +131,7 @@ class CoordinationConfiguration {
      * samples of the stream thread in the national run): both always in memory.
      */
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CoordinationStep step,
-                                            int partitions,
+                                            CoordinationMetrics metrics, int partitions,
                                             Function<String, KeyValueBytesStoreSupplier> largeStores) {
         for (String store : List.of(CoordinationStore.EXERCISES, CoordinationStore.INPUTS)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(),
@@ -131,7 +151,7 @@ class CoordinationConfiguration {
             merged = merged.merge(byExercise(builder, events, step, input.getValue(), input.getKey(), consumed,
                     produced), Named.as("with-" + input.getKey()));
         }
-        KStream<String, Routed> decided = merged.process(() -> new CoordinationProcessor(events, step, partitions),
+        KStream<String, Routed> decided = merged.process(() -> new CoordinationProcessor(events, step, metrics, partitions),
                 Named.as("coordination"), CoordinationStore.EXERCISES, CoordinationStore.VOLUNTEERS,
                 CoordinationStore.REQUESTS, CoordinationStore.INPUTS);
         decided.to((key, value, context) -> value.topic(), produced.withName("burgerhulp-sink"));

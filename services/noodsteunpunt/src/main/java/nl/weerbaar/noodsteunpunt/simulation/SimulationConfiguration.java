@@ -51,7 +51,19 @@ class SimulationConfiguration {
 
     static final String PROCESSOR = "noodsteunpunt-nsp-simulation";
 
-    /** The NSP policies of a deployment ({@code weerbaar.nsp.*}); see {@link NspRules}. */
+    /**
+     * The NSP policies of a deployment ({@code weerbaar.nsp.*}); see {@link NspRules}.
+     *
+     * @param powerSectors              sectors whose outage in a place counts as "no power" there
+     * @param emergencyNumbers          providers that are the emergency number (112)
+     * @param openAfterPowerDownMinutes an NSP opens this long after its place lost power
+     * @param openAfter112DownMinutes   or this long after 112 went down, whichever is first
+     * @param openingMinutes            how long opening takes (state opening) before it is open
+     * @param closeAfterRestoreMinutes  an NSP closes this long after its place has power again
+     * @param thresholdsPercent         occupancy thresholds that raise a notice (percent of capacity)
+     * @param reopenBelowPercent        a full NSP takes people in again below this occupancy
+     * @param stock                     the NSPs' supplies and their use
+     */
     @ConfigurationProperties("weerbaar.nsp")
     record NspProperties(@DefaultValue("netbeheer") Set<String> powerSectors,
                          @DefaultValue("alarmnummer-112") Set<String> emergencyNumbers,
@@ -63,6 +75,15 @@ class SimulationConfiguration {
                          @DefaultValue("90") int reopenBelowPercent,
                          @DefaultValue Stock stock) {
 
+        /**
+         * @param waterLitresPerPlace  litres of water an NSP holds per place of capacity at opening
+         * @param rationsPerPlace      food rations per place of capacity at opening
+         * @param generatorHours       hours of generator fuel at opening
+         * @param waterPerPersonDay    litres one person uses a day
+         * @param rationsPerPersonDay  rations one person uses a day
+         * @param lowShare             a supply below this share of its opening level is reported low
+         * @param deliveryHours        hours from a low report to a delivery
+         */
         record Stock(@DefaultValue("7") double waterLitresPerPlace, @DefaultValue("6") double rationsPerPlace,
                      @DefaultValue("24") double generatorHours, @DefaultValue("3.5") double waterPerPersonDay,
                      @DefaultValue("3") double rationsPerPersonDay, @DefaultValue("0.25") double lowShare,

@@ -9,7 +9,12 @@ import java.util.stream.Stream;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.constraints.Positive;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +25,29 @@ import org.springframework.stereotype.Component;
  * from the log anew, so dropping a picture loses nothing.
  */
 @Component
+@EnableConfigurationProperties(LivePictures.Settings.class)
 public class LivePictures {
+
+    /**
+     * {@code weerbaar.situatiebeeld.*}.
+     *
+     * @param livePictures how many exercises' live pictures are kept folded in memory (the least recently shown goes
+     *                     first; it is folded from its log again when asked for)
+     */
+    @ConfigurationProperties("weerbaar.situatiebeeld")
+    @Validated
+    record Settings(@DefaultValue("32") @Positive int livePictures) {
+    }
 
     private final PictureLog log;
     private final Map<String, Picture> pictures;
 
-    public LivePictures(PictureLog log, @Value("${weerbaar.situatiebeeld.live-pictures:32}") int capacity) {
+    @Autowired
+    LivePictures(PictureLog log, Settings settings) {
+        this(log, settings.livePictures());
+    }
+
+    public LivePictures(PictureLog log, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("weerbaar.situatiebeeld.live-pictures must be at least 1: " + capacity);
         }

@@ -23,7 +23,12 @@ class LogFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
-    /** How often the log is read, and at most how many entries per exercise at a time. */
+    /**
+     * How often the picture log is read, and at most how much at a time.
+     *
+     * @param intervalMs milliseconds between two reads of the log
+     * @param batch      at most this many entries per exercise per read
+     */
     @ConfigurationProperties("weerbaar.situatiebeeld.follow")
     record FollowSettings(@DefaultValue("100") long intervalMs, @DefaultValue("2000") int batch) {
     }

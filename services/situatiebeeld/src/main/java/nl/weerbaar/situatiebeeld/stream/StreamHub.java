@@ -46,7 +46,14 @@ public class StreamHub implements SmartLifecycle {
     private static final int FIRST_FEED = 300;
     private static final int BACKLOG = 20_000;
 
-    /** {@code weerbaar.situatiebeeld.stream}: picture refresh, heartbeat, stream lifetime, queue per browser. */
+    /**
+     * {@code weerbaar.situatiebeeld.stream}: the browsers' live streams (server-sent events).
+     *
+     * @param refresh   how often a changed picture is sent
+     * @param heartbeat a quiet stream carries a comment this often, so proxies keep it open
+     * @param timeout   a stream ends after this long; the page reconnects where it was
+     * @param queue     events queued per browser at most; a browser that falls this far behind is disconnected
+     */
     @ConfigurationProperties("weerbaar.situatiebeeld.stream")
     record StreamSettings(@DefaultValue("500ms") Duration refresh, @DefaultValue("15s") Duration heartbeat,
                           @DefaultValue("30m") Duration timeout, @DefaultValue("25000") int queue) {

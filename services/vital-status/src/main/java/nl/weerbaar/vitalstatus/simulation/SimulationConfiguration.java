@@ -45,7 +45,12 @@ class SimulationConfiguration {
 
     static final String PROCESSOR = "vital-status-simulation";
 
-    /** The simulation's rules: when backup counts as low, which providers are the emergency number. */
+    /**
+     * The simulation's rules ({@code weerbaar.vital.*}).
+     *
+     * @param lowBackupHours           a provider on backup with fewer hours left raises a backup-low alert
+     * @param emergencyNumberProviders providers that are the emergency number (112)
+     */
     @ConfigurationProperties("weerbaar.vital")
     record SimulationProperties(@DefaultValue("2") double lowBackupHours,
                                 @DefaultValue("alarmnummer-112") Set<String> emergencyNumberProviders) {

@@ -5,7 +5,11 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,15 +17,26 @@ import org.springframework.stereotype.Component;
  * crowd out the others; a refused post is answered 429 and publishes nothing.
  */
 @Component
+@EnableConfigurationProperties(PostRateLimits.Settings.class)
 class PostRateLimits {
+
+    /**
+     * {@code weerbaar.vital.*} for posted statuses.
+     *
+     * @param postsPerMinute statuses one provider may post per minute in one exercise; more are answered 429
+     */
+    @ConfigurationProperties("weerbaar.vital")
+    @Validated
+    record Settings(@DefaultValue("30") @Positive int postsPerMinute) {
+    }
 
     private final RateLimiterRegistry registry;
     private final RateLimiterConfig config;
 
     PostRateLimits(RateLimiterRegistry registry,
-                   @Value("${weerbaar.vital.posts-per-minute:30}") int postsPerMinute) {
+                   Settings settings) {
         this.registry = registry;
-        this.config = RateLimiterConfig.custom().limitForPeriod(postsPerMinute)
+        this.config = RateLimiterConfig.custom().limitForPeriod(settings.postsPerMinute())
                 .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build();
     }
 
