@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,7 @@ class EmbeddedStackSystemTest {
                 assertThat(arrivals.size()).isPositive();
             });
             singleInstanceRun = eventsOnceEach(config, first);
+            everyMetricTheDashboardsAndAlertsNameIsExposed(stack);
         }
         assertThat(aliveChildren()).as("processes left after stop").isZero();
         assertThat(config.pidFile()).doesNotExist();
@@ -118,6 +121,22 @@ class EmbeddedStackSystemTest {
             assertThat(get(again, "situatiebeeld", "/actuator/health").statusCode()).isEqualTo(200);
         }
         assertThat(aliveChildren()).isZero();
+    }
+
+    /** Issue 16: a dashboard or alert rule on a metric that no running service exposes is a silent blind spot. */
+    private void everyMetricTheDashboardsAndAlertsNameIsExposed(EmbeddedStack stack) throws Exception {
+        Set<String> named = MonitoringNames.named(Path.of(System.getProperty("weerbaar.root")));
+        assertThat(named).contains("weerbaar_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max");
+        Set<String> exposed = new TreeSet<>();
+        for (String service : StackConfig.defaultServicePorts().keySet()) {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(stack.url(service)
+                    + "/actuator/prometheus")).header("Authorization", "Bearer " + stack.token("monitor")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).as(service).isEqualTo(200);
+            exposed.addAll(MonitoringNames.exposed(scrape.body()));
+        }
+        assertThat(named).as("named by dashboards or alert rules, exposed by no service")
+                .allSatisfy(name -> assertThat(exposed).contains(name));
     }
 
     /** The instance of outage-timeline that drives the exercise's clock, or -1 while neither says so yet. */

@@ -62,9 +62,9 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.listener.missing-topics-fatal", "false");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");
-        // not ready while the read-model store is away: its answers would be stale or fail
-        d.put("management.endpoint.health.group.readiness.include", "readinessState,mongo");
-        d.put("management.health.kafka.enabled", "false");
+        // not ready while the read-model store or the broker is away, or a stream processor is not running: its
+        // answers would be stale or fail (KafkaHealth)
+        d.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
         // the read-model store's breaker (ReadModelStoreBreaker): open after 3 failures of the last 5, tried again
         // after 10 s; shown in health and in resilience4j_circuitbreaker_state
         String breaker = "resilience4j.circuitbreaker.instances." + nl.weerbaar.kit.kafka.ReadModelStoreBreaker.NAME;

@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.SerializationException;
 public final class DeadLetters {
 
     public static final String METER = "weerbaar.dead.letters";
+    static final java.util.List<String> KINDS = java.util.List.of("unreadable", "contract", "failed");
 
     private DeadLetters() {
     }
@@ -20,6 +21,13 @@ public final class DeadLetters {
     /** One more record of {@code topic} dead-lettered for {@code reason}. */
     public static void count(String topic, Throwable reason) {
         Metrics.counter(METER, "topic", topic, "reason", kind(reason)).increment();
+    }
+
+    /** Shows the series of {@code topic} at zero for every kind of reason. */
+    static void register(String topic) {
+        for (String kind : KINDS) {
+            Metrics.counter(METER, "topic", topic, "reason", kind);
+        }
     }
 
     /** {@code unreadable} (not JSON), {@code contract} (breaks its schema or envelope) or {@code failed}. */

@@ -53,6 +53,22 @@ public class KafkaKitConfiguration {
         return new ReadModelStoreBreaker(registry, mongo);
     }
 
+    /** Health {@code kafka} (in readiness): the broker answers and the stream processors run. */
+    @Bean(name = "kafka")
+    public org.springframework.boot.actuate.health.HealthIndicator kafkaHealth(KafkaAdmin admin,
+            ObjectProvider<org.springframework.kafka.config.StreamsBuilderFactoryBean> processors) {
+        return new KafkaHealth(admin, processors);
+    }
+
+    /**
+     * Every dead-letter series from zero, for every topic and kind of reason: Prometheus's {@code increase()} misses
+     * the first dead letters of a series that appears with them (alert WeerbaarDeadLetters).
+     */
+    @Bean
+    public org.springframework.beans.factory.SmartInitializingSingleton deadLetterMeters() {
+        return () -> Topics.ALL.forEach(DeadLetters::register);
+    }
+
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template, KafkaKitProperties kafka,
@@ -158,12 +174,11 @@ public class KafkaKitConfiguration {
                 builder.config("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
                 deadLetter.config("max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
             }
-            if (Topics.SCENARIOS.equals(topic)) {
-                builder.config("retention.ms", "-1"); // the library is kept for good
-            }
-            if (Topics.EXERCISE_COMMANDS.equals(topic)) {
-                builder.config("retention.ms", "3600000"); // a forwarded command matters for seconds, not for the record
-            }
+            // The topics are the system of record (the read models are rebuilt from them) and the scenario library:
+            // kept for good on the topic itself, whatever the cluster's default (7 days); a dead letter is kept as long
+            // as the record it failed on. A forwarded command matters for seconds, not for the record.
+            builder.config("retention.ms", Topics.EXERCISE_COMMANDS.equals(topic) ? "3600000" : "-1");
+            deadLetter.config("retention.ms", "-1");
             topics.add(builder.build());
             topics.add(deadLetter.build());
         }

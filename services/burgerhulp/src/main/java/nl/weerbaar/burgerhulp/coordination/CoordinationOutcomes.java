@@ -18,9 +18,11 @@ import org.apache.kafka.streams.processor.api.Record;
 final class CoordinationOutcomes {
 
     private final StreamEvents events;
+    private final CoordinationMetrics metrics;
 
-    CoordinationOutcomes(StreamEvents events) {
+    CoordinationOutcomes(StreamEvents events, CoordinationMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** Volunteers of the scenario's pool who make themselves available take part. */
@@ -35,6 +37,7 @@ final class CoordinationOutcomes {
     }
 
     List<Record<String, Routed>> of(InboundEvent cause, CoordinationModel model, List<Emitted> emitted) {
+        metrics.after(model, emitted);
         List<Record<String, Routed>> out = new ArrayList<>(emitted.size());
         for (Emitted e : emitted) {
             out.add(events.event(EventIds.derived(model.exerciseId, "burgerhulp", Long.toString(e.sequence())),

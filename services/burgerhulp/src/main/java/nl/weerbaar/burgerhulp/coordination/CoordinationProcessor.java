@@ -29,16 +29,19 @@ final class CoordinationProcessor extends JoiningProcessor<CoordinationStore.Loa
     private CoordinationStore store;
     private CoordinationOutcomes outcomes;
 
-    CoordinationProcessor(StreamEvents events, CoordinationStep step, int partitions) {
+    private final CoordinationMetrics metrics;
+
+    CoordinationProcessor(StreamEvents events, CoordinationStep step, CoordinationMetrics metrics, int partitions) {
         super(events, EventType.BURGERHULP_PROGRESS_MARKED, SERVICE, partitions);
         this.step = step;
+        this.metrics = metrics;
     }
 
     @Override
     protected HeldInputs join(ProcessorContext<String, Routed> context) {
         this.store = new CoordinationStore(context.getStateStore(CoordinationStore.EXERCISES),
                 context.getStateStore(CoordinationStore.VOLUNTEERS), context.getStateStore(CoordinationStore.REQUESTS));
-        this.outcomes = new CoordinationOutcomes(events);
+        this.outcomes = new CoordinationOutcomes(events, metrics);
         return new HeldInputs(context.getStateStore(CoordinationStore.INPUTS),
                 Map.of(Topics.VITAL_STATUS, 1, Topics.NOODSTEUNPUNT, 2), Set.of("vital-status", "noodsteunpunt"),
                 step::isInput);

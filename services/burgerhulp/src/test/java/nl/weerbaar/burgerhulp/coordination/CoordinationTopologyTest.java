@@ -38,6 +38,7 @@ import nl.weerbaar.kit.streams.StreamEvents;
 import nl.weerbaar.kit.test.TopologyDriver;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,7 @@ class CoordinationTopologyTest {
             51.7322, 5.5266, 10, List.of("water"), "Gemeente");
 
     private final List<TopologyDriver> drivers = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void close() {
@@ -154,7 +156,7 @@ class CoordinationTopologyTest {
     private TopologyDriver driver() {
         TopologyDriver driver = new TopologyDriver("coordination-test", b -> CoordinationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "burgerhulp", CoordinationConfiguration.PROCESSOR, CLOCK),
-                new CoordinationStep(CoordinationRules.DEFAULT, LINKS), PARTITIONS,
+                new CoordinationStep(CoordinationRules.DEFAULT, LINKS), new CoordinationMetrics(meters), PARTITIONS,
                 org.apache.kafka.streams.state.Stores::inMemoryKeyValueStore));
         drivers.add(driver);
         return driver;
@@ -258,6 +260,9 @@ class CoordinationTopologyTest {
         assertThat(asked).isGreaterThan(10);
         assertThat(opened).hasSize((int) asked).allMatch(o -> HelpRequestOpened.FROM_NSP.equals(o.source()));
         assertThat(opened).extracting(HelpRequestOpened::atSeconds).isSorted();
+        // and counted for the operator's exercise dashboard, once each
+        assertThat(meters.find("weerbaar.help.requests.opened").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isEqualTo((double) asked);
     }
 
     @Test
