@@ -73,18 +73,28 @@ final class Credentials {
     }
 
     void write(Path file) throws IOException {
-        StringBuilder text = new StringBuilder("# Weerbaar embedded stack: credentials of this run (new at every start)\n");
+        write(file, "", "# Weerbaar embedded stack: credentials of this run (new at every start)\n");
+    }
+
+    /** The plain secrets under {@code title}, then {@code more} lines, in a file only the owner can read. */
+    void write(Path file, String more, String title) throws IOException {
+        StringBuilder text = new StringBuilder(title);
         text.append("browser user: crisisteam  password: ").append(crisisPassword).append('\n');
         for (Token token : tokens) {
             text.append("token ").append(token.name()).append(" (").append(token.role()).append(") ")
                     .append(token.scope().isEmpty() ? "" : token.scope() + " ").append(token.secret()).append('\n');
         }
+        writePrivate(file, text.append(more).toString());
+    }
+
+    /** Writes {@code text} to a new {@code file} that only its owner can read. */
+    static void writePrivate(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, text);
     }
 
-    private static String random() {
+    static String random() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

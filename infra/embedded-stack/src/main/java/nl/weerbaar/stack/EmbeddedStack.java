@@ -35,6 +35,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final ChildProcesses processes = new ChildProcesses();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Credentials credentials;
+    private Instant startedAt = Instant.now();
     /** The id of the exercise the stack starts, chosen here so the volunteer's token can hold in it alone. */
     private final String plannedExerciseId;
     private String exerciseId;
@@ -88,6 +89,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts everything and returns when all services are healthy (and the default exercise exists). */
     public void start() throws IOException, InterruptedException {
+        startedAt = Instant.now();
         Files.createDirectories(config.workDir());
         wipe(config.workDir().resolve("kafka"));
         wipe(MongoProcess.dataDir(config));
@@ -105,8 +107,11 @@ public final class EmbeddedStack implements AutoCloseable {
         kafka.start(java, module.resolve("lib") + "/*");
         MongoProcess.start(config, processes, java, module.resolve("classes") + File.pathSeparator
                 + module.resolve("lib") + "/*");
+        progress("Kafka-broker en MongoDB-server starten", "starting the Kafka broker and the MongoDB server");
         kafka.awaitReady(STARTUP_TIMEOUT);
+        progress("Kafka-broker klaar", "Kafka broker ready on " + config.bootstrapServers());
         MongoProcess.awaitReady(config, STARTUP_TIMEOUT);
+        progress("MongoDB-server klaar", "MongoDB server ready on port " + config.mongoPort());
 
         String springJson = credentials.springJson();
         // instances of one service share its MongoDB database and its consumer groups, as replicas of a deployment do
@@ -124,13 +129,17 @@ public final class EmbeddedStack implements AutoCloseable {
                         config.logs().resolve(processName(service, instance) + ".log"));
             }
         }
+        progress("de diensten starten", "starting the services (the first start takes a minute)");
         for (int instance = 0; instance < config.instances(); instance++) {
             for (String service : config.servicePorts().keySet()) {
                 awaitHealthy(processName(service, instance), config.port(service, instance));
+                progress(processName(service, instance) + " klaar", processName(service, instance) + " ready on port "
+                        + config.port(service, instance));
             }
         }
         if (config.startExercise()) {
             exerciseId = createDefaultExercise();
+            progress("oefening " + exerciseId + " gestart", "exercise " + exerciseId + " started");
         }
     }
 
@@ -168,6 +177,11 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One line of what the start is doing, with the seconds since it began: a first start takes minutes. */
+    private void progress(String dutch, String english) {
+        System.out.printf("  [%3d s] %s / %s%n", Duration.between(startedAt, Instant.now()).toSeconds(), dutch, english);
     }
 
     private void announce(Duration took) {

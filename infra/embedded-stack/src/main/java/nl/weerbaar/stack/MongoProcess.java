@@ -52,11 +52,12 @@ public final class MongoProcess {
     }
 
     /**
-     * The H2 file store, not at {@code MVStore.open}'s defaults: under a national exercise's writes those failed reads
-     * with "Chunk … not found" (h2database#4383, open): a reader folding a long log still walked pages of a chunk the
-     * background writer had already rewritten. Chunks are kept for {@link #RETENTION} after they stop being live, the
-     * background writer runs every {@link #WRITE_DELAY} instead of every 1 s (the reports tie the failure to a short
-     * write delay), and the page cache gets a quarter of the heap instead of 16 MB, so that folds read from memory.
+     * The H2 file store, not at {@code MVStore.open}'s defaults: the page cache gets a quarter of the heap instead of
+     * 16 MB, so that folds read from memory; chunks are kept for {@link #RETENTION} after they stop being live and the
+     * background writer runs every {@link #WRITE_DELAY} instead of every second. The last two were meant against
+     * H2's "Chunk … not found" on reads under a national exercise's writes (h2database#4383, open); the next national
+     * run still had them (docs/benchmarks.md, session 18): this store is for measuring on one machine, real MongoDB
+     * (docker-compose.yml) is the production store.
      */
     static MVStore diskStore(String file) {
         int cacheMegabytes = (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
