@@ -43,6 +43,8 @@ public class InboundEvents {
     private final ProcessedEvents processed;
     private final AppliedOffsets offsets;
     private final MeterRegistry meters;
+    /** Consumer and type pairs whose duplicates counter exists. */
+    private final java.util.Set<String> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     public InboundEvents(SchemaValidator validator, ProcessedEvents processed, AppliedOffsets offsets,
@@ -254,6 +256,10 @@ public class InboundEvents {
 
     private void applied(String consumer, InboundEvent event) {
         meters.counter("weerbaar.events.consumed", "consumer", consumer, "type", event.type().type()).increment();
+        if (counted.add(consumer + " " + event.type().type())) {
+            // the duplicates of what this consumer applies, from zero: increase() misses a series that appears at 1
+            meters.counter("weerbaar.events.duplicates", "consumer", consumer, "type", event.type().type());
+        }
         Duration latency = Duration.between(event.time(), clock.instant());
         if (!latency.isNegative()) {
             Timer.builder("weerbaar.events.propagation").description("From an event's production to its effect")

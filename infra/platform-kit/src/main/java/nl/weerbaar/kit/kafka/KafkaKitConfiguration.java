@@ -79,7 +79,7 @@ public class KafkaKitConfiguration {
             new RecordHeader(DEAD_LETTER_REASON, reason(ex).getBytes(StandardCharsets.UTF_8))}));
         ConsumerAwareRecordRecoverer counted = (record, consumer, failure) -> {
             recoverer.accept(record, consumer, failure);
-            DeadLetters.count(record.topic(), failure); // once it is on the dead-letter topic
+            DeadLetters.count(record.topic(), record.headers(), failure); // once it is on the dead-letter topic
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(counted, new FixedBackOff(kafka.retryIntervalMs(),
                 kafka.retries()));

@@ -99,7 +99,7 @@ public class StreamEvents {
                 String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
         headers.add(DEAD_LETTER_PROCESSOR, processor.getBytes(StandardCharsets.UTF_8));
         byte[] value = record.value() == null ? null : record.value().value();
-        DeadLetters.count(topic, reason); // a retried transaction may count one twice: a metric, not the record
+        DeadLetters.count(topic, record.headers(), reason); // a retried transaction may count one twice: a metric, not the record
         return new Record<>(record.key(), new Routed(Topics.deadLetter(topic), value), record.timestamp(), headers);
     }
 

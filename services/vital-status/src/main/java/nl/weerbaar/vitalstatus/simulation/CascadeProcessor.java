@@ -32,9 +32,12 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
     private CascadeState state;
     private SimulationOutcomes outcomes;
 
-    CascadeProcessor(StreamEvents events, CascadeModel.Rules rules, int partitions) {
+    private final CascadeMetrics metrics;
+
+    CascadeProcessor(StreamEvents events, CascadeModel.Rules rules, CascadeMetrics metrics, int partitions) {
         this.events = events;
         this.rules = rules;
+        this.metrics = metrics;
         this.partitions = partitions;
     }
 
@@ -74,6 +77,7 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
         List<Record<String, Routed>> out = new ArrayList<>(outcomes.of(event, model, decided));
         out.addAll(marks(event, model));
         state.save(loaded.get());
+        metrics.after(model);
         return out;
     }
 
@@ -114,6 +118,7 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
         out.addAll(outcomes.of(event, model, first));
         out.addAll(marks(event, model));
         state.save(CascadeState.fresh(model));
+        metrics.after(model);
         return out;
     }
 }

@@ -73,14 +73,14 @@ class SimulationConfiguration {
 
     @Bean
     KStream<String, Routed> cascade(StreamsBuilder builder, SchemaValidator validator, CascadeModel.Rules rules,
-                                    KafkaKitProperties kafka, Clock clock) {
-        return topology(builder, new StreamEvents(validator, "vital-status", PROCESSOR, clock), rules,
+                                    CascadeMetrics metrics, KafkaKitProperties kafka, Clock clock) {
+        return topology(builder, new StreamEvents(validator, "vital-status", PROCESSOR, clock), rules, metrics,
                 kafka.partitions());
     }
 
     /** Builds the topology on {@code builder}; also used by the tests' TopologyTestDriver. */
     static KStream<String, Routed> topology(StreamsBuilder builder, StreamEvents events, CascadeModel.Rules rules,
-                                            int partitions) {
+                                            CascadeMetrics metrics, int partitions) {
         // state is small per exercise (its providers) and rebuilt from the changelog topics on restart
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CascadeState.EXERCISES),
                 Serdes.String(), Serdes.String()));
@@ -101,7 +101,7 @@ class SimulationConfiguration {
 
         KStream<String, Routed> decided = builder.stream(Topics.EXERCISE, consumed.withName("exercise"))
                 .merge(posted, Named.as("scenario-time-order"))
-                .process(() -> new CascadeProcessor(events, rules, partitions), Named.as("cascade"),
+                .process(() -> new CascadeProcessor(events, rules, metrics, partitions), Named.as("cascade"),
                         CascadeState.EXERCISES, CascadeState.PROVIDERS);
         decided.to((key, value, context) -> value.topic(), produced.withName("vital-status-sink"));
         return decided;

@@ -39,6 +39,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,7 @@ class CascadeTopologyTest {
     private static final StreamEvents PROVIDERS = new StreamEvents(VALIDATOR, "vital-status", "test", CLOCK);
 
     private final List<TopologyDriver> drivers = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void close() {
@@ -102,7 +104,7 @@ class CascadeTopologyTest {
     private TopologyDriver driver() {
         TopologyDriver driver = new TopologyDriver("cascade-test", b -> SimulationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "vital-status", SimulationConfiguration.PROCESSOR, CLOCK), RULES,
-                PARTITIONS));
+                new CascadeMetrics(meters), PARTITIONS));
         drivers.add(driver);
         return driver;
     }
@@ -145,6 +147,18 @@ class CascadeTopologyTest {
         assertThat(mobile).allMatch(s -> s.source() == StatusSource.SIMULATION);
         assertThat(statuses(out, "alarmnummer-112")).filteredOn(s -> s.state() == ProviderState.DOWN).first()
                 .extracting(ProviderStatusChanged::atSeconds).isEqualTo(mobile.get(1).atSeconds());
+
+        // the operator's gauge of providers per state is the cascade's last word on each provider
+        java.util.Map<String, ProviderState> last = new java.util.TreeMap<>();
+        out.stream().map(CascadeTopologyTest::event).filter(e -> e.type() == EventType.PROVIDER_REGISTERED)
+                .forEach(e -> last.put(e.subject(), ProviderState.NORMAL));
+        out.stream().map(CascadeTopologyTest::event).filter(e -> e.type() == EventType.PROVIDER_STATUS_CHANGED)
+                .map(e -> e.payload(ProviderStatusChanged.class)).forEach(s -> last.put(s.providerId(), s.state()));
+        assertThat(last).hasSizeGreaterThan(5);
+        for (ProviderState state : ProviderState.values()) {
+            assertThat(meters.get("weerbaar.vital.providers").tags("exercise", "oef-a", "state", state.wire()).gauge()
+                    .value()).as(state.wire()).isEqualTo(last.values().stream().filter(state::equals).count());
+        }
     }
 
     @Test
