@@ -24,8 +24,14 @@ final class ChildProcesses {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
-        started.add(process);
-        byName.put(name, process);
+        // a restarted process (the broker) keeps its predecessor's place in the stop order
+        Process previous = byName.put(name, process);
+        int at = previous == null ? -1 : started.indexOf(previous);
+        if (at >= 0) {
+            started.set(at, process);
+        } else {
+            started.add(process);
+        }
         return process;
     }
 

@@ -36,6 +36,9 @@ public final class EmbeddedStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Credentials credentials;
     private Instant startedAt = Instant.now();
+    private String javaCommand;
+    private KafkaBroker kafka;
+    private String brokerClasspath;
     /** The id of the exercise the stack starts, chosen here so the volunteer's token can hold in it alone. */
     private final String plannedExerciseId;
     private String exerciseId;
@@ -99,12 +102,14 @@ public final class EmbeddedStack implements AutoCloseable {
         Files.writeString(config.pidFile(), Long.toString(ProcessHandle.current().pid()));
         credentials.write(config.credentialsFile());
 
-        String java = ProcessHandle.current().info().command().orElse("java");
-        KafkaBroker kafka = new KafkaBroker(config, processes);
+        javaCommand = ProcessHandle.current().info().command().orElse("java");
+        String java = javaCommand;
+        kafka = new KafkaBroker(config, processes);
         // the broker's and the MongoDB server's JVMs get this module's classes and dependency folder (copied at build
         // time), whatever started the stack
         Path module = config.root().resolve("infra/embedded-stack/target").toAbsolutePath();
-        kafka.start(java, module.resolve("lib") + "/*");
+        brokerClasspath = module.resolve("lib") + "/*";
+        kafka.start(java, brokerClasspath);
         MongoProcess.start(config, processes, java, module.resolve("classes") + File.pathSeparator
                 + module.resolve("lib") + "/*");
         progress("Kafka-broker en MongoDB-server starten", "starting the Kafka broker and the MongoDB server");
@@ -157,6 +162,16 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public String url(String service, int instance) {
         return "http://localhost:" + config.port(service, instance);
+    }
+
+    /**
+     * Kills the broker (SIGKILL) and starts it again on its log, as an operator's restart or a crash would: the
+     * services stay up and must ride it out. Returns when the broker answers again.
+     */
+    public void restartBroker() throws IOException, InterruptedException {
+        processes.kill("kafka");
+        kafka.start(javaCommand, brokerClasspath);
+        kafka.awaitReady(STARTUP_TIMEOUT);
     }
 
     /** Kills an instance of a service at once (SIGKILL): no shutdown hook, no goodbye to Kafka's groups. */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The system test: the embedded stack as the README starts it — a real Kafka broker process, the MongoDB-protocol
  * server and the five service jars — on free ports. outage-timeline's event must be consumed and stored by every other
  * service; stopping leaves no process behind; a second start works, with two instances of every service, and killing
- * one instance of each mid-run changes nothing in what the exercise puts on the record (scale-out and kill test of
- * issue 14).
+ * one instance of each mid-run, and then the broker, changes nothing in what the exercise puts on the record
+ * (scale-out and kill test of issue 14; the broker restart of issue 15).
  */
 class EmbeddedStackSystemTest {
 
@@ -101,8 +101,8 @@ class EmbeddedStackSystemTest {
         assertThat(config.pidFile()).doesNotExist();
 
         // a second start works, here with two instances of every service and a quarter of the speed; one of each is
-        // killed mid-run (SIGKILL), and what the exercise puts on the record is the single-instance run's, event for
-        // event, ids included
+        // killed mid-run (SIGKILL), then the broker is killed and restarted, and what the exercise puts on the record
+        // is the single-instance run's, event for event, ids included: nothing lost, nothing twice
         try (EmbeddedStack again = new EmbeddedStack(config.withExerciseId(EXERCISE).withInstances(2)
                 .withSpeed(FAST / 4))) {
             again.start();
@@ -114,6 +114,10 @@ class EmbeddedStackSystemTest {
             for (String service : new String[] {"vital-status", "noodsteunpunt", "burgerhulp", "situatiebeeld"}) {
                 again.kill(service, 1);
             }
+            // and the broker itself is killed and started again on its log while the survivors play on (issue 15)
+            await().atMost(DOWNSTREAM).until(() -> JSON.readTree(get(again, "outage-timeline", 1 - clockOwner,
+                    "/api/exercises/" + first).body()).path("scenarioTimeSeconds").asLong() >= 36 * 3600);
+            again.restartBroker();
             assertThat(eventsOnceEach(config, first)).as("events of the run with killed instances")
                     .isEqualTo(singleInstanceRun);
             await().atMost(DOWNSTREAM).untilAsserted(() -> assertThat(JSON.readTree(get(again, "outage-timeline",

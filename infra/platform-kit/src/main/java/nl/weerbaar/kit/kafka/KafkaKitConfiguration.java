@@ -60,6 +60,12 @@ public class KafkaKitConfiguration {
         return new KafkaHealth(admin, processors);
     }
 
+    /** Every stream processor of the service replaces a failed thread instead of stopping (ReplaceFailedThreads). */
+    @Bean
+    public org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(new nl.weerbaar.kit.streams.ReplaceFailedThreads());
+    }
+
     /**
      * Every dead-letter series from zero, for every topic and kind of reason: Prometheus's {@code increase()} misses
      * the first dead letters of a series that appears with them (alert WeerbaarDeadLetters).
