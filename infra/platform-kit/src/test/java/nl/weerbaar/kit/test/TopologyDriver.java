@@ -83,6 +83,23 @@ public final class TopologyDriver implements AutoCloseable {
     }
 
     /** What an event is, without its wall time: key, id, type, scenario time, event time and payload. */
+    /**
+     * {@code inputs} as outage-timeline may deliver them after crashes: every exercise-topic record twice in a row,
+     * and all of them once more after the rest (same ids, later offsets).
+     */
+    public static List<Record<String, Routed>> withExerciseCopies(List<Record<String, Routed>> inputs) {
+        List<Record<String, Routed>> copies = new java.util.ArrayList<>();
+        for (Record<String, Routed> record : inputs) {
+            copies.add(record);
+            if (record.value().topic().equals(nl.weerbaar.contracts.Topics.EXERCISE)) {
+                copies.add(record);
+            }
+        }
+        inputs.stream().filter(r -> r.value().topic().equals(nl.weerbaar.contracts.Topics.EXERCISE))
+                .forEach(copies::add);
+        return copies;
+    }
+
     public static String content(TestRecord<String, byte[]> r) {
         Headers h = r.headers();
         return r.key() + " " + header(h, CeHeaders.ID) + " " + header(h, CeHeaders.TYPE) + " "

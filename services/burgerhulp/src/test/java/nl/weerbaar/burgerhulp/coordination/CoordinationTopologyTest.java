@@ -209,6 +209,16 @@ class CoordinationTopologyTest {
     }
 
     @Test
+    void everyEventOfTheExerciseTopicDeliveredTwiceGivesTheSameDecisionsAsOnce() {
+        // outage-timeline may send an event again after a crash (same id, later offset); the other topics come
+        // from exactly-once transactions
+        List<Record<String, Routed>> once = byTime(concat(clock(60), vital(60), nsp(60)));
+        List<String> single = contents(play(once));
+        assertThat(single).hasSizeGreaterThan(30);
+        assertThat(contents(play(TopologyDriver.withExerciseCopies(once)))).isEqualTo(single);
+    }
+
+    @Test
     void anotherServicesFactActsAtItsOwnTimeNotWhereTheClockHappenedToBe() {
         // the phones fail between ticks (2 h 2 min 30 s): with a tick every minute or every 15 minutes the model's
         // clock stands elsewhere when the failure is released, and the decisions must not show it
@@ -282,8 +292,10 @@ class CoordinationTopologyTest {
         assertThat(driver.output(Topics.BURGERHULP)).as("without noodsteunpunt's marks nothing moves").isEmpty();
         nsp(60).forEach(driver::pipe);
         assertThat(driver.output(Topics.BURGERHULP)).isNotEmpty();
-        assertThat(driver.<String>store(CoordinationStore.INPUTS).approximateNumEntries()).as("nothing left held")
-                .isZero();
+        List<String> held = new ArrayList<>();
+        driver.<String>store(CoordinationStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
+        assertThat(held).as("nothing left held (but the exercise topic's ids seen, HeldInputs)")
+                .allMatch(k -> k.startsWith("~seen/"));
         assertThat(driver.<String>store(CoordinationStore.REQUESTS).get(EXERCISE + "/hr-0")).contains("hr-0");
     }
 }

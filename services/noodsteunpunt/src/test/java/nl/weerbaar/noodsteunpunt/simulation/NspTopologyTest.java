@@ -182,6 +182,17 @@ class NspTopologyTest {
                 .hasSize(clockFirst.size());
     }
 
+    @Test
+    void everyEventOfTheExerciseTopicDeliveredTwiceGivesTheSameDecisionsAsOnce() {
+        // outage-timeline writes outside a Kafka transaction: after a crash between a send and its bookkeeping it
+        // sends the same event (same id) again, at a later offset — here every one of them, at once and once more
+        // after the whole run (vital-status's topic comes from exactly-once transactions: no such copies)
+        List<Record<String, Routed>> once = byTime(clock(300), vital(300));
+        List<String> single = play(once);
+        assertThat(single).hasSizeGreaterThan(40);
+        assertThat(play(TopologyDriver.withExerciseCopies(once))).isEqualTo(single);
+    }
+
     /** The clock's own marks between its ticks, every {@code every} seconds (off the ticks' grid), in time order. */
     private static List<Record<String, Routed>> withClockMarks(List<Record<String, Routed>> clock, long every) {
         List<Record<String, Routed>> in = new ArrayList<>(clock);
@@ -285,7 +296,9 @@ class NspTopologyTest {
         // what is held is only what the watermarks do not cover yet: the last tick (the clock may bring more at it)
         List<String> held = new ArrayList<>();
         driver.<String>store(NspStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
-        assertThat(held).allMatch(k -> k.startsWith(EXERCISE + "/%012d/".formatted(2 * H)));
+        // (and the ids of the exercise topic's events seen, against a second copy: HeldInputs)
+        assertThat(held).filteredOn(k -> !k.startsWith("~seen/"))
+                .allMatch(k -> k.startsWith(EXERCISE + "/%012d/".formatted(2 * H)));
     }
 
     @Test

@@ -62,7 +62,7 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
     }
 
     private List<Record<String, Routed>> decide(InboundEvent event) {
-        if (event.isReplay()) {
+        if (event.isReplay() || isCopy(event)) {
             return List.of();
         }
         if (event.type() == EventType.SCENARIO_LOADED) {
@@ -79,6 +79,16 @@ final class CascadeProcessor implements Processor<String, Routed, String, Routed
         state.save(loaded.get());
         metrics.after(model);
         return out;
+    }
+
+    /**
+     * A second copy of an exercise-topic event that acts (an inject, a scenario, a state change); the clock's ticks and
+     * marks only move time forward, so a copy of one changes nothing and is not remembered.
+     */
+    private boolean isCopy(InboundEvent event) {
+        return Topics.EXERCISE.equals(event.type().topic()) && event.type() != EventType.CLOCK_TICKED
+                && event.type() != EventType.CLOCK_PROGRESS_MARKED
+                && !state.firstTime(event.exerciseId(), event.id());
     }
 
     /**

@@ -95,6 +95,20 @@ final class CascadeState {
         return exercises.get(exerciseId) != null;
     }
 
+    /**
+     * Whether the exercise topic brings this event (by id) for the first time. outage-timeline writes it outside a
+     * Kafka transaction and may send it again after a crash, at a later offset; applied twice, an inject would happen
+     * twice. The ids stay beside the exercise's entry ('~' keys: never an exercise id).
+     */
+    boolean firstTime(String exerciseId, String eventId) {
+        String seen = "~seen/" + exerciseId + "/" + eventId;
+        if (exercises.get(seen) != null) {
+            return false;
+        }
+        exercises.put(seen, "");
+        return true;
+    }
+
     private static String prefix(String exerciseId) {
         return exerciseId + "/";
     }
