@@ -21,6 +21,8 @@ import org.springframework.kafka.core.KafkaTemplate;
         afterName = {
         "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
         "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration"})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+        nl.weerbaar.kit.idempotency.IdempotencyProperties.class)
 public class EventsConfiguration {
 
     @Bean
@@ -60,8 +62,9 @@ public class EventsConfiguration {
     }
 
     @Bean
-    public IdempotencyKeys idempotencyKeys(MongoTemplate mongo, ObjectMapper json, Clock clock) {
-        return new IdempotencyKeys(mongo, json, clock);
+    public IdempotencyKeys idempotencyKeys(MongoTemplate mongo, ObjectMapper json, Clock clock,
+                                           nl.weerbaar.kit.idempotency.IdempotencyProperties settings) {
+        return new IdempotencyKeys(mongo, json, clock, settings);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,7 +32,10 @@ import org.springframework.http.ResponseEntity;
  *
  * <p>Collection {@code idempotency_keys}, by caller, command and key: a claim while the command runs, then its answer.
  * The same key with another body is refused (422); while the first is still running, 409. A refusal of the command
- * itself (a 4xx) is not kept: the client may correct the request and send it again under the same key.
+ * itself (a 4xx) is not kept: the client may correct the request and send it again under the same key. Answers are
+ * kept for {@link IdempotencyProperties#keep()} and a claim left behind by an instance that died counts as gone after
+ * {@link IdempotencyProperties#claimTimeout()}: expired entries are removed by the next command after them (at most
+ * once a minute), one mechanism for real MongoDB and the embedded server, which has no TTL indexes.
  */
 public class IdempotencyKeys {
 
@@ -40,9 +44,13 @@ public class IdempotencyKeys {
     static final String COLLECTION = "idempotency_keys";
     private static final String KEY_FORM = "[\\x21-\\x7e]{1,255}";
 
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdempotencyProperties settings;
+    private volatile Instant nextPurge = Instant.MIN;
 
     /** A kept answer: {@code status} 0 while the command is still running. */
     record Kept(@Id String id, String fingerprint, int status, Map<String, Object> body, Instant at) {
@@ -55,10 +63,23 @@ public class IdempotencyKeys {
         String of(String what);
     }
 
-    public IdempotencyKeys(MongoTemplate mongo, ObjectMapper json, Clock clock) {
+    public IdempotencyKeys(MongoTemplate mongo, ObjectMapper json, Clock clock, IdempotencyProperties settings) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Removes answers older than {@code keep} and claims older than {@code claimTimeout}, at most once a minute. */
+    private void purgeExpired() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(PURGE_EVERY);
+        mongo.remove(Query.query(new Criteria().orOperator(
+                Criteria.where("at").lt(now.minus(settings.keep())),
+                Criteria.where("status").is(0).and("at").lt(now.minus(settings.claimTimeout())))), COLLECTION);
     }
 
     /**
@@ -75,6 +96,7 @@ public class IdempotencyKeys {
         }
         String id = EventIds.derived(caller, scope, key);
         String fingerprint = fingerprint(body);
+        purgeExpired();
         try {
             mongo.insert(new Kept(id, fingerprint, 0, null, clock.instant()), COLLECTION);
         } catch (DuplicateKeyException e) {
