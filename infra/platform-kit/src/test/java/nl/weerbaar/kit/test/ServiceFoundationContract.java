@@ -51,6 +51,16 @@ public abstract class ServiceFoundationContract {
     @Test
     void followsTheExerciseClockFromEveryContractExample() {
         String exerciseId = "oef-follow-" + UUID.randomUUID();
+        // first two poison records on the exercise's partition (issue 15): a record that is not JSON, and an event
+        // that breaks its schema; each goes to the dead-letter topic, counted, and the examples behind them still apply
+        double deadBefore = deadLetters(Topics.EXERCISE);
+        ProducerRecord<String, Object> notJson = new ProducerRecord<>(Topics.EXERCISE, exerciseId,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        kafka.send(notJson).join();
+        ContractExamples.Example created = ContractExamples.of(EventType.EXERCISE_CREATED).getFirst();
+        ObjectNode broken = created.payload().deepCopy();
+        broken.remove("scenarioId");
+        send(exerciseId, created.headers(), broken);
         for (ContractExamples.Example example : ContractExamples.all()) {
             if (example.type().topic().equals(Topics.EXERCISE)) {
                 send(exerciseId, example.headers(), example.payload());
@@ -71,6 +81,15 @@ public abstract class ServiceFoundationContract {
                 .put("reason", "stop");
         send(exerciseId, started.headers(), stopped);
         await().atMost(Duration.ofSeconds(60)).until(() -> clocks.find(exerciseId).orElseThrow().isOver());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters(Topics.EXERCISE))
+                .as("both poison records dead-lettered and counted").isGreaterThanOrEqualTo(deadBefore + 2));
+    }
+
+    /** Records of {@code topic} this service's consumers have dead-lettered so far (weerbaar_dead_letters_total). */
+    private static double deadLetters(String topic) {
+        return io.micrometer.core.instrument.Metrics.globalRegistry.find(nl.weerbaar.kit.kafka.DeadLetters.METER)
+                .tag("topic", topic).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     /** An example as if it were of exercise {@code exerciseId}: in the headers and in the payload. */
