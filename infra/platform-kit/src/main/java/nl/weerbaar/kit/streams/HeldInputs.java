@@ -32,8 +32,6 @@ public final class HeldInputs {
     public static final int PEOPLE = 9;
 
     private static final StateJson JSON = new StateJson(EventJson.mapper(), "held input");
-    /** Keys of the exercise topic's event ids seen: after every exercise's held inputs ('~' sorts after them). */
-    private static final String SEEN = "~seen/";
 
     private final KeyValueStore<String, String> store;
     private final Map<String, Integer> rankByTopic;
@@ -62,7 +60,7 @@ public final class HeldInputs {
         }
         String topic = event.type().topic();
         if (Topics.EXERCISE.equals(topic)) {
-            if (isInput.test(event) && firstTime(event)) {
+            if (isInput.test(event) && FirstDelivery.of(store, event.exerciseId(), event.id())) {
                 hold(event, CLOCK, ExerciseKeyedInputs.position(0, event.offset()));
             }
             return progress.clock(event);
@@ -70,21 +68,6 @@ public final class HeldInputs {
         // re-keyed on the way here, keeping where the record was first written
         hold(event, rankByTopic.getOrDefault(topic, PEOPLE), ExerciseKeyedInputs.sourceOf(record, event));
         return progress;
-    }
-
-    /**
-     * Whether the exercise topic brings this event (by id) for the first time. outage-timeline writes it outside a
-     * Kafka transaction: after a crash between a send and its bookkeeping it sends the same event again, at a later
-     * offset, and applied twice an inject or a population band would happen twice. The ids seen stay in the store
-     * (some thousand per exercise); the other topics come from exactly-once transactions and carry no such copies.
-     */
-    private boolean firstTime(InboundEvent event) {
-        String seen = SEEN + event.exerciseId() + "/" + event.id();
-        if (store.get(seen) != null) {
-            return false;
-        }
-        store.put(seen, "");
-        return true;
     }
 
     /** Scenario time through which every input of the exercise is complete. */

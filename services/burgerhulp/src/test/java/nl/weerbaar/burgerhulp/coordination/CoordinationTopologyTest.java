@@ -295,7 +295,7 @@ class CoordinationTopologyTest {
         List<String> held = new ArrayList<>();
         driver.<String>store(CoordinationStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
         assertThat(held).as("nothing left held (but the exercise topic's ids seen, HeldInputs)")
-                .allMatch(k -> k.startsWith("~seen/"));
+                .allMatch(k -> k.startsWith(nl.weerbaar.kit.streams.FirstDelivery.PREFIX));
         assertThat(driver.<String>store(CoordinationStore.REQUESTS).get(EXERCISE + "/hr-0")).contains("hr-0");
     }
 }

@@ -297,7 +297,7 @@ class NspTopologyTest {
         List<String> held = new ArrayList<>();
         driver.<String>store(NspStore.INPUTS).all().forEachRemaining(kv -> held.add(kv.key));
         // (and the ids of the exercise topic's events seen, against a second copy: HeldInputs)
-        assertThat(held).filteredOn(k -> !k.startsWith("~seen/"))
+        assertThat(held).filteredOn(k -> !k.startsWith(nl.weerbaar.kit.streams.FirstDelivery.PREFIX))
                 .allMatch(k -> k.startsWith(EXERCISE + "/%012d/".formatted(2 * H)));
     }
 

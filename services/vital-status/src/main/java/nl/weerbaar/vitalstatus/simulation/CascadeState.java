@@ -11,6 +11,7 @@ import nl.weerbaar.kit.streams.StateJson;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import nl.weerbaar.kit.streams.FirstDelivery;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -95,18 +96,9 @@ final class CascadeState {
         return exercises.get(exerciseId) != null;
     }
 
-    /**
-     * Whether the exercise topic brings this event (by id) for the first time. outage-timeline writes it outside a
-     * Kafka transaction and may send it again after a crash, at a later offset; applied twice, an inject would happen
-     * twice. The ids stay beside the exercise's entry ('~' keys: never an exercise id).
-     */
+    /** Whether the exercise topic brings this event for the first time ({@link FirstDelivery}). */
     boolean firstTime(String exerciseId, String eventId) {
-        String seen = "~seen/" + exerciseId + "/" + eventId;
-        if (exercises.get(seen) != null) {
-            return false;
-        }
-        exercises.put(seen, "");
-        return true;
+        return FirstDelivery.of(exercises, exerciseId, eventId);
     }
 
     private static String prefix(String exerciseId) {
