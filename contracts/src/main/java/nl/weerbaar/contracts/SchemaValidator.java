@@ -124,11 +124,16 @@ public final class SchemaValidator {
                 .toList();
     }
 
-    /** The location of the offending field; for a missing required property, the property itself. */
+    /**
+     * The location of the offending field; for a missing required property or one the schema does not know, the
+     * property itself (so a scenario file's error names the line of the unknown key, not of its object).
+     */
     private static String pathOf(Error error) {
         String location = error.getInstanceLocation().toString();
-        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-            return location + "." + error.getProperty();
+        String property = error.getProperty();
+        if (property != null && ("required".equals(error.getKeyword())
+                || "additionalProperties".equals(error.getKeyword()))) {
+            return location + (property.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + property : "['" + property + "']");
         }
         return location;
     }

@@ -44,9 +44,10 @@ public final class ExerciseKeyedInputs implements Processor<String, Routed, Stri
     public void process(Record<String, Routed> record) {
         Header type = record.headers().lastHeader(CeHeaders.TYPE);
         if (type != null && EventType.fromType(new String(type.value(), StandardCharsets.UTF_8))
-                .filter(candidates::contains).isEmpty()) {
+                .map(known -> !candidates.contains(known)).orElse(false)) {
             return; // the service's own decisions and others' events it has no use for: not even read
         }
+        // a missing or unknown type is read, to be dead-lettered with the reason
         events.readOrDeadLetter(record, context).filter(isInput).ifPresent(event -> {
             RecordMetadata meta = context.recordMetadata().orElseThrow();
             Record<String, Routed> keyed = record.withKey(event.exerciseId())

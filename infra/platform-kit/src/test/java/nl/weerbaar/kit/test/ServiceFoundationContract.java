@@ -35,6 +35,8 @@ public abstract class ServiceFoundationContract {
     @Autowired protected MockMvc mvc;
     @Autowired protected KafkaTemplate<String, Object> kafka;
     @Autowired protected ExerciseClocks clocks;
+    @Autowired protected org.springframework.context.ApplicationContext context;
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}") protected String brokers;
 
     @Test
     void isHealthyObservableAndDescribed() throws Exception {
@@ -83,6 +85,64 @@ public abstract class ServiceFoundationContract {
         await().atMost(Duration.ofSeconds(60)).until(() -> clocks.find(exerciseId).orElseThrow().isOver());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters(Topics.EXERCISE))
                 .as("both poison records dead-lettered and counted").isGreaterThanOrEqualTo(deadBefore + 2));
+    }
+
+    /**
+     * Poison on every topic this service consumes (its listeners' and its stream processors' sources, found in the
+     * running context): a record that is not JSON and an event of a type no contract knows reach every consumer of the
+     * topic and each puts them on the dead-letter topic with the reason; a broken copy of each of the topic's contract
+     * examples is dead-lettered by the consumers that read that type. None blocks its partition: a record stuck in
+     * retries would never reach the dead-letter topic.
+     */
+    @Test
+    void deadLettersPoisonOnEveryTopicItConsumes() {
+        Map<String, Integer> consumers = ConsumedTopics.of(context);
+        assertThat(consumers).as("the topics this service consumes").isNotEmpty();
+        String marker = "poison-" + UUID.randomUUID();
+        for (String topic : consumers.keySet()) {
+            String exerciseId = "oef-" + marker;
+            kafka.send(poison(topic, exerciseId, null, ("{not json " + marker).getBytes(StandardCharsets.UTF_8)))
+                    .join();
+            kafka.send(poison(topic, exerciseId, "nl.weerbaar.unknown.v1",
+                    ("{\"exerciseId\":\"" + exerciseId + "\",\"marker\":\"unknown-type\"}")
+                            .getBytes(StandardCharsets.UTF_8))).join();
+            for (ContractExamples.Example example : ContractExamples.all()) {
+                if (example.type().topic().equals(topic)) {
+                    kafka.send(poison(topic, exerciseId, example.type().type(),
+                            ("{\"exerciseId\":\"" + exerciseId + "\",\"marker\":\"wrong-schema\"}")
+                                    .getBytes(StandardCharsets.UTF_8))).join();
+                }
+            }
+        }
+        for (var topic : consumers.entrySet()) {
+            try (TopicRecorder dead = new TopicRecorder(brokers, Topics.deadLetter(topic.getKey()))) {
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                    var mine = dead.records().stream().filter(r -> r.valueText() != null
+                            && r.valueText().contains(marker)).toList();
+                    assertThat(mine).as("dead letters on %s", Topics.deadLetter(topic.getKey()))
+                            .allSatisfy(r -> assertThat(r.headers())
+                                    .containsKey(nl.weerbaar.kit.kafka.KafkaKitConfiguration.DEAD_LETTER_REASON));
+                    assertThat(mine.stream().filter(r -> r.valueText().startsWith("{not json")).count())
+                            .as("not JSON on %s, once per consumer", topic.getKey())
+                            .isGreaterThanOrEqualTo(topic.getValue());
+                    assertThat(mine.stream().filter(r -> r.valueText().contains("unknown-type")).count())
+                            .as("an unknown type on %s, once per consumer", topic.getKey())
+                            .isGreaterThanOrEqualTo(topic.getValue());
+                    assertThat(mine.stream().filter(r -> r.valueText().contains("wrong-schema")).count())
+                            .as("broken contract examples on %s", topic.getKey()).isPositive();
+                });
+            }
+        }
+    }
+
+    private static ProducerRecord<String, Object> poison(String topic, String exerciseId, String type, byte[] value) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, exerciseId, value);
+        record.headers().add(CeHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CeHeaders.EXERCISE_ID, exerciseId.getBytes(StandardCharsets.UTF_8));
+        if (type != null) {
+            record.headers().add(CeHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     /** Records of {@code topic} this service's consumers have dead-lettered so far (weerbaar_dead_letters_total). */

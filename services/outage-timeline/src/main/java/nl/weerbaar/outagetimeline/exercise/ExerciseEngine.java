@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
@@ -59,16 +60,14 @@ public class ExerciseEngine {
         this.clock = clock;
     }
 
-    /** Sets up a created exercise: its run, its inject plan and its world; starts it when asked. Idempotent. */
+    /**
+     * Sets up a created exercise in steps — its run, its inject plan, its world, the auto-start — each of which is
+     * skipped when it is done already. A created event delivered again after a failure between steps (the service
+     * killed, MongoDB or the broker away) so finishes the set-up instead of leaving an exercise without its world.
+     */
     synchronized void setUp(ExerciseCreated created, String createdEventId, long offset, long epochMillis) {
-        ExerciseRun run = new ExerciseRun(created.exerciseId(), created.scenarioId(), created.scenarioName(),
-                created.seed(), created.status().wire(), created.speed(), created.startOffsetSeconds(),
-                created.durationSeconds(), ExerciseState.CREATED, created.startOffsetSeconds(),
-                created.startOffsetSeconds(), null, created.replayOf(), created.createdBy(), clock.instant(), offset,
-                epochMillis);
-        if (!runs.create(run)) {
-            return;
-        }
+        runs.create(ExerciseRun.created(created, clock.instant(), offset, epochMillis));
+        ExerciseRun run = runs.find(created.exerciseId()).orElseThrow();
         if (!run.isReplay()) {
             Scenario scenario = timeline.scenario(run);
             for (Scenario.ScenarioInject i : scenario.injects()) {
@@ -85,17 +84,23 @@ public class ExerciseEngine {
                 emitted.add(id, run.exerciseId());
             }
         }
-        if (Boolean.TRUE.equals(created.autoStart())) {
-            start(run.exerciseId(), "auto-start");
+        String autoStart = EventIds.derived(run.exerciseId(), "auto-start");
+        if (Boolean.TRUE.equals(created.autoStart()) && run.state() == ExerciseState.CREATED
+                && !emitted.contains(autoStart)) {
+            start(run, autoStart, "auto-start");
+            emitted.add(autoStart, run.exerciseId());
         }
     }
 
     synchronized Published start(String exerciseId, String reason) {
-        ExerciseRun run = require(exerciseId, "start", ExerciseState.CREATED);
+        return start(require(exerciseId, "start", ExerciseState.CREATED), UUID.randomUUID().toString(), reason);
+    }
+
+    private Published start(ExerciseRun run, String eventId, String reason) {
         if (!run.isReplay() && run.startOffsetSeconds() > 0) {
             play(run, 0, run.startOffsetSeconds() - 1, PlayMode.CATCH_UP);
         }
-        return change(run, ExerciseState.RUNNING, run.positionSeconds(), run.speed(), reason);
+        return change(run, ExerciseState.RUNNING, run.positionSeconds(), run.speed(), reason, eventId);
     }
 
     synchronized Published pause(String exerciseId) {
@@ -302,15 +307,20 @@ public class ExerciseEngine {
     }
 
     private Published change(ExerciseRun run, ExerciseState state, long at, double speed, String reason) {
+        return change(run, state, at, speed, reason, UUID.randomUUID().toString());
+    }
+
+    private Published change(ExerciseRun run, ExerciseState state, long at, double speed, String reason,
+                             String eventId) {
         ExerciseStateChanged changed = new ExerciseStateChanged(run.exerciseId(), run.state(), state, at, speed, reason);
-        Published published = publish(run, changed, at);
+        Published published = publisher.publishWithId(eventId, run.exerciseId(), changed, Timeline.context(run, at));
         runs.applyState(changed, published.offset(), clock.instant());
         return published;
     }
 
     private Published publish(ExerciseRun run, Object payload, long at) {
         EventContext context = Timeline.context(run, at);
-        return publisher.publishWithId(java.util.UUID.randomUUID().toString(), run.exerciseId(), payload, context);
+        return publisher.publishWithId(UUID.randomUUID().toString(), run.exerciseId(), payload, context);
     }
 
     private Published changePlan(ExerciseRun run, String injectId, String change, String trainer, Status... from) {

@@ -2,6 +2,7 @@ package nl.weerbaar.outagetimeline.exercise;
 
 import java.time.Duration;
 import java.time.Instant;
+import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
 import org.springframework.data.annotation.Id;
 
@@ -17,6 +18,14 @@ public record ExerciseRun(@Id String exerciseId, String scenarioId, String scena
                           long positionSeconds, long anchorSeconds, Instant anchorWall, String replayOf,
                           String createdBy, Instant createdAt, long version,
                           long epochMillis) {
+
+    /** The run as a created event sets it up: not started, at its start offset. */
+    static ExerciseRun created(ExerciseCreated created, Instant now, long offset, long epochMillis) {
+        return new ExerciseRun(created.exerciseId(), created.scenarioId(), created.scenarioName(), created.seed(),
+                created.status().wire(), created.speed(), created.startOffsetSeconds(), created.durationSeconds(),
+                ExerciseState.CREATED, created.startOffsetSeconds(), created.startOffsetSeconds(), null,
+                created.replayOf(), created.createdBy(), now, offset, epochMillis);
+    }
 
     public boolean isReplay() {
         return replayOf != null;

@@ -1,5 +1,6 @@
 package nl.weerbaar.outagetimeline.scenario;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,6 +48,11 @@ record LocatedYaml(JsonNode tree, Map<String, Integer> lines) {
 
     private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
         lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+        if (parser instanceof YAMLParser yaml && (yaml.isCurrentAlias() || yaml.getCurrentAnchor() != null)) {
+            // the reader would take an alias for the text "name": refuse both halves, saying why
+            throw new JsonParseException(parser, "YAML anchors and aliases (&name, *name) are not supported at "
+                    + path + "; write the value out");
+        }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {

@@ -6,19 +6,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.scenario.DependencyGraph;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Sector;
+import nl.weerbaar.contracts.scenario.StatusEffect;
+import nl.weerbaar.kit.geo.Distance;
 import nl.weerbaar.outagetimeline.scenario.Scenario.ScenarioInject;
 import nl.weerbaar.outagetimeline.scenario.Scenario.ScenarioPhase;
 import nl.weerbaar.outagetimeline.scenario.Scenario.ScenarioProvider;
 
 /**
  * What the schema cannot say: ids are unique, references point at something that exists, times lie within the
- * scenario, and the providers' dependencies have no cycle (a cycle is reported, never followed).
+ * scenario and agree with their bands, bands of hours run forwards, restoration stages agree with their places, NSPs
+ * lie near their places, and the providers' dependencies have no cycle (a cycle is reported, never followed).
  */
 final class ScenarioRules {
+
+    /** Farther than this from its place, an NSP's coordinates are a mistake (another region, lat and lon swapped). */
+    static final int MAX_NSP_KM_FROM_PLACE = 25;
 
     private ScenarioRules() {
     }
@@ -44,8 +51,17 @@ final class ScenarioRules {
                 add(problems, lineOf, at + ".backup.autonomyRangeHours", "the range runs from low to high");
             }
         }
+        Map<String, Place> placesById = new java.util.HashMap<>();
+        s.places().forEach(place -> placesById.putIfAbsent(place.id(), place));
         for (int i = 0; i < s.nsps().size(); i++) {
-            known(places, s.nsps().get(i).placeId(), "place", "$.nsps[" + i + "].placeId", lineOf, problems);
+            NspSite nsp = s.nsps().get(i);
+            known(places, nsp.placeId(), "place", "$.nsps[" + i + "].placeId", lineOf, problems);
+            Place place = placesById.get(nsp.placeId());
+            if (place != null && Distance.km(nsp.lat(), nsp.lon(), place.lat(), place.lon()) > MAX_NSP_KM_FROM_PLACE) {
+                add(problems, lineOf, "$.nsps[" + i + "].lat", "lies %.0f km from its place '%s'; an NSP lies within %d km"
+                        .formatted(Distance.km(nsp.lat(), nsp.lon(), place.lat(), place.lon()), place.id(),
+                                MAX_NSP_KM_FROM_PLACE));
+            }
         }
         for (int i = 0; i < s.injects().size(); i++) {
             ScenarioInject inject = s.injects().get(i);
@@ -59,12 +75,63 @@ final class ScenarioRules {
                         problems);
             }
             within(s, inject.offsetSeconds(), at + ".at", lineOf, problems);
+            String band = ScenarioTime.band(inject.offsetSeconds());
+            if (inject.band() != null && !inject.band().equals(band)) {
+                add(problems, lineOf, at + ".band", "band '" + inject.band() + "' does not match at " + inject.at()
+                        + ", which lies in band '" + band + "'");
+            }
+            if (inject.statusEffect() != null) {
+                stages(inject.statusEffect(), placesById, at + ".statusEffect", lineOf, problems);
+            }
+        }
+        if (s.population() != null) {
+            hours("$.population.bands", s.population().bands(), Scenario.DemandBand::fromHour,
+                    Scenario.DemandBand::toHour, s, lineOf, problems);
+        }
+        if (s.volunteers() != null) {
+            hours("$.volunteers.availability", s.volunteers().availability(), Scenario.Availability::fromHour,
+                    Scenario.Availability::toHour, s, lineOf, problems);
         }
         for (int i = 0; i < s.phases().size(); i++) {
             within(s, s.phases().get(i).offsetSeconds(), "$.phases[" + i + "].at", lineOf, problems);
         }
         cycle(s.providers()).ifPresent(cycle -> add(problems, lineOf, "$.providers",
                 "the dependencies form a cycle: " + String.join(" -> ", cycle)));
+    }
+
+    /** A status effect's places exist, and a restoration stage names only places restored in that stage. */
+    private static void stages(StatusEffect effect, Map<String, Place> places, String at, ToIntFunction<String> lineOf,
+                               List<ScenarioProblem> problems) {
+        for (String placeId : list(effect.places())) {
+            Place place = places.get(placeId);
+            if (place == null) {
+                add(problems, lineOf, at + ".places", "unknown place '" + placeId + "'");
+            } else if (effect.stage() != null && place.restorationStage() != null
+                    && !effect.stage().equals(place.restorationStage())) {
+                add(problems, lineOf, at + ".places", "place '" + placeId + "' is restored in stage "
+                        + place.restorationStage() + ", not in stage " + effect.stage());
+            }
+        }
+    }
+
+    /** Bands of hours run forwards and lie within the scenario. */
+    private static <T> void hours(String list, List<T> bands, ToIntFunction<T> from, ToIntFunction<T> to, Scenario s,
+                                  ToIntFunction<String> lineOf, List<ScenarioProblem> problems) {
+        for (int i = 0; i < list(bands).size(); i++) {
+            T band = bands.get(i);
+            String at = list + "[" + i + "]";
+            if (from.applyAsInt(band) >= to.applyAsInt(band)) {
+                add(problems, lineOf, at + ".toHour", "toHour " + to.applyAsInt(band) + " must lie after fromHour "
+                        + from.applyAsInt(band));
+            }
+            if (from.applyAsInt(band) >= s.durationHours()) {
+                add(problems, lineOf, at + ".fromHour", "lies after the end of the scenario (" + s.durationHours()
+                        + " h)");
+            } else if (to.applyAsInt(band) > s.durationHours()) {
+                add(problems, lineOf, at + ".toHour", "lies after the end of the scenario (" + s.durationHours()
+                        + " h)");
+            }
+        }
     }
 
     private static <T> Set<String> unique(String list, List<T> items, Function<T, String> id,

@@ -132,6 +132,89 @@ class ScenarioParserTest {
     }
 
     @Test
+    void unknownFieldsAreReportedAtTheirOwnLines() {
+        String yaml = """
+                id: tikfout
+                name: Tikfout
+                region: Bernheze
+                seed: 1
+                sectors: [{ id: netbeheer, name: { nl: Netbeheer } }]
+                places:
+                  - { id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 10, households: 4, postcode: '5384',
+                      inwoners: 12 }
+                nsps:
+                  - { id: nsp-a, name: A, kind: local, placeId: heesch, lat: 51.7, lon: 5.5, capacity: 10, capaciteit: 20 }
+                providers: [{ id: net, name: Net, sector: netbeheer, backup: { kind: none, autonomyHours: 0 } }]
+                injects:
+                  - { id: x, at: '0:10', sector: netbeheer, severity: minor, effect: { nl: Uit },
+                      statusEffect: { effect: down, providerId: net, uur: 3 } }
+                weer: koud
+                starttijd: '17:30'
+                """;
+        assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            List<String> where = e.problems().stream().map(p -> "line " + p.line() + ", " + p.field()).toList();
+            assertThat(where).containsExactlyInAnyOrder("line 8, $.places[0].inwoners", "line 10, $.nsps[0].capaciteit",
+                    "line 14, $.injects[0].statusEffect.uur", "line 15, $.weer", "line 16, $.starttijd");
+        });
+    }
+
+    @Test
+    void bandsHoursStagesAndNspsThatContradictTheScenarioAreReported() {
+        String yaml = """
+                id: tegenspraak
+                name: Tegenspraak
+                region: Bernheze
+                durationHours: 12
+                seed: 1
+                sectors: [{ id: netbeheer, name: { nl: Netbeheer } }]
+                places:
+                  - { id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 10, households: 4, postcode: '5384', restorationStage: 1 }
+                  - { id: vinkel, name: Vinkel, lat: 51.7, lon: 5.4, inhabitants: 10, households: 4, postcode: '5382', restorationStage: 2 }
+                nsps:
+                  - { id: nsp-a, name: A, kind: local, placeId: heesch, lat: 52.37, lon: 4.89, capacity: 10 }
+                providers: [{ id: net, name: Net, sector: netbeheer, backup: { kind: none, autonomyHours: 0 } }]
+                injects:
+                  - { id: x, at: '3:00', band: 0-2h, sector: netbeheer, severity: minor, effect: { nl: Uit } }
+                  - { id: y, at: '8:00', band: 4-24h, sector: netbeheer, severity: minor, effect: { nl: Terug },
+                      statusEffect: { effect: restored, providerId: net, stage: 1, places: [heesch, vinkel, oss] } }
+                population:
+                  householdSizes: { '1': 1.0 }
+                  lessSelfReliantShare: 0.1
+                  bands:
+                    - { fromHour: 6, toHour: 2, inNeedPerThousandPerHour: 1, arrivalShare: 0.5, needs: { shelter: 1.0 } }
+                    - { fromHour: 12, toHour: 24, inNeedPerThousandPerHour: 1, arrivalShare: 0.5, needs: { shelter: 1.0 } }
+                """;
+        assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
+            assertThat(messages).containsExactlyInAnyOrder(
+                    "line 11, $.nsps[0].lat: lies 85 km from its place 'heesch'; an NSP lies within 25 km",
+                    "line 14, $.injects[0].band: band '0-2h' does not match at 3:00, which lies in band '2-4h'",
+                    "line 16, $.injects[1].statusEffect.places: place 'vinkel' is restored in stage 2, not in stage 1",
+                    "line 16, $.injects[1].statusEffect.places: unknown place 'oss'",
+                    "line 21, $.population.bands[0].toHour: toHour 2 must lie after fromHour 6",
+                    "line 22, $.population.bands[1].fromHour: lies after the end of the scenario (12 h)");
+        });
+    }
+
+    @Test
+    void yamlAnchorsAndAliasesAreRefusedSayingSo() {
+        String yaml = """
+                id: alias
+                name: Alias
+                region: Bernheze
+                seed: 1
+                sectors: &alle [{ id: netbeheer, name: { nl: Netbeheer } }]
+                places: *alle
+                """;
+        assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.problems().getFirst().line()).isEqualTo(5);
+            assertThat(e.problems().getFirst().message())
+                    .contains("YAML anchors and aliases (&name, *name) are not supported at $.sectors");
+        });
+    }
+
+    @Test
     void brokenYamlIsReportedWithItsLine() {
         assertThatThrownBy(() -> parser.parse("id: x\nname: [unclosed\nregion: y\n"))
                 .isInstanceOfSatisfying(InvalidScenarioException.class,
