@@ -60,13 +60,18 @@ public class TopicRecorder implements AutoCloseable {
     private final List<RawRecord> seen = new ArrayList<>();
 
     public TopicRecorder(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, true);
+    }
+
+    /** With {@code committedOnly} false, also what aborted transactions left in the log. */
+    public TopicRecorder(String bootstrapServers, String topic, boolean committedOnly) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // what the stream processors write counts once their transaction commits
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted");
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -20,6 +20,7 @@ import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.idempotency.IdempotencyKeys;
+import nl.weerbaar.kit.privacy.PersonalData;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -53,16 +54,19 @@ class HelpRequestController {
     private final HelpRequests requests;
     private final EventPublisher publisher;
     private final IdempotencyKeys idempotency;
+    private final PersonalData personalData;
     private final Clock clock;
 
     HelpRequestController(Access access, ExerciseClocks clocks, KnownNsps nsps, HelpRequests requests,
-                          EventPublisher publisher, IdempotencyKeys idempotency, Clock clock) {
+                          EventPublisher publisher, IdempotencyKeys idempotency, PersonalData personalData,
+                          Clock clock) {
         this.access = access;
         this.clocks = clocks;
         this.nsps = nsps;
         this.requests = requests;
         this.publisher = publisher;
         this.idempotency = idempotency;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
@@ -100,9 +104,10 @@ class HelpRequestController {
         HelpRequestOpened opened = new HelpRequestOpened(exerciseId, requestId, body.need(),
                 body.urgency() == null ? usual.urgency() : body.urgency(), deadline,
                 body.placeId() != null ? body.placeId() : nsp == null ? null : nsp.nsp().placeId(),
-                body.nspId(), body.lat() != null ? body.lat() : nsp.nsp().lat(),
-                body.lon() != null ? body.lon() : nsp.nsp().lon(), lessSelfReliant,
-                body.householdSize() == null ? 1 : body.householdSize(), blankToNull(body.note()),
+                body.nspId(), body.lat() != null ? PersonalData.coarse(body.lat()) : nsp.nsp().lat(),
+                body.lon() != null ? PersonalData.coarse(body.lon()) : nsp.nsp().lon(), lessSelfReliant,
+                body.householdSize() == null ? 1 : body.householdSize(),
+                personalData.seal(exerciseId, blankToNull(body.note())),
                 HelpRequestOpened.BY_COORDINATOR, user.name(), now);
         String eventId = publisher.publishWithId(ids.of("event"), requestId, opened, exercise.contextAt(now)).eventId();
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "requestId", requestId,

@@ -22,6 +22,7 @@ import nl.weerbaar.contracts.scenario.Volunteer;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.privacy.PersonalData;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -91,7 +92,8 @@ class VolunteerController {
             throw ApiException.unprocessable("volunteer.car-skill-without-car", body.id());
         }
         // a real person: acceptance is theirs to give, the simulation never answers for them
-        Volunteer volunteer = new Volunteer(body.id(), body.placeId(), body.lat(), body.lon(),
+        Volunteer volunteer = new Volunteer(body.id(), body.placeId(), PersonalData.coarse(body.lat()),
+                PersonalData.coarse(body.lon()),
                 body.skills().stream().distinct().toList(), body.maxTasks() == null ? 1 : body.maxTasks(), 1.0,
                 body.hasCar() == null ? carSkill : body.hasCar(), body.responseMinutes());
         long now = exercise.scenarioTimeAt(clock.instant());

@@ -21,6 +21,7 @@ import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.idempotency.IdempotencyKeys;
+import nl.weerbaar.kit.privacy.PersonalData;
 import nl.weerbaar.kit.geo.Distance;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -53,16 +54,18 @@ class CheckInController {
     private final CheckIns checkIns;
     private final EventPublisher publisher;
     private final IdempotencyKeys idempotency;
+    private final PersonalData personalData;
     private final Clock clock;
 
     CheckInController(Access access, ExerciseClocks clocks, NspViews nsps, CheckIns checkIns,
-                      EventPublisher publisher, IdempotencyKeys idempotency, Clock clock) {
+                      EventPublisher publisher, IdempotencyKeys idempotency, PersonalData personalData, Clock clock) {
         this.access = access;
         this.clocks = clocks;
         this.nsps = nsps;
         this.checkIns = checkIns;
         this.publisher = publisher;
         this.idempotency = idempotency;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
@@ -101,8 +104,8 @@ class CheckInController {
         String checkInId = "ci-" + ids.of("check-in").substring(0, 13);
         CitizenCheckedIn in = new CitizenCheckedIn(exerciseId, nspId, checkInId, body.householdSize(),
                 body.needs().stream().distinct().toList(), Boolean.TRUE.equals(body.lessSelfReliant()),
-                body.postcode(), blankToNull(body.note()), CitizenCheckedIn.FROM_OPERATOR, null, null, user.name(),
-                now);
+                personalData.seal(exerciseId, body.postcode()), personalData.seal(exerciseId, blankToNull(body.note())),
+                CitizenCheckedIn.FROM_OPERATOR, null, null, user.name(), now);
         String eventId = publisher.publishWithId(ids.of("event"), nspId, in, exercise.contextAt(now)).eventId();
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "checkInId", checkInId, "atSeconds", now));
     }
@@ -132,7 +135,7 @@ class CheckInController {
         access.requireNsp(nspId);
         clocks.require(exerciseId);
         known(exerciseId, nspId);
-        return checkIns.atNsp(exerciseId, nspId, !all);
+        return checkIns.atNsp(exerciseId, nspId, !all).stream().map(visit -> visit.opened(personalData)).toList();
     }
 
     private Optional<Map<String, Object>> nearestWithRoom(String exerciseId, NspSite full, int size,

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
+import nl.weerbaar.kit.privacy.PersonalData;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
@@ -30,15 +31,17 @@ class NspController {
     private final NspViews views;
     private final CheckIns checkIns;
     private final NspNotices notices;
+    private final PersonalData personalData;
     private final Clock clock;
 
     NspController(Access access, ExerciseClocks clocks, NspViews views, CheckIns checkIns, NspNotices notices,
-                  Clock clock) {
+                  PersonalData personalData, Clock clock) {
         this.access = access;
         this.clocks = clocks;
         this.views = views;
         this.checkIns = checkIns;
         this.notices = notices;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
@@ -91,9 +94,25 @@ class NspController {
             if (ownOnly) {
                 access.requireNsp(nspId);
             }
-            return notices.find(exerciseId, kind, List.of(nspId));
+            return opened(notices.find(exerciseId, kind, List.of(nspId)));
         }
-        return notices.find(exerciseId, kind, ownOnly ? user.nspIds() : null);
+        return opened(notices.find(exerciseId, kind, ownOnly ? user.nspIds() : null));
+    }
+
+    /** A help request's note as the operator wrote it while the exercise's key exists; none after the purge. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> opened(List<Map<String, Object>> found) {
+        found.forEach(notice -> {
+            if (notice.get("event") instanceof Map<?, ?> event && event.get("note") instanceof String note) {
+                String plain = personalData.openOrNull(note);
+                if (plain == null) {
+                    ((Map<String, Object>) event).remove("note");
+                } else {
+                    ((Map<String, Object>) event).put("note", plain);
+                }
+            }
+        });
+        return found;
     }
 
     /** Read access for the crisis team, trainers, NSP operators and burgerhulp coordinators; scenario time now. */

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import java.util.List;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
@@ -21,9 +23,13 @@ import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
 import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
+import nl.weerbaar.kit.events.EventPublisher;
+import nl.weerbaar.kit.privacy.PersonalData;
+import nl.weerbaar.kit.test.Traces;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import nl.weerbaar.noodsteunpunt.NspTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -35,6 +41,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WeerbaarIntegrationTest
 class CheckInTest extends NspTestSupport {
+
+    @Autowired PersonalData personalData;
+    @Autowired MongoClient mongoClient;
+    @Autowired EventPublisher publisher;
 
     private static final String FAMILY = "{\"householdSize\":3,\"needs\":[\"water\",\"first-aid\"],"
             + "\"lessSelfReliant\":true,\"postcode\":\"5384\",\"note\":\"snijwond aan de hand\"}";
@@ -84,7 +94,9 @@ class CheckInTest extends NspTestSupport {
         CitizenCheckedIn in = events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class).getFirst();
         assertThat(in.checkInId()).isEqualTo(checkInId);
         assertThat(in.by()).isEqualTo("nsp-heesch");
-        assertThat(in.postcode()).isEqualTo("5384");
+        assertThat(PersonalData.isSealed(in.postcode())).as("an operator's postcode travels sealed").isTrue();
+        assertThat(personalData.open(in.postcode())).contains("5384");
+        assertThat(personalData.open(in.note())).contains("snijwond aan de hand");
     }
 
     @Test
@@ -275,6 +287,18 @@ class CheckInTest extends NspTestSupport {
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
                 .path("checkInId").asText();
         await().atMost(PATIENCE).until(() -> nsp(id, "nsp-nistelrode").path("occupancy").asInt() == 3);
+        // what the operator entered reads as entered in the API, and lies nowhere in plain text: no topic (dead
+        // letters, changelogs and aborted transactions included), no collection of any database
+        JsonNode entered = checkIns(id, "nsp-nistelrode").path(0);
+        assertThat(entered.path("postcode").asText()).isEqualTo("5384");
+        assertThat(entered.path("note").asText()).isEqualTo("snijwond aan de hand");
+        assertThat(Traces.inTopics(brokers, "snijwond")).isEmpty();
+        assertThat(Traces.inMongo(mongoClient, "snijwond")).isEmpty();
+        CitizenCheckedIn sealed = events(id, EventType.CITIZEN_CHECKED_IN, CitizenCheckedIn.class).getFirst();
+        // sealed now, read after the purge: a check-in still on its way when the purge came
+        CitizenCheckedIn late = new CitizenCheckedIn(id, "nsp-nistelrode", "ci-onderweg", 1, List.of("water"), true,
+                personalData.seal(id, "5388"), personalData.seal(id, "rolstoel, derde verdieping"),
+                CitizenCheckedIn.FROM_OPERATOR, null, null, "nsp-nistelrode", sealed.atSeconds());
         mvc.perform(post("/api/exercises/" + id + "/nsps/nsp-nistelrode/close").with(token(CRISIS_TEAM)))
                 .andExpect(status().isAccepted());
         awaitState(id, "nsp-nistelrode", NspState.CLOSED);
@@ -308,6 +332,26 @@ class CheckInTest extends NspTestSupport {
         assertThat(absent(visit.path("note"))).isTrue();
         assertThat(visit.path("householdSize").asInt()).isEqualTo(3);
         assertThat(notices(id, "help").toString()).doesNotContain("snijwond");
+        // the key is gone: what is on the topic (and in every copy of it) can no longer be read by anyone
+        assertThat(personalData.isPurged(id)).isTrue();
+        assertThat(personalData.open(sealed.note())).isEmpty();
+        assertThat(personalData.open(sealed.postcode())).isEmpty();
+        assertThat(personalData.seal(id, "5384")).as("nothing new is sealed for a purged exercise").isNull();
+        publisher.publish("nsp-nistelrode", late, clocks.find(id).orElseThrow().contextAt(late.atSeconds()));
+        JsonNode arrivedLate = await().atMost(PATIENCE).until(() -> checkIn(id, "nsp-nistelrode", "ci-onderweg"),
+                found -> !found.isMissingNode());
+        assertThat(absent(arrivedLate.path("postcode"))).isTrue();
+        assertThat(absent(arrivedLate.path("note"))).isTrue();
+        assertThat(arrivedLate.path("householdSize").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode checkIn(String id, String nspId, String checkInId) throws Exception {
+        for (JsonNode visit : checkIns(id, nspId)) {
+            if (checkInId.equals(visit.path("checkInId").asText())) {
+                return visit;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static boolean absent(JsonNode field) {

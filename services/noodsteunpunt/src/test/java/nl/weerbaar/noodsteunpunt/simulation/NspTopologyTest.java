@@ -310,7 +310,7 @@ class NspTopologyTest {
         driver.output(Topics.NOODSTEUNPUNT);
         StreamEvents desk = new StreamEvents(VALIDATOR, "noodsteunpunt", "desk", CLOCK);
         driver.pipe(desk.event(EventIds.derived(EXERCISE, "check-in", "desk-1"), "nsp-heesch",
-                new CitizenCheckedIn(EXERCISE, "nsp-heesch", "desk-1", 2, List.of("first-aid"), false, "5384", null,
+                new CitizenCheckedIn(EXERCISE, "nsp-heesch", "desk-1", 2, List.of("first-aid"), false, null, null,
                         CitizenCheckedIn.FROM_OPERATOR, null, null, "operator", 2 * H), at(2 * H)));
         assertThat(driver.output(Topics.NOODSTEUNPUNT)).extracting(r -> event(r).type())
                 .contains(EventType.HELP_REQUESTED);
