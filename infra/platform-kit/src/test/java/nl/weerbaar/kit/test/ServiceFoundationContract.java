@@ -36,7 +36,7 @@ public abstract class ServiceFoundationContract {
     @Autowired protected KafkaTemplate<String, Object> kafka;
     @Autowired protected ExerciseClocks clocks;
     @Autowired protected org.springframework.context.ApplicationContext context;
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}") protected String brokers;
+    @Autowired protected org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails kafkaConnection;
 
     @Test
     void isHealthyObservableAndDescribed() throws Exception {
@@ -99,7 +99,10 @@ public abstract class ServiceFoundationContract {
         Map<String, Integer> consumers = ConsumedTopics.of(context);
         assertThat(consumers).as("the topics this service consumes").isNotEmpty();
         String marker = "poison-" + UUID.randomUUID();
+        Map<String, Integer> sent = new HashMap<>();
         for (String topic : consumers.keySet()) {
+            sent.put(topic, 2 + (int) ContractExamples.all().stream()
+                    .filter(example -> example.type().topic().equals(topic)).count());
             String exerciseId = "oef-" + marker;
             kafka.send(poison(topic, exerciseId, null, ("{not json " + marker).getBytes(StandardCharsets.UTF_8)))
                     .join();
@@ -115,7 +118,7 @@ public abstract class ServiceFoundationContract {
             }
         }
         for (var topic : consumers.entrySet()) {
-            try (TopicRecorder dead = new TopicRecorder(brokers, Topics.deadLetter(topic.getKey()))) {
+            try (TopicRecorder dead = new TopicRecorder(String.join(",", kafkaConnection.getBootstrapServers()), Topics.deadLetter(topic.getKey()))) {
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                     var mine = dead.records().stream().filter(r -> r.valueText() != null
                             && r.valueText().contains(marker)).toList();
@@ -131,6 +134,11 @@ public abstract class ServiceFoundationContract {
                     assertThat(mine.stream().filter(r -> r.valueText().contains("wrong-schema")).count())
                             .as("broken contract examples on %s", topic.getKey()).isPositive();
                 });
+                System.out.printf("poison accounting %s: %s read by %d consumer(s), %d poison records sent, %d dead "
+                                + "letters with a reason, blocked partitions 0%n",
+                        context.getEnvironment().getProperty("spring.application.name"), topic.getKey(),
+                        topic.getValue(), sent.get(topic.getKey()), dead.records().stream()
+                                .filter(r -> r.valueText() != null && r.valueText().contains(marker)).count());
             }
         }
     }

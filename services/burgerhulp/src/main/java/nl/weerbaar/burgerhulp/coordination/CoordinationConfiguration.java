@@ -21,6 +21,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -99,8 +100,9 @@ class CoordinationConfiguration {
 
     /** The kit's stream settings under this processor's own application id (set in code, as the others do). */
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration coordinationStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
-        return StreamsSettings.unordered(kafka, ssl, PROCESSOR);
+    KafkaStreamsConfiguration coordinationStreamsConfig(KafkaProperties kafka, KafkaConnectionDetails connection,
+                                                   SslBundles ssl) {
+        return StreamsSettings.unordered(kafka, connection, ssl, PROCESSOR);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -101,8 +102,9 @@ class SimulationConfiguration {
 
     /** The kit's stream settings under this processor's own application id (set in code, as vital-status does). */
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration nspStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
-        return StreamsSettings.unordered(kafka, ssl, PROCESSOR);
+    KafkaStreamsConfiguration nspStreamsConfig(KafkaProperties kafka, KafkaConnectionDetails connection,
+                                                   SslBundles ssl) {
+        return StreamsSettings.unordered(kafka, connection, ssl, PROCESSOR);
     }
 
     @Bean

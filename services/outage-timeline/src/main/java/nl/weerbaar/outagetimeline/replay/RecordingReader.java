@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +39,8 @@ public class RecordingReader {
 
     private final String bootstrapServers;
 
-    RecordingReader(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    RecordingReader(KafkaConnectionDetails kafka) {
+        this.bootstrapServers = String.join(",", kafka.getConsumer().getBootstrapServers());
     }
 
     /** The recorded events of {@code exerciseId} between two scenario times (inclusive); the world always. */

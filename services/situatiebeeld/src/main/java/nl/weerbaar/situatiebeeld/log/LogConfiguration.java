@@ -20,6 +20,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -51,8 +52,9 @@ class LogConfiguration {
             .collect(Collectors.toUnmodifiableSet());
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration logStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
-        return StreamsSettings.unordered(kafka, ssl, PROCESSOR);
+    KafkaStreamsConfiguration logStreamsConfig(KafkaProperties kafka, KafkaConnectionDetails connection,
+                                                   SslBundles ssl) {
+        return StreamsSettings.unordered(kafka, connection, ssl, PROCESSOR);
     }
 
     @Bean

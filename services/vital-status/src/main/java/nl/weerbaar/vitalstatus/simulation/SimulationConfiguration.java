@@ -17,6 +17,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,8 +63,9 @@ class SimulationConfiguration {
      * service's application.yml, and the id must never fall back to a listener's group id.
      */
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration cascadeStreamsConfig(KafkaProperties kafka, SslBundles ssl) {
-        return StreamsSettings.ordered(kafka, ssl, PROCESSOR);
+    KafkaStreamsConfiguration cascadeStreamsConfig(KafkaProperties kafka, KafkaConnectionDetails connection,
+                                                   SslBundles ssl) {
+        return StreamsSettings.ordered(kafka, connection, ssl, PROCESSOR);
     }
 
     @Bean
