@@ -76,9 +76,12 @@ public class CascadeModel {
         List<Outcome> out = new ArrayList<>();
         advance(at, rules, out);
         for (SimulatedProvider p : targets(effect)) {
+            List<String> darkBefore = affectedPlaces(p, p.state);
             boolean changed = impose(p, injectId, effect, rules);
             ProviderState next = p.effective();
-            if (next != p.state || changed) {
+            // a restoration stage may leave the state degraded with fewer dark places: that is news downstream too
+            boolean placesChanged = next == p.state && !affectedPlaces(p, next).equals(darkBefore);
+            if (next != p.state || changed || placesChanged) {
                 List<CauseStep> chain = next.works() && !p.state.works() || next == ProviderState.NORMAL
                         ? List.of() : p.chain;
                 emit(p, next, extend(chain, step(p, next, "refuel".equals(effect.effect()) ? "refuelled" : "inject",

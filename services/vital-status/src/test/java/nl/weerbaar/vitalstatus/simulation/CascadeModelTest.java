@@ -66,6 +66,24 @@ class CascadeModelTest {
     }
 
     @Test
+    void everyRestorationStageIsPublishedEvenWhenTheStateStaysDegraded() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", List.of("a", "b", "c"), null, null, "none", 0),
+                provider("in-b", List.of("b"), List.of("grid"), null, "none", 0)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        model.applyInject("stage-3", effect("restored", "grid", List.of("a"), null), 100, RULES);
+        // stage 2 lights b: the grid stays degraded, but with fewer dark places — downstream must hear of it
+        List<Outcome> stage2 = model.applyInject("stage-2", effect("restored", "grid", List.of("b"), null), 200,
+                RULES);
+        assertThat(changes(stage2)).containsExactly("grid=degraded", "in-b=restored");
+        assertThat(stage2.getFirst()).isInstanceOfSatisfying(Outcome.StatusChange.class,
+                change -> assertThat(change.affectedPlaces()).containsExactly("c"));
+        // an effect that changes neither state nor places says nothing
+        assertThat(changes(model.applyInject("again", effect("restored", "grid", List.of("b"), null), 300, RULES)))
+                .isEmpty();
+    }
+
+    @Test
     void aRefuelTopsUpTheBackupAndAPostedStatusIsNeverOverwritten() {
         CascadeModel model = new CascadeModel("x", 0);
         model.register(List.of(provider("grid", null, null, null, "none", 0),

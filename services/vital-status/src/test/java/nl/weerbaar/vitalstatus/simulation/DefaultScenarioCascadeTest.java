@@ -103,9 +103,12 @@ class DefaultScenarioCascadeTest extends VitalTestSupport {
         assertThat(grid).extracting(ProviderStatusChanged::state, ProviderStatusChanged::atSeconds).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ProviderState.DOWN, 0L),
                 org.assertj.core.groups.Tuple.tuple(ProviderState.DEGRADED, 48 * H),
+                // stage 2 leaves the grid degraded, with fewer dark places: published, so every service hears it
+                org.assertj.core.groups.Tuple.tuple(ProviderState.DEGRADED, 56 * H),
                 org.assertj.core.groups.Tuple.tuple(ProviderState.RESTORED, 64 * H));
         assertThat(grid.get(1).affectedPlaces()).containsExactly("heeswijk-dinther", "nistelrode", "vorstenbosch",
                 "loosbroek", "vinkel");
+        assertThat(grid.get(2).affectedPlaces()).containsExactly("vorstenbosch", "loosbroek", "vinkel");
     }
 
     @Test
