@@ -514,6 +514,12 @@ public class NspModel {
     // ---- people ----
 
     private void arrive(Arrival arrival, NspRules rules, List<Emitted> out) {
+        Long lit = litSince.get(arrival.placeId());
+        if (lit != null && lit <= arrival.at()) {
+            // the power is back in their place: they stay home (the population model's bands know only the hour),
+            // rather than being counted unserved at NSPs that closed because the power came back
+            return;
+        }
         Household h = arrival.household();
         Place place = places.get(arrival.placeId());
         Site nearestInUse = null;

@@ -47,7 +47,7 @@ final class ExerciseRequests {
                        @Valid Effect statusEffect, Boolean hold) {
     }
 
-    record Effect(@NotNull @Pattern(regexp = "normal|degraded|on-backup|down|restored|refuel") String effect,
+    record Effect(@NotNull @Pattern(regexp = "normal|degraded|on-backup|down|restored|refuel|backup-failed") String effect,
                   @Size(max = 64) String providerId, String sector,
                   @PositiveOrZero @DecimalMax("720") Double hours) { // a backup of thirty days at most
 

@@ -84,8 +84,11 @@ public class CascadeModel {
             if (next != p.state || changed || placesChanged) {
                 List<CauseStep> chain = next.works() && !p.state.works() || next == ProviderState.NORMAL
                         ? List.of() : p.chain;
-                emit(p, next, extend(chain, step(p, next, "refuel".equals(effect.effect()) ? "refuelled" : "inject",
-                        injectId)), injectId, rules, out);
+                emit(p, next, extend(chain, step(p, next, switch (effect.effect()) {
+                    case "refuel" -> "refuelled";
+                    case "backup-failed" -> "backup-failed";
+                    default -> "inject";
+                }, injectId)), injectId, rules, out);
             }
         }
         cascade(now, rules, out);
@@ -238,6 +241,14 @@ public class CascadeModel {
                 p.hadOutage = true;
                 p.darkPlaces.clear();
                 p.darkPlaces.addAll(places.isEmpty() ? p.provider.servedPlaces() : places);
+                pauseBackup(p); // broken down: its backup is not being used, so it neither runs low nor out
+            }
+            case "backup-failed" -> {
+                // a breakdown, not a run-down: the generator fails (or the batteries are gone) now
+                p.backupLeftHours = 0;
+                p.backupRunning = false;
+                p.backupAt = now;
+                p.hadOutage = true;
             }
             case "degraded" -> {
                 if (p.imposed != ProviderState.DOWN) {
@@ -270,14 +281,32 @@ public class CascadeModel {
                 }
                 p.imposed = p.darkPlaces.isEmpty() ? null : ProviderState.DEGRADED;
                 p.imposedBy = injectId;
+                resumeBackup(p);
             }
             case "normal" -> {
                 p.imposed = null;
                 p.darkPlaces.clear();
+                resumeBackup(p);
             }
             default -> throw new IllegalArgumentException("unknown status effect '" + effect.effect() + "'");
         }
         return false;
+    }
+
+    private void pauseBackup(SimulatedProvider p) {
+        if (p.backupRunning) {
+            p.backupLeftHours = p.backupLeftAt(now);
+            p.backupRunning = false;
+            p.backupAt = now;
+        }
+    }
+
+    /** Repaired while its supply is still missing: it runs on what its backup has left. */
+    private void resumeBackup(SimulatedProvider p) {
+        if (p.supplyLost && !p.backupRunning && p.backupLeftHours > 0 && p.autonomy() > 0) {
+            p.backupRunning = true;
+            p.backupAt = now;
+        }
     }
 
     private List<SimulatedProvider> targets(StatusEffect effect) {

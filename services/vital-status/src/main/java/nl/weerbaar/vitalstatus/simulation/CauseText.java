@@ -49,6 +49,7 @@ final class CauseText {
             case "inject" -> "%s %s om %s (inject %s)".formatted(who, stateNl(s.state()), t, s.injectId());
             case "on-backup" -> "%s op noodstroom vanaf %s".formatted(who, t);
             case "backup-exhausted" -> "noodstroom van %s op om %s".formatted(who, t);
+            case "backup-failed" -> "noodstroom van %s uitgevallen om %s (inject %s)".formatted(who, t, s.injectId());
             case "dependency-down" -> "%s uitgevallen om %s door een afhankelijkheid".formatted(who, t);
             case "refuelled" -> "%s bijgetankt om %s".formatted(who, t);
             case "power-restored" -> "%s weer gevoed om %s (%s)".formatted(who, t, stateNl(s.state()));
@@ -63,6 +64,7 @@ final class CauseText {
             case "inject" -> "%s %s at %s (inject %s)".formatted(who, stateEn(s.state()), t, s.injectId());
             case "on-backup" -> "%s on backup power from %s".formatted(who, t);
             case "backup-exhausted" -> "%s backup exhausted at %s".formatted(who, t);
+            case "backup-failed" -> "%s backup failed at %s (inject %s)".formatted(who, t, s.injectId());
             case "dependency-down" -> "%s down at %s through a dependency".formatted(who, t);
             case "refuelled" -> "%s refuelled at %s".formatted(who, t);
             case "power-restored" -> "%s powered again at %s (%s)".formatted(who, t, stateEn(s.state()));

@@ -84,6 +84,36 @@ class CascadeModelTest {
     }
 
     @Test
+    void aBrokenDownProviderRaisesNoBackupAlarmsAndRunsOnWhatIsLeftOnceRepaired() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", null, null, null, "none", 0),
+                provider("hospital", null, List.of("grid"), null, "generator", 6)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        assertThat(changes(model.applyInject("broken", effect("down", "hospital", null, null), 3600, RULES)))
+                .containsExactly("hospital=down");
+        // down is down: the generator is not being used, so no backup-low at T+4 and no run-out at T+6
+        assertThat(model.advanceTo(10 * 3600, RULES)).isEmpty();
+        // repaired while the grid is still out: on the five hours its generator had left
+        List<Outcome> repaired = model.applyInject("fixed", effect("restored", "hospital", null, null), 10 * 3600,
+                RULES);
+        assertThat(changes(repaired)).containsExactly("hospital=on-backup");
+        assertThat(((Outcome.StatusChange) repaired.getFirst()).backupLeftHours()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aFailedGeneratorEndsTheBackupNowNotWhenItWouldHaveRunDry() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", null, null, null, "none", 0),
+                provider("hospital", null, List.of("grid"), null, "generator", 6)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        List<Outcome> failed = model.applyInject("generator", effect("backup-failed", "hospital", null, null), 3600,
+                RULES);
+        assertThat(changes(failed)).containsExactly("hospital=down");
+        assertThat(((Outcome.StatusChange) failed.getFirst()).chain().getLast().reason()).isEqualTo("backup-failed");
+        assertThat(model.advanceTo(10 * 3600, RULES)).as("no backup-low, no second down").isEmpty();
+    }
+
+    @Test
     void aRefuelTopsUpTheBackupAndAPostedStatusIsNeverOverwritten() {
         CascadeModel model = new CascadeModel("x", 0);
         model.register(List.of(provider("grid", null, null, null, "none", 0),
