@@ -10,12 +10,28 @@ final class NspTexts {
     }
 
     static Text opening(String nsp, String reason, String place, long minutes) {
-        String duration = String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
         return "emergency-number-down".equals(reason)
-                ? Text.of(nsp + " gaat open: 112 is al " + duration + " uur onbereikbaar.",
-                nsp + " is opening: 112 has been unreachable for " + duration + " hours.")
-                : Text.of(nsp + " gaat open: de stroom is in " + place + " al " + duration + " uur uit.",
-                nsp + " is opening: power has been out in " + place + " for " + duration + " hours.");
+                ? Text.of(nsp + " gaat open: 112 is al " + durationNl(minutes) + " onbereikbaar.",
+                nsp + " is opening: 112 has been unreachable for " + durationEn(minutes) + ".")
+                : Text.of(nsp + " gaat open: de stroom is in " + place + " al " + durationNl(minutes) + " uit.",
+                nsp + " is opening: power has been out in " + place + " for " + durationEn(minutes) + ".");
+    }
+
+    /** "1 uur", "1 uur en 30 minuten", "45 minuten": how people say it, not a clock reading ("1:00 uur"). */
+    static String durationNl(long minutes) {
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        String h = hours + " uur";
+        String m = rest + (rest == 1 ? " minuut" : " minuten");
+        return hours == 0 ? m : rest == 0 ? h : h + " en " + m;
+    }
+
+    static String durationEn(long minutes) {
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        String h = hours + (hours == 1 ? " hour" : " hours");
+        String m = rest + (rest == 1 ? " minute" : " minutes");
+        return hours == 0 ? m : rest == 0 ? h : h + " and " + m;
     }
 
     static Text open(String nsp) {

@@ -50,11 +50,11 @@ class DefaultScenarioNspTest extends NspTestSupport {
         // on different partitions)
         if (opening.reason().equals("power-down")) {
             assertThat(opening.atSeconds()).isEqualTo(3600);
-            assertThat(opening.message().nl()).contains("de stroom is in Heesch al 1:00 uur uit");
+            assertThat(opening.message().nl()).contains("de stroom is in Heesch al 1 uur uit");
         } else {
             assertThat(opening.reason()).isEqualTo("emergency-number-down");
             assertThat(opening.atSeconds()).isBetween(2 * 3600 + 30 * 60L, 4 * 3600 + 30 * 60L);
-            assertThat(opening.message().nl()).contains("112 is al 0:30 uur onbereikbaar");
+            assertThat(opening.message().nl()).contains("112 is al 30 minuten onbereikbaar");
         }
         assertThat(heesch.get(1).atSeconds()).isEqualTo(opening.atSeconds() + 30 * 60);
 

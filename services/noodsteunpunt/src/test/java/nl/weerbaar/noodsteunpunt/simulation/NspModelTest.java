@@ -22,6 +22,7 @@ import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.scenario.Household;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderState;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,29 @@ class NspModelTest {
                 .last().isEqualTo(org.assertj.core.groups.Tuple.tuple(NspState.CLOSED, "power-restored", 27200L));
         assertThat(published(CitizenCheckedOut.class)).singleElement()
                 .satisfies(out -> assertThat(out.reason()).isEqualTo(CitizenCheckedOut.NSP_CLOSED));
+    }
+
+    @Test
+    void householdsOfAPlaceWhosePowerIsBackStayHomeInsteadOfCountingAsUnserved() {
+        NspModel model = darkAtZero();
+        collect(model.providerStatus("enexis-net", "netbeheer", ProviderState.RESTORED, List.of(), 20000, RULES));
+        collect(model.advanceTo(30000, RULES));
+        published.clear();
+        // the population model still sends Heesch's households of this hour, after its NSPs have closed
+        collect(model.demand(36000, 39600, Map.of("heesch", households(4)), RULES));
+        collect(model.advanceTo(39600, RULES));
+        assertThat(published(HouseholdUnserved.class)).isEmpty();
+        assertThat(published(CitizenCheckedIn.class)).isEmpty();
+    }
+
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertThat(NspTexts.opening("Noodsteunpunt Heesch", "power-down", "Heesch", 60)).isEqualTo(Text.of(
+                "Noodsteunpunt Heesch gaat open: de stroom is in Heesch al 1 uur uit.",
+                "Noodsteunpunt Heesch is opening: power has been out in Heesch for 1 hour."));
+        assertThat(NspTexts.durationNl(30)).isEqualTo("30 minuten");
+        assertThat(NspTexts.durationNl(90)).isEqualTo("1 uur en 30 minuten");
+        assertThat(NspTexts.durationEn(150)).isEqualTo("2 hours and 30 minutes");
     }
 
     @Test

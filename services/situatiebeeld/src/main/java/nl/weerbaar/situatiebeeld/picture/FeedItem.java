@@ -40,72 +40,99 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
         };
     }
 
-    private static Text text(String type, JsonNode p) {
+    /** What happened, in words: never a bare code (issue 18), and for every type of the contracts its own sentence. */
+    static Text text(String type, JsonNode p) {
         JsonNode message = p.path("message");
         if (message.has("nl")) {
-            return Text.of(message.path("nl").asText(), message.path("en").asText());
+            // a provider's own message may be in Dutch only: English readers get that rather than nothing
+            return Text.of(message.path("nl").asText(), message.path("en").asText(message.path("nl").asText()));
         }
         String nsp = p.path("nspId").asText("");
+        String volunteer = p.path("volunteerId").asText("");
+        int size = p.path("householdSize").asInt();
         return switch (type) {
             case "inject-fired" -> Text.of(p.path("inject").path("effect").path("nl").asText(),
                     p.path("inject").path("effect").path("en").asText());
+            case "inject-plan-changed" -> Text.of("Inject " + p.path("injectId").asText() + ": "
+                    + Words.nl(p.path("change").asText()), "Inject " + p.path("injectId").asText() + ": "
+                    + Words.en(p.path("change").asText()));
             case "phase-started" -> Text.of("Fase: " + p.path("phase").path("name").path("nl").asText(),
                     "Phase: " + p.path("phase").path("name").path("en").asText());
-            case "exercise-state-changed" -> Text.of("Oefening: " + p.path("state").asText(),
-                    "Exercise: " + p.path("state").asText());
-            case "provider-status-changed" -> Text.of(p.path("providerId").asText() + ": "
-                    + p.path("state").asText() + cause(p, "nl"), p.path("providerId").asText() + ": "
-                    + p.path("state").asText() + cause(p, "en"));
-            case "citizen-checked-in" -> Text.of("Huishouden van " + p.path("householdSize").asInt()
-                    + " ingeschreven bij " + nsp, "Household of " + p.path("householdSize").asInt()
-                    + " checked in at " + nsp);
-            case "citizen-checked-out" -> Text.of("Huishouden van " + p.path("householdSize").asInt()
-                    + " vertrokken uit " + nsp, "Household of " + p.path("householdSize").asInt() + " left " + nsp);
-            case "help-requested", "help-request-opened" -> Text.of("Hulpvraag " + p.path("need").asText() + " ("
-                    + p.path("urgency").asText() + ") bij " + where(p), "Help request " + p.path("need").asText()
-                    + " (" + p.path("urgency").asText() + ") at " + where(p));
-            case "help-offered" -> Text.of("Aangeboden aan " + p.path("volunteerId").asText() + " ("
-                    + p.path("channel").asText() + ", " + p.path("etaMinutes").asInt() + " min)", "Offered to "
-                    + p.path("volunteerId").asText() + " (" + p.path("channel").asText() + ", "
-                    + p.path("etaMinutes").asInt() + " min)");
-            case "offer-answered" -> Text.of(p.path("volunteerId").asText() + ": " + p.path("answer").asText(),
-                    p.path("volunteerId").asText() + ": " + p.path("answer").asText());
-            case "burgerhulp-command-refused" -> Text.of(p.path("volunteerId").asText() + ": te laat, niet verwerkt ("
-                    + p.path("reason").asText() + ")", p.path("volunteerId").asText() + ": too late, not taken ("
-                    + p.path("reason").asText() + ")");
-            case "assignment-progressed" -> Text.of(p.path("volunteerId").asText() + ": " + p.path("status").asText(),
-                    p.path("volunteerId").asText() + ": " + p.path("status").asText());
+            case "exercise-state-changed" -> Text.of("Oefening " + Words.nl(p.path("state").asText()),
+                    "Exercise " + Words.en(p.path("state").asText()));
+            case "provider-status-changed" -> Text.of(p.path("providerId").asText() + " "
+                    + Words.nl(p.path("state").asText()) + cause(p, "nl"), p.path("providerId").asText() + " "
+                    + Words.en(p.path("state").asText()) + cause(p, "en"));
+            case "status-override-released" -> Text.of(p.path("providerId").asText()
+                    + " laat de status weer aan de simulatie", p.path("providerId").asText()
+                    + " leaves its status to the simulation again");
+            case "citizen-checked-in" -> Text.of(household(size, "nl") + " ingeschreven bij " + nsp,
+                    household(size, "en") + " checked in at " + nsp);
+            case "citizen-checked-out" -> Text.of(household(size, "nl") + " vertrokken uit " + nsp
+                    + ("nsp-closed".equals(p.path("reason").asText()) ? " (het noodsteunpunt sluit)" : ""),
+                    household(size, "en") + " left " + nsp
+                            + ("nsp-closed".equals(p.path("reason").asText()) ? " (the support point closes)" : ""));
+            case "help-requested", "help-request-opened" -> Text.of("Hulpvraag: " + Words.nl(p.path("need").asText())
+                    + ", " + Words.nl(p.path("urgency").asText()) + ", bij " + where(p), "Help request: "
+                    + Words.en(p.path("need").asText()) + ", " + Words.en(p.path("urgency").asText()) + ", at "
+                    + where(p));
+            case "help-offered" -> Text.of("Aangeboden aan " + volunteer + ", " + Words.nl(p.path("channel").asText())
+                    + ", over " + p.path("etaMinutes").asInt() + " min ter plaatse", "Offered to " + volunteer + ", "
+                    + Words.en(p.path("channel").asText()) + ", there in " + p.path("etaMinutes").asInt() + " min");
+            case "offer-answered" -> Text.of(volunteer + " " + Words.nl(p.path("answer").asText()),
+                    volunteer + " " + Words.en(p.path("answer").asText()));
+            case "burgerhulp-command-refused" -> Text.of(volunteer + ": te laat, niet verwerkt ("
+                    + Words.nl(p.path("reason").asText()) + ")", volunteer + ": too late, not taken ("
+                    + Words.en(p.path("reason").asText()) + ")");
+            case "assignment-progressed" -> Text.of(volunteer + " " + Words.nl(p.path("status").asText()),
+                    volunteer + " " + Words.en(p.path("status").asText()));
             case "volunteer-registered" -> Text.of("Burgerhulpverlener " + p.path("volunteer").path("id").asText()
-                    + " doet mee (" + p.path("origin").asText() + ")", "Volunteer " + p.path("volunteer").path("id")
-                    .asText() + " takes part (" + p.path("origin").asText() + ")");
+                    + " doet mee, " + Words.nl(p.path("origin").asText()), "Volunteer " + p.path("volunteer")
+                    .path("id").asText() + " takes part, " + Words.en(p.path("origin").asText()));
             case "volunteer-presence-changed" -> p.path("present").asBoolean()
-                    ? Text.of(p.path("volunteerId").asText() + " meldt zich bij " + nsp, p.path("volunteerId").asText()
-                    + " reports in at " + nsp)
-                    : Text.of(p.path("volunteerId").asText() + " vertrekt uit " + nsp, p.path("volunteerId").asText()
-                    + " leaves " + nsp);
+                    ? Text.of(volunteer + " meldt zich bij " + nsp, volunteer + " reports in at " + nsp)
+                    : Text.of(volunteer + " vertrekt uit " + nsp, volunteer + " leaves " + nsp);
             case "provider-registered" -> Text.of("Aanbieder " + p.path("provider").path("name").asText()
                     + " in beeld", "Provider " + p.path("provider").path("name").asText() + " in the picture");
-            case "nsp-registered" -> Text.of("Noodsteunpunt " + p.path("nsp").path("name").asText() + " in beeld",
-                    "Support point " + p.path("nsp").path("name").asText() + " in the picture");
+            case "nsp-registered" -> {
+                String name = p.path("nsp").path("name").asText();
+                // most are called "Noodsteunpunt <place>": say it once
+                String nl = name.toLowerCase(java.util.Locale.ROOT).startsWith("noodsteunpunt") ? name
+                        : "Noodsteunpunt " + name;
+                yield Text.of(nl + " in beeld", "Support point " + name + " in the picture");
+            }
+            case "nsp-situation-reported" -> Text.of("Situatie " + nsp + ": " + p.path("occupancy").asInt()
+                    + " van " + p.path("capacity").asInt() + " plaatsen bezet, " + p.path("arrivalsLastHour").asInt()
+                    + " aangekomen in het afgelopen uur", "Situation at " + nsp + ": " + p.path("occupancy").asInt()
+                    + " of " + p.path("capacity").asInt() + " places taken, " + p.path("arrivalsLastHour").asInt()
+                    + " arrived in the past hour");
             case "scenario-loaded" -> Text.of("Scenario " + p.path("name").path("nl").asText() + " geladen",
                     "Scenario " + p.path("name").path("en").asText() + " loaded");
-            case "exercise-created" -> Text.of("Oefening aangemaakt (" + p.path("scenarioId").asText() + ")",
-                    "Exercise created (" + p.path("scenarioId").asText() + ")");
+            case "exercise-created" -> Text.of("Oefening aangemaakt (scenario " + p.path("scenarioId").asText() + ")",
+                    "Exercise created (scenario " + p.path("scenarioId").asText() + ")");
             case "population-demand" -> Text.of("Bevolking: vraag van het uur", "Population: demand of the hour");
             case "volunteers-available" -> Text.of(p.path("volunteers").size() + " burgerhulpverleners beschikbaar",
                     p.path("volunteers").size() + " volunteers available");
             case "supplies-delivered" -> Text.of("Bevoorrading geleverd bij " + nsp, "Supplies delivered at " + nsp);
-            case "household-unserved" -> Text.of("Huishouden van " + p.path("householdSize").asInt()
-                    + " niet opgevangen (" + p.path("reason").asText() + ")", "Household of "
-                    + p.path("householdSize").asInt() + " not taken in (" + p.path("reason").asText() + ")");
-            default -> Text.of(type + " " + p.path("exerciseId").asText(""), type + " " + p.path("exerciseId")
-                    .asText(""));
+            case "household-unserved" -> Text.of(household(size, "nl") + " niet opgevangen: "
+                    + Words.nl(p.path("reason").asText()), household(size, "en") + " not taken in: "
+                    + Words.en(p.path("reason").asText()));
+            case "personal-data-purged" -> Text.of("Persoonsgegevens van de oefening verwijderd",
+                    "The exercise's personal data purged");
+            default -> Text.of(Words.nl(type), Words.en(type));
         };
     }
 
+    private static String household(int size, String lang) {
+        if ("nl".equals(lang)) {
+            return size == 1 ? "Huishouden van 1 persoon" : "Huishouden van " + size + " personen";
+        }
+        return size == 1 ? "Household of 1" : "Household of " + size;
+    }
+
     private static String cause(JsonNode p, String lang) {
-        String cause = p.path("cause").path(lang).asText("");
-        return cause.isEmpty() ? "" : " — " + cause;
+        String cause = p.path("cause").path(lang).asText("").strip();
+        return cause.isEmpty() ? "" : ": " + cause;
     }
 
     private static String where(JsonNode p) {
