@@ -10,7 +10,17 @@ import java.util.stream.Stream;
  */
 public record Provider(String id, String name, String sector, List<String> places, List<String> services,
                        List<String> dependsOn, List<String> dependsOnAny, Backup backup, Boolean vulnerableSite,
-                       String contactRole) {
+                       String contactRole, String role) {
+
+    public static final String GRID = "grid";
+    public static final String EMERGENCY_NUMBER = "emergency-number";
+    public static final String MOBILE_NETWORK = "mobile-network";
+    public static final String FIXED_NETWORK = "fixed-network";
+    public static final String FUEL_SUPPLY = "fuel-supply";
+
+    public boolean has(String aRole) {
+        return aRole.equals(role);
+    }
 
     public List<String> allOf() {
         return dependsOn == null ? List.of() : dependsOn;

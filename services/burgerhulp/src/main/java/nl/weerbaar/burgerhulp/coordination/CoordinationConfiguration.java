@@ -62,15 +62,16 @@ class CoordinationConfiguration {
      * @param taskMinutes      how long a task takes once the volunteer is there
      * @param maxTravelMinutes the farthest a volunteer is asked to travel (minutes at their travel speed)
      * @param pool             who of the population reports in as a volunteer
-     * @param phoneProviders   providers of which one working is enough to phone volunteers
-     * @param fuelProviders    providers of fuel: without them, volunteers go by bike
+     * @param phoneProviders   provider ids of which one working is enough to phone volunteers, besides those the
+     *                         scenario gives {@code role: mobile-network} or {@code fixed-network}; none by default
+     * @param fuelProviders    provider ids of fuel (without them, volunteers go by bike) besides those the scenario
+     *                         gives {@code role: fuel-supply}; none by default
      */
     @ConfigurationProperties("weerbaar.burgerhulp")
     record CoordinationProperties(@DefaultValue("3") int offersPerRound, @DefaultValue OfferMinutes offerMinutes,
                                   @DefaultValue("30") int taskMinutes, @DefaultValue("60") int maxTravelMinutes,
                                   @DefaultValue Pool pool,
-                                  @DefaultValue({"mobiel-netwerk", "vaste-telefonie"}) Set<String> phoneProviders,
-                                  @DefaultValue("tankstations") Set<String> fuelProviders) {
+                                  Set<String> phoneProviders, Set<String> fuelProviders) {
 
         /**
          * @param immediate minutes an offer for an immediate need waits for its answer
@@ -112,7 +113,8 @@ class CoordinationConfiguration {
 
     @Bean
     OutageLinks outageLinks(CoordinationProperties properties) {
-        return new OutageLinks(properties.phoneProviders(), properties.fuelProviders());
+        return new OutageLinks(properties.phoneProviders() == null ? Set.of() : properties.phoneProviders(),
+                properties.fuelProviders() == null ? Set.of() : properties.fuelProviders());
     }
 
     @Bean

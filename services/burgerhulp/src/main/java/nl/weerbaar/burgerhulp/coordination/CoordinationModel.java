@@ -49,6 +49,9 @@ public class CoordinationModel {
      */
     public long seed;
     public boolean phonesWork = true;
+    /** The providers of the phones and of fuel: the scenario's roles (and any the deployment names), per exercise. */
+    public java.util.Set<String> phoneProviders = new java.util.TreeSet<>();
+    public java.util.Set<String> fuelProviders = new java.util.TreeSet<>();
     public boolean fuelAvailable = true;
     /** The telecom and fuel providers' last known state: working or not. */
     public Map<String, Boolean> providerUp = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.kit.events.InboundEvent;
@@ -61,10 +62,7 @@ final class CoordinationStep {
             return false;
         }
         return switch (event.type()) {
-            case PROVIDER_STATUS_CHANGED -> {
-                String provider = event.payload(ProviderStatusChanged.class).providerId();
-                yield links.phones().contains(provider) || links.fuel().contains(provider);
-            }
+            // which providers matter is the scenario's to say (their roles), so each status reaches the model
             case HELP_REQUEST_OPENED -> HelpRequestOpened.BY_COORDINATOR.equals(
                     event.payload(HelpRequestOpened.class).source());
             case VOLUNTEER_REGISTERED -> VolunteerRegistered.BY_COORDINATOR.equals(
@@ -82,7 +80,16 @@ final class CoordinationStep {
         long at = event.scenarioTimeSeconds();
         return switch (event.type()) {
             case SCENARIO_LOADED -> {
-                m.seed = event.payload(ScenarioLoaded.class).seed();
+                ScenarioLoaded world = event.payload(ScenarioLoaded.class);
+                m.seed = world.seed();
+                for (Provider p : world.providers()) {
+                    if (p.has(Provider.MOBILE_NETWORK) || p.has(Provider.FIXED_NETWORK)) {
+                        m.phoneProviders.add(p.id());
+                    }
+                    if (p.has(Provider.FUEL_SUPPLY)) {
+                        m.fuelProviders.add(p.id());
+                    }
+                }
                 yield List.of();
             }
             case CLOCK_TICKED -> m.advanceTo(event.payload(ClockTicked.class).scenarioTimeSeconds(), rules);
@@ -100,8 +107,12 @@ final class CoordinationStep {
                 m.ended = changed.state().isOver();
                 yield out;
             }
-            case PROVIDER_STATUS_CHANGED -> atItsTime(m, at,
-                    () -> provider(m, event.payload(ProviderStatusChanged.class)));
+            case PROVIDER_STATUS_CHANGED -> {
+                ProviderStatusChanged s = event.payload(ProviderStatusChanged.class);
+                // only the phones' and the fuel's providers move the model: others change nothing here
+                yield phoneProviders(m).contains(s.providerId()) || fuelProviders(m).contains(s.providerId())
+                        ? atItsTime(m, at, () -> provider(m, s)) : List.<Emitted>of();
+            }
             case HELP_REQUESTED -> {
                 HelpRequested h = event.payload(HelpRequested.class);
                 yield m.open(new HelpRequestOpened(h.exerciseId(), h.requestId(), h.need(), h.urgency(),
@@ -141,21 +152,45 @@ final class CoordinationStep {
         return out;
     }
 
-    /** The telecom providers decide whether volunteers can be phoned, the fuel providers whether cars can drive. */
+    /**
+     * The telecom providers (scenario roles mobile-network and fixed-network) decide whether volunteers can be
+     * phoned, the fuel providers (fuel-supply) whether cars can drive.
+     */
     private List<Emitted> provider(CoordinationModel m, ProviderStatusChanged s) {
-        boolean phones = links.phones().contains(s.providerId());
-        boolean fuel = links.fuel().contains(s.providerId());
+        Set<String> phoneProviders = phoneProviders(m);
+        Set<String> fuelProviders = fuelProviders(m);
+        boolean phones = phoneProviders.contains(s.providerId());
+        boolean fuel = fuelProviders.contains(s.providerId());
         m.providerUp.put(s.providerId(), s.state() != ProviderState.DOWN);
         List<Emitted> out = new ArrayList<>();
         if (phones) {
-            boolean anyPhone = links.phones().stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
+            boolean anyPhone = phoneProviders.stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
             out.addAll(m.reachability(anyPhone, anyPhone ? "telecom-restored" : "telecom-down", s.atSeconds(),
                     rules));
         }
         if (fuel) {
-            boolean anyFuel = links.fuel().stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
+            boolean anyFuel = fuelProviders.stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
             out.addAll(m.fuel(anyFuel, s.atSeconds()));
         }
         return out;
+    }
+
+    /** The scenario's phone providers (roles mobile-network, fixed-network) and any the deployment names. */
+    private Set<String> phoneProviders(CoordinationModel m) {
+        return union(m.phoneProviders, links.phones());
+    }
+
+    /** The scenario's fuel providers (role fuel-supply) and any the deployment names. */
+    private Set<String> fuelProviders(CoordinationModel m) {
+        return union(m.fuelProviders, links.fuel());
+    }
+
+    private static Set<String> union(Set<String> scenario, Set<String> deployment) {
+        if (deployment.isEmpty()) {
+            return scenario;
+        }
+        Set<String> all = new java.util.TreeSet<>(scenario);
+        all.addAll(deployment);
+        return all;
     }
 }

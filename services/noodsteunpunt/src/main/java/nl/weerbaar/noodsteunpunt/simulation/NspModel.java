@@ -27,6 +27,7 @@ import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.scenario.Household;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.kit.geo.Distance;
@@ -67,6 +68,8 @@ public class NspModel {
     public int pendingHead;
     /** Counts changes of {@link #pending} other than arrivals, which the store keeps in an entry of its own. */
     public long pendingVersion;
+    /** The scenario's roles of its providers (grid, emergency-number): what makes a status matter here. */
+    public Map<String, String> roles = new LinkedHashMap<>();
     /** Per power provider, the places it leaves dark. */
     public Map<String, Set<String>> darkBy = new LinkedHashMap<>();
     public Map<String, Long> darkSince = new TreeMap<>();
@@ -177,8 +180,11 @@ public class NspModel {
         return out;
     }
 
-    public List<Emitted> providerRegistered(String providerId, String sector, List<String> places) {
+    public List<Emitted> providerRegistered(String providerId, String sector, List<String> places, String role) {
         sectors.put(providerId, sector);
+        if (role != null) {
+            roles.put(providerId, role);
+        }
         servedPlaces.put(providerId, places == null ? List.of() : List.copyOf(places));
         worldVersion++;
         return List.of();
@@ -192,7 +198,7 @@ public class NspModel {
     public List<Emitted> providerStatus(String providerId, String sector, ProviderState state,
                                         List<String> affectedPlaces, long at, NspRules rules) {
         List<Emitted> out = new ArrayList<>();
-        if (rules.powerSectors().contains(sector)) {
+        if (Provider.GRID.equals(roles.get(providerId)) || rules.powerSectors().contains(sector)) {
             Set<String> dark = new LinkedHashSet<>();
             if (state == ProviderState.DOWN || state == ProviderState.DEGRADED) {
                 List<String> affected = affectedPlaces != null && !affectedPlaces.isEmpty() ? affectedPlaces
@@ -202,7 +208,7 @@ public class NspModel {
             darkBy.put(providerId, dark);
             updateDarkness(at, rules);
         }
-        if (rules.emergencyNumbers().contains(providerId)) {
+        if (Provider.EMERGENCY_NUMBER.equals(roles.get(providerId)) || rules.emergencyNumbers().contains(providerId)) {
             if (state == ProviderState.DOWN) {
                 emergencyDown.add(providerId);
             } else {

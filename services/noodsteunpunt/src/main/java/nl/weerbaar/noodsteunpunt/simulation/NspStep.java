@@ -92,7 +92,7 @@ final class NspStep {
             case PROVIDER_REGISTERED -> {
                 ProviderRegistered registered = event.payload(ProviderRegistered.class);
                 yield m.providerRegistered(registered.provider().id(), registered.provider().sector(),
-                        registered.provider().places());
+                        registered.provider().places(), registered.provider().role());
             }
             case PROVIDER_STATUS_CHANGED -> {
                 ProviderStatusChanged s = event.payload(ProviderStatusChanged.class);

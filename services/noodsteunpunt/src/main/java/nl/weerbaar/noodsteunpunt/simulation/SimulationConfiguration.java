@@ -55,8 +55,10 @@ class SimulationConfiguration {
     /**
      * The NSP policies of a deployment ({@code weerbaar.nsp.*}); see {@link NspRules}.
      *
-     * @param powerSectors              sectors whose outage in a place counts as "no power" there
-     * @param emergencyNumbers          providers that are the emergency number (112)
+     * @param powerSectors              sectors whose outage in a place counts as "no power" there, besides the
+     *                                  providers the scenario gives {@code role: grid}; none by default
+     * @param emergencyNumbers          provider ids that count as the emergency number (112) besides those the
+     *                                  scenario gives {@code role: emergency-number}; none by default
      * @param openAfterPowerDownMinutes an NSP opens this long after its place lost power
      * @param openAfter112DownMinutes   or this long after 112 went down, whichever is first
      * @param openingMinutes            how long opening takes (state opening) before it is open
@@ -66,8 +68,8 @@ class SimulationConfiguration {
      * @param stock                     the NSPs' supplies and their use
      */
     @ConfigurationProperties("weerbaar.nsp")
-    record NspProperties(@DefaultValue("netbeheer") Set<String> powerSectors,
-                         @DefaultValue("alarmnummer-112") Set<String> emergencyNumbers,
+    record NspProperties(Set<String> powerSectors,
+                         Set<String> emergencyNumbers,
                          @DefaultValue("60") int openAfterPowerDownMinutes,
                          @DefaultValue("30") int openAfter112DownMinutes,
                          @DefaultValue("30") int openingMinutes,
@@ -92,7 +94,8 @@ class SimulationConfiguration {
         }
 
         NspRules rules() {
-            return new NspRules(powerSectors, emergencyNumbers, openAfterPowerDownMinutes, openAfter112DownMinutes,
+            return new NspRules(powerSectors == null ? Set.of() : powerSectors,
+                    emergencyNumbers == null ? Set.of() : emergencyNumbers, openAfterPowerDownMinutes, openAfter112DownMinutes,
                     openingMinutes, closeAfterRestoreMinutes, thresholdsPercent.stream().sorted().toList(),
                     reopenBelowPercent, new NspRules.Supplies(stock.waterLitresPerPlace(), stock.rationsPerPlace(),
                             stock.generatorHours(), stock.waterPerPersonDay(), stock.rationsPerPersonDay(),

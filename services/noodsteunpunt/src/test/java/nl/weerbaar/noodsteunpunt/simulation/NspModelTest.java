@@ -22,6 +22,7 @@ import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.scenario.Household;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
+import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderState;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class NspModelTest {
     private NspModel darkAtZero() {
         // the provider's status may come before the scenario: both reach the model
         NspModel model = new NspModel("oef-1");
-        model.providerRegistered("enexis-net", "netbeheer", List.of("heesch", "nistelrode"));
+        model.providerRegistered("enexis-net", "netbeheer", List.of("heesch", "nistelrode"), Provider.GRID);
         collect(model.providerStatus("enexis-net", "netbeheer", ProviderState.DOWN, List.of(), 0, RULES));
         collect(model.load(0, List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), RULES));
         return model;

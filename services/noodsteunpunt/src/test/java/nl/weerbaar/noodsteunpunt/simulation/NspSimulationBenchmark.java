@@ -80,7 +80,7 @@ class NspSimulationBenchmark {
             }
         }
         Provider grid = new Provider("grid", "Grid", "netbeheer", region.stream().map(Place::id).toList(),
-                List.of("power"), List.of(), List.of(), new Backup("none", 0.0, null), null, null);
+                List.of("power"), List.of(), List.of(), new Backup("none", 0.0, null), null, null, Provider.GRID);
         try (TopologyDriver driver = new TopologyDriver("nsp-bench", b -> SimulationConfiguration.topology(b,
                 new StreamEvents(VALIDATOR, "noodsteunpunt", SimulationConfiguration.PROCESSOR, CLOCK), RULES,
                 new NspMetrics(new SimpleMeterRegistry()), 2))) {

@@ -65,7 +65,8 @@ class NspTopologyTest {
     private static final int PARTITIONS = 2;
     private static final String EXERCISE = "oef-n";
     private static final Provider GRID = new Provider("enexis-net", "Enexis", "netbeheer",
-            List.of("heesch", "nistelrode"), List.of("power"), List.of(), List.of(), new nl.weerbaar.contracts.scenario.Backup("none", 0.0, null), null, null);
+            List.of("heesch", "nistelrode"), List.of("power"), List.of(), List.of(), new nl.weerbaar.contracts.scenario.Backup("none", 0.0, null), null, null,
+            Provider.GRID);
     private static final StreamEvents TIMELINE = new StreamEvents(VALIDATOR, "outage-timeline", "test", CLOCK);
     private static final StreamEvents VITAL = new StreamEvents(VALIDATOR, "vital-status", "test", CLOCK);
 

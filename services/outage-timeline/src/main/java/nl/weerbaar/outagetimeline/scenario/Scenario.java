@@ -41,7 +41,7 @@ public record Scenario(String id, String name, String nameEn, String region, Str
 
     public record ScenarioProvider(String id, String name, String sector, List<String> places, List<String> services,
                                    List<String> dependsOn, List<String> dependsOnAny, ScenarioBackup backup,
-                                   Boolean vulnerableSite, String contactRole) {
+                                   Boolean vulnerableSite, String contactRole, String role) {
 
         /** Every provider it depends on, needed by all ({@code dependsOn}) or by one of ({@code dependsOnAny}). */
         public List<String> dependencies() {

@@ -27,6 +27,6 @@ public final class ScenarioWorld {
                 : Math.round(Seeded.between(Seeded.random(seed, "backup", p.id()), b.autonomyRangeHours().get(0),
                         b.autonomyRangeHours().get(1)) * 10) / 10.0;
         return new Provider(p.id(), p.name(), p.sector(), p.places(), p.services(), p.dependsOn(), p.dependsOnAny(),
-                new Backup(b.kind(), hours, b.refuelPossible()), p.vulnerableSite(), p.contactRole());
+                new Backup(b.kind(), hours, b.refuelPossible()), p.vulnerableSite(), p.contactRole(), p.role());
     }
 }

@@ -98,7 +98,7 @@ public final class ReviewBenchmark {
             sectors.add(new Sector("sector-" + s, Text.of("Sector " + s, "Sector " + s)));
             for (int p = 0; p < 2; p++) {
                 providers.add(new Provider("provider-" + s + "-" + p, "Provider " + s + "-" + p, "sector-" + s,
-                        List.of(), List.of(), List.of(), List.of(), null, false, null));
+                        List.of(), List.of(), List.of(), List.of(), null, false, null, null));
             }
         }
         List<Place> places = new ArrayList<>();

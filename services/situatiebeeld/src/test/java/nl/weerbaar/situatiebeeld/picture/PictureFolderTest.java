@@ -35,7 +35,7 @@ class PictureFolderTest {
         add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "Bernheze", 1, 21600,
                 List.of(new Sector("telecom", Text.of("Telecom", "Telecom"))),
                 List.of(new Provider("mobiel", "Mobiel", "telecom", List.of(), List.of(), List.of(), List.of(), null,
-                        false, null)),
+                        false, null, Provider.MOBILE_NETWORK)),
                 List.of(new Place("heesch", "Heesch", 51.73, 5.53, 2000, 800, "5384", 1)),
                 List.of(new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.73, 5.53, 40,
                         List.of(), null)), List.of()));

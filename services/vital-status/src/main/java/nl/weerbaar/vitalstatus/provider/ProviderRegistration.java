@@ -54,7 +54,9 @@ class ProviderRegistration {
                        @NotBlank @Size(max = 64) String sector, List<@Pattern(regexp = ID) String> places,
                        List<@NotBlank String> services, List<@Pattern(regexp = ID) String> dependsOn,
                        List<@Pattern(regexp = ID) String> dependsOnAny, @NotNull @Valid NewBackup backup,
-                       Boolean vulnerableSite, String contactRole) {
+                       Boolean vulnerableSite, String contactRole,
+                       @Pattern(regexp = "grid|emergency-number|mobile-network|fixed-network|fuel-supply",
+                               message = "{validation.one-of}") String role) {
     }
 
     record NewBackup(@NotNull @Pattern(regexp = "none|battery|generator|reserved-fuel") String kind,
@@ -75,7 +77,7 @@ class ProviderRegistration {
         }
         Provider provider = new Provider(body.id(), body.name(), body.sector(), body.places(), body.services(),
                 body.dependsOn(), body.dependsOnAny(), new Backup(body.backup().kind(), body.backup().autonomyHours(),
-                body.backup().refuelPossible()), body.vulnerableSite(), body.contactRole());
+                body.backup().refuelPossible()), body.vulnerableSite(), body.contactRole(), body.role());
         List<Map<String, Object>> errors = new ArrayList<>();
         checkDependencies(exerciseId, provider.id(), "dependsOn", provider.allOf(), errors);
         checkDependencies(exerciseId, provider.id(), "dependsOnAny", provider.anyOf(), errors);

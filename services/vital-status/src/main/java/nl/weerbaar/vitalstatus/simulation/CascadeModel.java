@@ -343,7 +343,7 @@ public class CascadeModel {
         if (p.provider.vulnerable()) {
             out.add(new Outcome.Alert("vulnerable-site-down", p.id(), "extreme", null, p.since));
         }
-        if (rules.emergencyNumberProviders().contains(p.id())) {
+        if (p.provider.has(Provider.EMERGENCY_NUMBER) || rules.emergencyNumberProviders().contains(p.id())) {
             out.add(new Outcome.Alert("emergency-number-down", p.id(), "extreme", null, p.since));
         }
     }

@@ -50,11 +50,15 @@ class SimulationConfiguration {
      * The simulation's rules ({@code weerbaar.vital.*}).
      *
      * @param lowBackupHours           a provider on backup with fewer hours left raises a backup-low alert
-     * @param emergencyNumberProviders providers that are the emergency number (112)
+     * @param emergencyNumberProviders provider ids that count as the emergency number (112) besides those the scenario
+     *                                 gives {@code role: emergency-number}; none by default
      */
     @ConfigurationProperties("weerbaar.vital")
-    record SimulationProperties(@DefaultValue("2") double lowBackupHours,
-                                @DefaultValue("alarmnummer-112") Set<String> emergencyNumberProviders) {
+    record SimulationProperties(@DefaultValue("2") double lowBackupHours, Set<String> emergencyNumberProviders) {
+
+        SimulationProperties {
+            emergencyNumberProviders = emergencyNumberProviders == null ? Set.of() : emergencyNumberProviders;
+        }
     }
 
     /**

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 /** The cascade rules on a small world, without a broker: one class, its decisions. */
 class CascadeModelTest {
 
-    private static final CascadeModel.Rules RULES = new CascadeModel.Rules(2, Set.of("alarm"));
+    // no id means anything by itself: the provider "alarm" is 112 by its role
+    private static final CascadeModel.Rules RULES = new CascadeModel.Rules(2, Set.of());
 
     private static Provider provider(String id, List<String> places, List<String> all, List<String> any,
                                      String kind, double hours) {
-        return new Provider(id, id, "s", places, List.of(), all, any, new Backup(kind, hours, true), false, null);
+        return new Provider(id, id, "s", places, List.of(), all, any, new Backup(kind, hours, true), false, null,
+                "alarm".equals(id) ? Provider.EMERGENCY_NUMBER : null);
     }
 
     private static StatusEffect effect(String effect, String providerId, List<String> places, Double hours) {
