@@ -1,6 +1,7 @@
 package nl.weerbaar.contracts.exercise;
 
 import java.util.List;
+import nl.weerbaar.contracts.scenario.NspPolicy;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Phase;
 import nl.weerbaar.contracts.scenario.Place;
@@ -8,8 +9,11 @@ import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.Sector;
 import nl.weerbaar.contracts.scenario.Text;
 
-/** The world of an exercise, resolved with its seed, so the other services can register providers and NSPs. */
+/**
+ * The world of an exercise, resolved with its seed, so the other services can register providers and NSPs; with the
+ * region's own NSP policy where the scenario states one.
+ */
 public record ScenarioLoaded(String exerciseId, String scenarioId, Text name, String region, long seed,
                              long durationSeconds, List<Sector> sectors, List<Provider> providers, List<Place> places,
-                             List<NspSite> nsps, List<Phase> phases) {
+                             List<NspSite> nsps, List<Phase> phases, NspPolicy nspPolicy) {
 }

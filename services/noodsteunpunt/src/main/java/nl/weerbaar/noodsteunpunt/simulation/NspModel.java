@@ -25,6 +25,7 @@ import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.Stock;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.scenario.Household;
+import nl.weerbaar.contracts.scenario.NspPolicy;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Provider;
@@ -68,6 +69,8 @@ public class NspModel {
     public int pendingHead;
     /** Counts changes of {@link #pending} other than arrivals, which the store keeps in an entry of its own. */
     public long pendingVersion;
+    /** The region's own NSP policy from the scenario, where it states one (else the deployment's). */
+    public NspPolicy policy;
     /** The scenario's roles of its providers (grid, emergency-number): what makes a status matter here. */
     public Map<String, String> roles = new LinkedHashMap<>();
     /** Per power provider, the places it leaves dark. */

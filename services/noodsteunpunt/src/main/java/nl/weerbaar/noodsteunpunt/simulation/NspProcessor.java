@@ -72,7 +72,8 @@ final class NspProcessor extends JoiningProcessor<NspStore.Loaded> {
     @Override
     protected List<Record<String, Routed>> advanceTo(NspStore.Loaded exercise, long seconds, InboundEvent cause) {
         store.loadSites(exercise);
-        return decided(exercise.model(), cause, exercise.model().advanceTo(seconds, rules));
+        return decided(exercise.model(), cause, exercise.model().advanceTo(seconds,
+                NspStep.rulesOf(exercise.model(), rules)));
     }
 
     private List<Record<String, Routed>> decided(NspModel model, InboundEvent cause, List<Emitted> emitted) {

@@ -2,6 +2,7 @@ package nl.weerbaar.noodsteunpunt.simulation;
 
 import java.util.List;
 import java.util.Set;
+import nl.weerbaar.contracts.scenario.NspPolicy;
 
 /**
  * The policies of a deployment ({@code weerbaar.nsp.*}): when an NSP opens by itself, how long opening takes, when
@@ -19,6 +20,18 @@ import java.util.Set;
 public record NspRules(Set<String> powerSectors, Set<String> emergencyNumbers, int powerDownMinutes,
                        int emergencyDownMinutes, int openingMinutes, int closeAfterRestoreMinutes,
                        List<Integer> thresholdsPercent, int reopenBelowPercent, Supplies supplies) {
+
+    /** These rules with a region's own policy where it states one. */
+    public NspRules with(NspPolicy policy) {
+        return new NspRules(powerSectors, emergencyNumbers, or(policy.openAfterPowerDownMinutes(), powerDownMinutes),
+                or(policy.openAfter112DownMinutes(), emergencyDownMinutes), or(policy.openingMinutes(), openingMinutes),
+                or(policy.closeAfterRestoreMinutes(), closeAfterRestoreMinutes), thresholdsPercent, reopenBelowPercent,
+                supplies);
+    }
+
+    private static int or(Integer stated, int otherwise) {
+        return stated == null ? otherwise : stated;
+    }
 
     /**
      * @param waterLitresPerPlace   initial water per unit of capacity

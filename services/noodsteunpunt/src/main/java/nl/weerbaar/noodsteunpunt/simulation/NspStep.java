@@ -66,10 +66,14 @@ final class NspStep {
     }
 
     /** The model's decisions on the event, in scenario-time order. */
-    static List<Emitted> apply(NspModel m, InboundEvent event, NspRules rules) {
+    static List<Emitted> apply(NspModel m, InboundEvent event, NspRules deployment) {
         if (m.ended && Topics.EXERCISE.equals(event.type().topic())) {
             return List.of(); // the clock has stopped; input from the other services still counts (below)
         }
+        if (event.type() == EventType.SCENARIO_LOADED) {
+            m.policy = event.payload(ScenarioLoaded.class).nspPolicy();
+        }
+        NspRules rules = rulesOf(m, deployment);
         long at = event.scenarioTimeSeconds();
         return switch (event.type()) {
             case SCENARIO_LOADED -> {
@@ -115,5 +119,10 @@ final class NspStep {
             case PERSONAL_DATA_PURGED -> m.purge();
             default -> List.of();
         };
+    }
+
+    /** The deployment's NSP policy, with what the exercise's scenario says of its own region instead. */
+    static NspRules rulesOf(NspModel m, NspRules deployment) {
+        return m.policy == null ? deployment : deployment.with(m.policy);
     }
 }

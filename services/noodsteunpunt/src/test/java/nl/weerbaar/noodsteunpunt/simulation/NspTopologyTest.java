@@ -34,6 +34,7 @@ import nl.weerbaar.contracts.scenario.Household;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Provider;
+import nl.weerbaar.contracts.scenario.NspPolicy;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderState;
@@ -83,10 +84,15 @@ class NspTopologyTest {
 
     /** The exercise topic: scenario, clock every {@code tick}, an hour's population each hour, the end at 12 h. */
     private static List<Record<String, Routed>> clock(long tick) {
+        return clock(tick, null);
+    }
+
+    /** As {@link #clock(long)}, in a region with its own NSP policy. */
+    private static List<Record<String, Routed>> clock(long tick, NspPolicy policy) {
         List<Record<String, Routed>> in = new ArrayList<>();
         in.add(TIMELINE.event(EventIds.derived(EXERCISE, "scenario-loaded"), EXERCISE, new ScenarioLoaded(EXERCISE,
                 "test", Text.of("Test", "Test"), "Bernheze", 7, 12 * H, List.of(), List.of(GRID),
-                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of()), at(0)));
+                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of(), policy), at(0)));
         for (long t = 0; t <= 12 * H; t += tick) {
             in.add(TIMELINE.event(EventIds.derived(EXERCISE, "tick", Long.toString(t)), EXERCISE,
                     new ClockTicked(EXERCISE, t, 1000, CLOCK.instant()), at(t)));
@@ -181,6 +187,30 @@ class NspTopologyTest {
         assertThat(seldom).isEqualTo(clockFirst);
         assertThat(clockFirst.stream().map(s -> s.split(" ")[1]).distinct()).as("ids unique")
                 .hasSize(clockFirst.size());
+    }
+
+    @Test
+    void aRegionsOwnPolicyFromItsScenarioDecidesWhenItsNspsOpenAndClose() {
+        // the deployment opens an NSP an hour after the power fails, in 30 minutes, and closes it two hours after
+        // the power returns (between, a full NSP may close its doors and open them again: not policy)
+        List<String> deployment = openings(byTime(clock(60), vital(60)));
+        assertThat(deployment).filteredOn(s -> !s.startsWith("open@")).filteredOn(s -> !s.startsWith("full@"))
+                .containsExactly("opening@3600", "opening@3600", "closed@" + (6 * H + 7200), "closed@" + (6 * H + 7200));
+        assertThat(deployment).filteredOn(s -> s.startsWith("open@")).startsWith("open@5400", "open@5400");
+        // this region opens after two hours, takes 15 minutes to open and closes half an hour after the power is back
+        List<String> region = openings(byTime(clock(60, new NspPolicy(120, null, 15, 30)), vital(60)));
+        assertThat(region).filteredOn(s -> !s.startsWith("open@")).filteredOn(s -> !s.startsWith("full@"))
+                .containsExactly("opening@7200", "opening@7200", "closed@" + (6 * H + 1800), "closed@" + (6 * H + 1800));
+        assertThat(region).filteredOn(s -> s.startsWith("open@")).startsWith("open@8100", "open@8100");
+    }
+
+    private List<String> openings(List<Record<String, Routed>> inputs) {
+        TopologyDriver driver = driver();
+        inputs.forEach(driver::pipe);
+        return driver.output(Topics.NOODSTEUNPUNT).stream().map(NspTopologyTest::event)
+                .filter(e -> e.type() == EventType.NSP_STATE_CHANGED)
+                .map(e -> e.payload(NspStateChanged.class))
+                .map(c -> c.state().name().toLowerCase() + "@" + c.atSeconds()).toList();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nl.weerbaar.contracts.ScenarioTime;
+import nl.weerbaar.contracts.scenario.NspPolicy;
 import nl.weerbaar.contracts.scenario.NspSite;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Sector;
@@ -15,7 +16,7 @@ import nl.weerbaar.contracts.scenario.Text;
 public record Scenario(String id, String name, String nameEn, String region, String description, Integer durationHours,
                        long seed, List<Sector> sectors, List<ScenarioProvider> providers, List<Place> places,
                        List<NspSite> nsps, List<ScenarioPhase> phases, List<ScenarioInject> injects,
-                       PopulationModel population, VolunteerModel volunteers) {
+                       NspPolicy nspPolicy, PopulationModel population, VolunteerModel volunteers) {
 
     public static final int DEFAULT_DURATION_HOURS = 72;
 
@@ -82,8 +83,9 @@ public record Scenario(String id, String name, String nameEn, String region, Str
     }
 
     /** The scenario's volunteer pool: size, skills, behaviour and when they make themselves available. */
-    public record VolunteerModel(double perThousandInhabitants, Map<String, Double> skills, double carShare,
-                                 List<Double> acceptanceChance, Integer maxTasks, List<Integer> responseMinutes,
+    /** Its size per 1,000 inhabitants of each place, or as a {@code count} for the region spread by inhabitants. */
+    public record VolunteerModel(Double perThousandInhabitants, Integer count, Map<String, Double> skills,
+                                 double carShare, List<Double> acceptanceChance, Integer maxTasks, List<Integer> responseMinutes,
                                  Double homeRadiusKm, List<Availability> availability) {
     }
 

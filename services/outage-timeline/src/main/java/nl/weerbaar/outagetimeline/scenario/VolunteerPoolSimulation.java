@@ -2,6 +2,7 @@ package nl.weerbaar.outagetimeline.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -26,15 +27,42 @@ public final class VolunteerPoolSimulation {
     public static Optional<VolunteersAvailable> hour(Scenario s, String exerciseId, long seed, int hour) {
         List<Volunteer> available = new ArrayList<>();
         if (s.volunteers() != null) {
+            Map<String, Integer> sizes = sizes(s.volunteers(), s.places());
             for (Place place : s.places()) {
-                pool(s.volunteers(), place, seed, hour, available);
+                pool(s.volunteers(), place, sizes.get(place.id()), seed, hour, available);
             }
         }
         return available.isEmpty() ? Optional.empty() : Optional.of(new VolunteersAvailable(exerciseId, hour, available));
     }
 
-    private static void pool(VolunteerModel model, Place place, long seed, int hour, List<Volunteer> into) {
-        int size = (int) Math.round(place.inhabitants() * model.perThousandInhabitants() / 1000.0);
+    /**
+     * Each place's pool: its inhabitants times the rate per 1,000, or the region's count spread by inhabitants (largest
+     * remainders first, ties by place id), so the places' pools add up to the count exactly.
+     */
+    static Map<String, Integer> sizes(VolunteerModel model, List<Place> places) {
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        if (model.count() == null) {
+            places.forEach(p -> sizes.put(p.id(), (int) Math.round(p.inhabitants() * model.perThousandInhabitants()
+                    / 1000.0)));
+            return sizes;
+        }
+        long inhabitants = places.stream().mapToLong(Place::inhabitants).sum();
+        List<Place> byRemainder = new ArrayList<>(places);
+        int given = 0;
+        for (Place p : places) {
+            int share = inhabitants == 0 ? 0 : (int) (model.count() * (long) p.inhabitants() / inhabitants);
+            sizes.put(p.id(), share);
+            given += share;
+        }
+        byRemainder.sort(java.util.Comparator.comparingLong((Place p) -> inhabitants == 0 ? 0
+                : -(model.count() * (long) p.inhabitants() % inhabitants)).thenComparing(Place::id));
+        for (int i = 0; i < model.count() - given && !byRemainder.isEmpty(); i++) {
+            sizes.merge(byRemainder.get(i % byRemainder.size()).id(), 1, Integer::sum);
+        }
+        return sizes;
+    }
+
+    private static void pool(VolunteerModel model, Place place, int size, long seed, int hour, List<Volunteer> into) {
         double radiusKm = model.homeRadiusKm() == null ? 1.5 : model.homeRadiusKm();
         for (int n = 1; n <= size; n++) {
             SplittableRandom random = Seeded.random(seed, "volunteer", place.id(), n);

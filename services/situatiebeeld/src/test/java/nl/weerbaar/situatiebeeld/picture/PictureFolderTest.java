@@ -38,7 +38,7 @@ class PictureFolderTest {
                         false, null, Provider.MOBILE_NETWORK)),
                 List.of(new Place("heesch", "Heesch", 51.73, 5.53, 2000, 800, "5384", 1)),
                 List.of(new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.73, 5.53, 40,
-                        List.of(), null)), List.of()));
+                        List.of(), null)), List.of(), null));
         add(9000, EventType.INJECT_FIRED, new InjectFired("oef-1", new Inject("gsm-uit", 9000, "telecom", "mobiel",
                 "2-4h", Text.of("GSM valt uit", "GSM fails"), "extreme", null), "plan", null));
         add(9000, EventType.PROVIDER_STATUS_CHANGED, new ProviderStatusChanged("oef-1", "mobiel", "telecom",
