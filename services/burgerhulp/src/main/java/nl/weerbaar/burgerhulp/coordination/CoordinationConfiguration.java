@@ -73,6 +73,11 @@ class CoordinationConfiguration {
                                   @DefaultValue Pool pool,
                                   Set<String> phoneProviders, Set<String> fuelProviders) {
 
+        CoordinationProperties {
+            phoneProviders = phoneProviders == null ? Set.of() : phoneProviders;
+            fuelProviders = fuelProviders == null ? Set.of() : fuelProviders;
+        }
+
         /**
          * @param immediate minutes an offer for an immediate need waits for its answer
          * @param urgent    minutes for an urgent need
@@ -113,8 +118,7 @@ class CoordinationConfiguration {
 
     @Bean
     OutageLinks outageLinks(CoordinationProperties properties) {
-        return new OutageLinks(properties.phoneProviders() == null ? Set.of() : properties.phoneProviders(),
-                properties.fuelProviders() == null ? Set.of() : properties.fuelProviders());
+        return new OutageLinks(properties.phoneProviders(), properties.fuelProviders());
     }
 
     @Bean

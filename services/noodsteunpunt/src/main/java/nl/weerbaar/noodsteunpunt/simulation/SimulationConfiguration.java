@@ -78,6 +78,11 @@ class SimulationConfiguration {
                          @DefaultValue("90") int reopenBelowPercent,
                          @DefaultValue Stock stock) {
 
+        NspProperties {
+            powerSectors = powerSectors == null ? Set.of() : powerSectors;
+            emergencyNumbers = emergencyNumbers == null ? Set.of() : emergencyNumbers;
+        }
+
         /**
          * @param waterLitresPerPlace  litres of water an NSP holds per place of capacity at opening
          * @param rationsPerPlace      food rations per place of capacity at opening
@@ -94,8 +99,7 @@ class SimulationConfiguration {
         }
 
         NspRules rules() {
-            return new NspRules(powerSectors == null ? Set.of() : powerSectors,
-                    emergencyNumbers == null ? Set.of() : emergencyNumbers, openAfterPowerDownMinutes, openAfter112DownMinutes,
+            return new NspRules(powerSectors, emergencyNumbers, openAfterPowerDownMinutes, openAfter112DownMinutes,
                     openingMinutes, closeAfterRestoreMinutes, thresholdsPercent.stream().sorted().toList(),
                     reopenBelowPercent, new NspRules.Supplies(stock.waterLitresPerPlace(), stock.rationsPerPlace(),
                             stock.generatorHours(), stock.waterPerPersonDay(), stock.rationsPerPersonDay(),

@@ -87,10 +87,7 @@ class CascadeModelTest {
 
     @Test
     void aBrokenDownProviderRaisesNoBackupAlarmsAndRunsOnWhatIsLeftOnceRepaired() {
-        CascadeModel model = new CascadeModel("x", 0);
-        model.register(List.of(provider("grid", null, null, null, "none", 0),
-                provider("hospital", null, List.of("grid"), null, "generator", 6)), 0, RULES);
-        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        CascadeModel model = hospitalOnItsGeneratorAfterTheOutage();
         assertThat(changes(model.applyInject("broken", effect("down", "hospital", null, null), 3600, RULES)))
                 .containsExactly("hospital=down");
         // down is down: the generator is not being used, so no backup-low at T+4 and no run-out at T+6
@@ -104,10 +101,7 @@ class CascadeModelTest {
 
     @Test
     void aFailedGeneratorEndsTheBackupNowNotWhenItWouldHaveRunDry() {
-        CascadeModel model = new CascadeModel("x", 0);
-        model.register(List.of(provider("grid", null, null, null, "none", 0),
-                provider("hospital", null, List.of("grid"), null, "generator", 6)), 0, RULES);
-        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        CascadeModel model = hospitalOnItsGeneratorAfterTheOutage();
         List<Outcome> failed = model.applyInject("generator", effect("backup-failed", "hospital", null, null), 3600,
                 RULES);
         assertThat(changes(failed)).containsExactly("hospital=down");
@@ -128,6 +122,15 @@ class CascadeModelTest {
         // the generator runs dry at T+5:00, but the hospital's own word stands until it releases it
         assertThat(changes(model.advanceTo(6 * 3600, RULES))).isEmpty();
         assertThat(changes(model.release("hospital", 6 * 3600, RULES))).containsExactly("hospital=down");
+    }
+
+    /** A grid down at T+0 and a hospital that depends on it, on six hours of generator. */
+    private static CascadeModel hospitalOnItsGeneratorAfterTheOutage() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", null, null, null, "none", 0),
+                provider("hospital", null, List.of("grid"), null, "generator", 6)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        return model;
     }
 
     private static List<String> changes(List<Outcome> outcomes) {
