@@ -37,6 +37,7 @@ import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 
 /**
  * Every event type: its CloudEvents {@code ce_type}, the topic it travels on, its JSON Schema and its Java payload.
@@ -71,6 +72,8 @@ public enum EventType {
             ProviderStatusChanged.class),
     VITAL_ALERT_RAISED("nl.weerbaar.vital.alert-raised.v1", Topics.VITAL_STATUS, "vital-alert-raised",
             VitalAlertRaised.class),
+    VITAL_ALERT_RESOLVED("nl.weerbaar.vital.alert-resolved.v1", Topics.VITAL_STATUS, "vital-alert-resolved",
+            VitalAlertResolved.class),
     STATUS_OVERRIDE_RELEASED("nl.weerbaar.vital.override-released.v1", Topics.VITAL_STATUS,
             "status-override-released", StatusOverrideReleased.class),
     VITAL_PROGRESS_MARKED("nl.weerbaar.vital.progress-marked.v1", Topics.VITAL_STATUS, "vital-progress-marked",

@@ -1,4 +1,5 @@
-// The crisis team's live picture. No build step, no library, nothing fetched from outside this service.
+// The crisis team's live picture. No build step; one library (Leaflet, served by this service) for the map; nothing
+// fetched from outside this service but the base map's tiles (PDOK by default, the plan when they cannot be loaded).
 // Live: one Server-Sent Events stream per exercise, read with fetch so it can carry the Authorization header;
 // after a drop it reconnects with the last feed number it has, and the feed is kept by number, so nothing is
 // lost or shown twice. Review (an exercise that is over): a slider folds the recording up to any scenario time.
@@ -25,7 +26,16 @@ const TEXTS = {
       (med == null ? '' : ` · mediaan tot match ${med} min`),
     phones: mode => mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
     hoursLeft: h => `${h.toFixed(1)} u`,
-    more: n => ` (en ${n} meer tegelijk)`
+    more: n => ` (en ${n} meer tegelijk)`,
+    resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in',
+    ofHouseholds: pct => `${pct} % van de huishoudens`,
+    exerciseStates: { CREATED: 'aangemaakt', RUNNING: 'loopt', PAUSED: 'gepauzeerd', STOPPED: 'gestopt', FINISHED: 'afgelopen' },
+    alertSummary: (open, all) => `${open} open, zwaarste bovenaan · ${all} in totaal`,
+    severities: { minor: 'klein', moderate: 'matig', severe: 'ernstig', extreme: 'zeer ernstig' },
+    mapOffline: 'De achtergrondkaart is niet bereikbaar: plattegrond van plaatsen en noodsteunpunten.',
+    legend: 'Plaats: geel = stroom, donker = zonder stroom · noodsteunpunt: kleur = toestand, grootte = capaciteit · ' +
+      'rode ring: kwetsbare locatie uitgevallen · oranje getal: hulpvragen zonder hulp',
+    dark: 'zonder stroom', lit: 'stroom', requestsOpen: n => `${n} hulpvragen zonder hulp`, siteDown: 'uitgevallen'
   },
   en: {
     title: 'Weerbaar — live picture', offline: 'not connected', live: 'live', review: 'After-action review',
@@ -47,7 +57,16 @@ const TEXTS = {
       (med == null ? '' : ` · median to match ${med} min`),
     phones: mode => mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
     hoursLeft: h => `${h.toFixed(1)} h`,
-    more: n => ` (and ${n} more at the same time)`
+    more: n => ` (and ${n} more at the same time)`,
+    resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in',
+    ofHouseholds: pct => `${pct} % of households`,
+    exerciseStates: { CREATED: 'created', RUNNING: 'running', PAUSED: 'paused', STOPPED: 'stopped', FINISHED: 'finished' },
+    alertSummary: (open, all) => `${open} open, worst first · ${all} in all`,
+    severities: { minor: 'minor', moderate: 'moderate', severe: 'severe', extreme: 'extreme' },
+    mapOffline: 'The base map cannot be reached: plan of places and support points.',
+    legend: 'Place: yellow = power, dark = no power · support point: colour = state, size = capacity · ' +
+      'red ring: vulnerable site down · orange number: help requests without help',
+    dark: 'no power', lit: 'power', requestsOpen: n => `${n} help requests without help`, siteDown: 'down'
   }
 };
 
@@ -120,11 +139,13 @@ function applyLanguage() {
 
 async function loadExercises() {
   try {
+    await loadMapSettings();
     const clocks = await (await api('api/exercise-clocks')).json();
     const wanted = new URLSearchParams(location.search).get('exercise') || exerciseId
       || (clocks.find(c => !['FINISHED', 'STOPPED'].includes(c.state)) || clocks[0] || {}).exerciseId;
     $('exercise').replaceChildren(...clocks.map(c => el('option', { value: c.exerciseId },
-      `${c.exerciseId} · ${c.scenarioName || c.scenarioId} · ${c.state}${c.replayOf ? ' · replay' : ''}`)));
+      `${c.exerciseId} · ${c.scenarioName || c.scenarioId} · ${t('exerciseStates')[c.state] || c.state}` +
+      (c.replayOf ? ' · ' + t('replay') : ''))));
     if (wanted) {
       $('exercise').value = wanted;
       choose(wanted, clocks.find(c => c.exerciseId === wanted));
@@ -268,8 +289,10 @@ function render() {
   if (!picture) return;
   $('scenario').textContent = say(picture.scenarioName) || picture.scenarioId || '';
   $('clock').textContent = clock(picture.clockSeconds);
+  $('local').textContent = localMoment(picture);
+  $('local').hidden = !$('local').textContent;
   $('band').textContent = t('bands')[bandOf(picture.clockSeconds)];
-  $('state').textContent = picture.state || '';
+  $('state').textContent = say(picture.stateText);
   $('speed').textContent = '×' + (picture.speed || 0);
   drawMatrix();
   drawProviders();
@@ -277,6 +300,17 @@ function render() {
   drawRequests();
   drawAlerts();
   drawFeed();
+}
+
+// the scenario's own moment: "do 14 jan 20:16 · −6 °C" (local Dutch time, as the scenario states its start)
+function localMoment(p) {
+  const parts = [];
+  if (p.localTime) {
+    parts.push(new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric',
+      month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(p.localTime + 'Z')));
+  }
+  if (p.temperatureC != null) parts.push(`${Math.round(p.temperatureC)} °C`.replace('-', '−'));
+  return parts.join(' · ');
 }
 
 const bandOf = s => s < 7200 ? '0-2h' : s < 14400 ? '2-4h' : s < 86400 ? '4-24h' : '24h+';
@@ -306,19 +340,121 @@ function backupLeft(p) {
   return t('hoursLeft')(left);
 }
 
+// a partial outage: where, and for which part of the households ("in Veghel, Schijndel · 12 % van de huishoudens")
+function scope(p) {
+  if (['normal', 'restored'].includes(p.state) || (p.affectedShare == null && !(p.places || []).length)) return '';
+  const names = (p.places || []).map(id => (picture.places.find(pl => pl.id === id) || { name: id }).name);
+  const all = names.length === picture.places.length;
+  return (all ? '' : ` · ${t('inPlaces')} ${names.join(', ')}`) +
+    (p.affectedShare == null ? '' : ` · ${t('ofHouseholds')(Math.round(p.affectedShare * 100))}`);
+}
+
 function drawProviders() {
   const head = el('tr', {}, ...['sector', 'provider', 'state', 'backup', 'since', 'cause'].map(k => el('th', {}, t(k))));
   const sectorName = id => say((picture.sectors.find(s => s.id === id) || {}).name) || id;
   const rows = Object.values(picture.providers).sort((a, b) => (a.sector + a.id).localeCompare(b.sector + b.id))
     .map(p => el('tr', { 'data-provider': p.id, 'data-state': p.state },
-      el('td', {}, sectorName(p.sector)), el('td', {}, p.name), el('td', { class: 'st-' + p.state }, t('states')[p.state] || p.state),
+      el('td', {}, sectorName(p.sector)), el('td', {}, p.name),
+      el('td', { class: 'st-' + p.state }, (t('states')[p.state] || p.state) + scope(p)),
       el('td', {}, backupLeft(p)), el('td', {}, p.state === 'normal' ? '' : clock(p.sinceSeconds)),
       el('td', { class: 'details' }, say(p.cause))));
   $('providers').replaceChildren(head, ...rows);
 }
 
+// ---- the map: the base map under places, NSPs, dark places and open requests; the plan when there are no tiles ----
+
+let mapSettings = null;      // tile source, from the service (PDOK by default)
+let map = null, mapLayer = null, mapFittedTo = null, tilesFailed = false;
+
+async function loadMapSettings() {
+  if (mapSettings) return;
+  try {
+    mapSettings = await (await api('api/map')).json();
+  } catch (err) {
+    mapSettings = { tileUrl: '' };
+  }
+}
+
+const mapUsable = () => typeof L !== 'undefined' && mapSettings && mapSettings.tileUrl && !tilesFailed;
+
+function fallBackToPlan() {
+  if (tilesFailed) return;
+  tilesFailed = true;
+  render();
+}
+
+function createMap() {
+  map = L.map('map', { zoomSnap: 0.25 });
+  const tiles = L.tileLayer(mapSettings.tileUrl, { maxZoom: mapSettings.maxZoom, attribution: mapSettings.attribution });
+  let loaded = 0;
+  // no tile at all (offline, blocked, wrong source): the plan instead of markers on an empty grey field
+  tiles.on('tileload', () => { loaded++; $('map').dataset.tiles = String(loaded); });
+  tiles.on('tileerror', () => { if (!loaded) fallBackToPlan(); });
+  setTimeout(() => { if (!loaded) fallBackToPlan(); }, 10000);
+  tiles.addTo(map);
+  mapLayer = L.layerGroup().addTo(map);
+}
+
+function drawMap(nsps) {
+  if (!map) createMap();
+  // the view first: Leaflet adds layers to a map without one only later, without the attributes set below
+  if (mapFittedTo !== exerciseId) {
+    const points = [...picture.places, ...nsps].map(p => [p.lat, p.lon]);
+    if (points.length) {
+      map.fitBounds(L.latLngBounds(points), { padding: [24, 24] });
+      mapFittedTo = exerciseId;
+    }
+  }
+  const dark = new Set(picture.darkPlaces || []);
+  const requests = picture.openRequestsByPlace || {};
+  const sitesDown = Object.values(picture.providers).filter(p => p.vulnerable && p.state === 'down');
+  mapLayer.clearLayers();
+  const tagged = (layer, attrs) => {
+    layer.addTo(mapLayer);
+    const e = layer.getElement && layer.getElement();
+    if (e) Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
+    return layer;
+  };
+  picture.places.forEach(p => {
+    const state = dark.has(p.id) ? 'dark' : 'lit';
+    const down = sitesDown.filter(s => (s.places || []).includes(p.id));
+    const lines = [p.name, t(state), ...down.map(s => `${s.name}: ${t('siteDown')}`)];
+    if (requests[p.id]) lines.push(t('requestsOpen')(requests[p.id]));
+    const marker = tagged(L.circleMarker([p.lat, p.lon], { radius: 6, weight: 1, fillOpacity: .9, className: 'place-' + state }),
+      { 'data-place': p.id, 'data-state': state });
+    marker.bindTooltip(el('div', {}, ...lines.map(line => el('div', {}, line))));  // elements: names are never HTML
+    if (down.length) {
+      tagged(L.circleMarker([p.lat, p.lon], { radius: 12, className: 'site-down', interactive: false }), { 'data-site-down': p.id });
+    }
+    if (requests[p.id]) {
+      tagged(L.circleMarker([p.lat, p.lon], { radius: 0, opacity: 0, interactive: false }), { 'data-requests': p.id })
+        .bindTooltip(String(requests[p.id]), { permanent: true, direction: 'right', className: 'requests', offset: [6, 0] });
+    }
+  });
+  nsps.forEach(n => {
+    const radius = Math.min(18, 6 + Math.sqrt(n.capacity) / 3);
+    const fill = .25 + .65 * Math.min(1, n.occupancy / Math.max(1, n.capacity));
+    tagged(L.circleMarker([n.lat, n.lon], { radius, weight: 2, fillOpacity: fill, className: 'nsp-' + n.state }),
+      { 'data-nsp': n.id, 'data-state': n.state })
+      .bindTooltip(el('div', {}, `${n.name} · ${t('states')[n.state] || n.state} · ${n.occupancy}/${n.capacity}`));
+  });
+}
+
 function drawNsps() {
   const nsps = Object.values(picture.nsps);
+  const onMap = mapUsable();
+  $('map').toggleAttribute('hidden', !onMap);
+  $('plan').toggleAttribute('hidden', onMap);  // an <svg> has no .hidden property: the attribute it is
+  $('map-legend').textContent = onMap ? t('legend') : (tilesFailed ? t('mapOffline') : '');
+  if (onMap) {
+    drawMap(nsps);
+  } else {
+    drawPlan(nsps);
+  }
+  drawNspList(nsps);
+}
+
+function drawPlan(nsps) {
   const points = [...picture.places, ...nsps];
   const svg = $('plan');
   const ns = 'http://www.w3.org/2000/svg';
@@ -337,8 +473,10 @@ function drawNsps() {
     const w = Math.max((maxLon - minLon) * kx, 1e-3), h = Math.max(maxLat - minLat, 1e-3);
     const scale = Math.min(520 / w, 290 / h);
     const x = lon => 40 + (lon - minLon) * kx * scale, y = lat => 330 - (lat - minLat) * scale;
+    const dark = new Set(picture.darkPlaces || []);
     picture.places.forEach(p => {
-      svg.append(shape('circle', { cx: x(p.lon), cy: y(p.lat), r: 3, fill: '#9aa3b2' }));
+      svg.append(shape('circle', { cx: x(p.lon), cy: y(p.lat), r: 4, class: dark.has(p.id) ? 'place-dark' : 'place-lit',
+        'data-place': p.id }));
       svg.append(shape('text', { x: x(p.lon) + 5, y: y(p.lat) - 5, 'font-size': 11, fill: '#454d5e' }, p.name));
     });
     nsps.forEach(n => {
@@ -349,6 +487,9 @@ function drawNsps() {
       svg.append(shape('text', { x: x(n.lon) + r + 2, y: y(n.lat) + 4, 'font-size': 11 }, `${n.occupancy}/${n.capacity}`));
     });
   }
+}
+
+function drawNspList(nsps) {
   const head = el('tr', {}, ...['nsp', 'state', 'occupancy', 'supplies'].map(k => el('th', {}, t(k))));
   const rows = nsps.map(n => el('tr', { 'data-nsp': n.id, 'data-occupancy': n.occupancy },
     el('td', {}, n.name), el('td', {}, t('states')[n.state] || n.state),
@@ -368,19 +509,27 @@ function drawRequests() {
     (t('phones')(picture.reachability) ? ' — ' + t('phones')(picture.reachability) : '');
   const head = el('tr', {}, ...['opened', 'need', 'nsp', 'status', 'toMatch'].map(k => el('th', {}, t(k))));
   const rows = picture.recentHelpRequests.slice(-25).reverse().map(r => el('tr', { 'data-request': r.id, 'data-status': r.status },
-    el('td', {}, clock(r.openedAtSeconds)), el('td', {}, r.need), el('td', {}, r.nspId || ''),
+    el('td', {}, clock(r.openedAtSeconds)), el('td', {}, say(r.needText) || r.need),
+    el('td', {}, ((picture.nsps[r.nspId] || {}).name) || ''),
     el('td', {}, t('states')[r.status] || r.status), el('td', {}, r.minutesToMatch == null ? '' : r.minutesToMatch + ' min')));
   $('requests').replaceChildren(head, ...rows);
 }
 
 function drawAlerts() {
-  const items = picture.recentAlerts.slice().reverse().map(a => {
-    const li = el('li', { 'data-kind': a.kind, 'data-count': a.count },
+  // open alerts worst first (the server orders them), then the ones that ended most recently
+  const line = a => {
+    const li = el('li', { class: 'sev-line sev-line-' + a.severity, 'data-kind': a.kind, 'data-count': a.count,
+      'data-severity': a.severity, 'data-status': a.resolvedAtSeconds == null ? 'open' : 'resolved' },
       `${clock(a.atSeconds)} · ${say(a.message)}` + (a.count > 1 ? t('more')(a.count - 1) : ''));
+    if (a.resolvedAtSeconds != null) li.append(el('div', {}, `${clock(a.resolvedAtSeconds)} · ${say(a.resolution)}`));
+    else li.title = t('severities')[a.severity] || a.severity;
     if (reviewing) li.onclick = () => { $('slider').value = String(a.atSeconds); showAt(a.atSeconds); };
     return li;
-  });
-  $('alerts').replaceChildren(...(items.length ? items : [el('li', {}, t('none'))]));
+  };
+  $('alert-summary').textContent = t('alertSummary')(picture.openAlertCount, picture.alertCount);
+  const open = picture.openAlerts.map(line);
+  $('alerts').replaceChildren(...(open.length ? open : [el('li', {}, t('none'))]));
+  $('resolved-alerts').replaceChildren(...picture.resolvedAlerts.map(line));
 }
 
 let feedPending = false;

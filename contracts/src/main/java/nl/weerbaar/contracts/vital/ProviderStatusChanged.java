@@ -9,7 +9,7 @@ import nl.weerbaar.contracts.scenario.Text;
  */
 public record ProviderStatusChanged(String exerciseId, String providerId, String sector, ProviderState state,
                                     ProviderState previousState, Double backupRemainingHours,
-                                    List<String> affectedPlaces, List<String> affectedServices,
+                                    List<String> affectedPlaces, Double affectedShare, List<String> affectedServices,
                                     Long expectedRestoreSeconds, Text message, StatusSource source, String by,
                                     Text cause, List<CauseStep> causeChain, String injectId, long atSeconds) {
 }

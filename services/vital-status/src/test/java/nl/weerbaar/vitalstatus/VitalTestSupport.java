@@ -9,7 +9,10 @@ import java.util.List;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.test.TimelineDriver;
 import nl.weerbaar.kit.test.TopicRecorder;
@@ -79,6 +82,20 @@ public abstract class VitalTestSupport {
     protected List<ProviderStatusChanged> statuses(String exerciseId, String providerId) {
         return vitalTopic.payloads(exerciseId, EventType.PROVIDER_STATUS_CHANGED, ProviderStatusChanged.class)
                 .stream().filter(s -> s.providerId().equals(providerId)).toList();
+    }
+
+    /** When the provider was first restored. */
+    protected long restoredAt(String exerciseId, String providerId) {
+        return statuses(exerciseId, providerId).stream().filter(s -> s.state() == ProviderState.RESTORED)
+                .findFirst().orElseThrow().atSeconds();
+    }
+
+    protected List<VitalAlertRaised> alerts(String exerciseId) {
+        return vitalTopic.payloads(exerciseId, EventType.VITAL_ALERT_RAISED, VitalAlertRaised.class);
+    }
+
+    protected List<VitalAlertResolved> resolvedAlerts(String exerciseId) {
+        return vitalTopic.payloads(exerciseId, EventType.VITAL_ALERT_RESOLVED, VitalAlertResolved.class);
     }
 
     protected static <T> T payload(RawRecord record, Class<T> type) {

@@ -2,8 +2,11 @@ package nl.weerbaar.kit.security;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import nl.weerbaar.kit.web.ProblemResponses;
 import nl.weerbaar.kit.web.WebKitConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -44,8 +47,15 @@ public class SecurityKitConfiguration {
 
     /** Only this origin's own scripts, styles, data and images; no frames, no plug-ins, no foreign form targets. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "img-src 'self' data:%s; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /** The policy with the image origins that services declared ({@link ImageSources}), e.g. a map's tile server. */
+    static String contentSecurityPolicy(List<ImageSources> sources) {
+        String extra = sources.stream().flatMap(s -> s.origins().stream()).distinct().sorted()
+                .map(origin -> " " + origin).collect(Collectors.joining());
+        return CONTENT_SECURITY_POLICY.formatted(extra);
+    }
 
     @Bean
     public Access access() {
@@ -78,14 +88,15 @@ public class SecurityKitConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     public SecurityFilterChain weerbaarSecurity(HttpSecurity http, SecurityProperties properties,
                                                 ProblemSecurityHandlers handlers, ProblemResponses problems,
-                                                Environment environment) throws Exception {
+                                                Environment environment, ObjectProvider<ImageSources> imageSources)
+            throws Exception {
         String[] anyRole = Arrays.stream(Role.values()).filter(r -> r != Role.MONITOR).map(Role::wire)
                 .toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CrossSiteWriteFilter(problems, properties),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SignInThrottle(problems, properties, Clock.systemUTC()), CrossSiteWriteFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(imageSources.orderedStream().toList()))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN).permitAll()

@@ -110,7 +110,7 @@ class CoordinationTopologyTest {
                     ProviderState state = change == down ? ProviderState.DOWN : ProviderState.RESTORED;
                     in.add(VITAL.event(EventIds.derived(EXERCISE, "status", state.wire()), "mobiel-netwerk",
                             new ProviderStatusChanged(EXERCISE, "mobiel-netwerk", "telecom", state, null, null,
-                                    List.of(), List.of(), null, null, StatusSource.SIMULATION, null,
+                                    List.of(), null, List.of(), null, null, StatusSource.SIMULATION, null,
                                     Text.of("mobiel " + state.wire(), "mobile " + state.wire()), List.of(), null,
                                     change), at(change)));
                 }

@@ -86,11 +86,11 @@ class NspSimulationBenchmark {
                 new NspMetrics(new SimpleMeterRegistry()), 2))) {
             driver.pipe(TIMELINE.event(EventIds.derived(EXERCISE, "scenario-loaded"), EXERCISE, new ScenarioLoaded(
                     EXERCISE, "bench", Text.of("Bench", "Bench"), "NL", 7, 72 * HOUR, List.of(), List.of(grid),
-                    region, nsps, List.of(), null), at(0)));
+                    region, nsps, List.of(), null, null, null), at(0)));
             driver.pipe(VITAL.event(EventIds.derived(EXERCISE, "registered"), grid.id(), new ProviderRegistered(
                     EXERCISE, grid, ProviderRegistered.FROM_SCENARIO, null), at(0)));
             driver.pipe(VITAL.event(EventIds.derived(EXERCISE, "down"), grid.id(), new ProviderStatusChanged(EXERCISE,
-                    grid.id(), "netbeheer", ProviderState.DOWN, null, null, List.of(), List.of(), null, null,
+                    grid.id(), "netbeheer", ProviderState.DOWN, null, null, List.of(), null, List.of(), null, null,
                     StatusSource.SIMULATION, null, Text.of("stroom uit", "power down"), List.of(), null, 0L), at(0)));
             long start = System.nanoTime();
             long decisions = 0;

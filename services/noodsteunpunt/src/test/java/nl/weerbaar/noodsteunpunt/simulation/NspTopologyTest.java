@@ -92,7 +92,7 @@ class NspTopologyTest {
         List<Record<String, Routed>> in = new ArrayList<>();
         in.add(TIMELINE.event(EventIds.derived(EXERCISE, "scenario-loaded"), EXERCISE, new ScenarioLoaded(EXERCISE,
                 "test", Text.of("Test", "Test"), "Bernheze", 7, 12 * H, List.of(), List.of(GRID),
-                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of(), policy), at(0)));
+                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of(), policy, null, null), at(0)));
         for (long t = 0; t <= 12 * H; t += tick) {
             in.add(TIMELINE.event(EventIds.derived(EXERCISE, "tick", Long.toString(t)), EXERCISE,
                     new ClockTicked(EXERCISE, t, 1000, CLOCK.instant()), at(t)));
@@ -133,8 +133,8 @@ class NspTopologyTest {
 
     private static Record<String, Routed> status(ProviderState state, long seconds) {
         return VITAL.event(EventIds.derived(EXERCISE, "status", GRID.id(), state.wire()), GRID.id(),
-                new ProviderStatusChanged(EXERCISE, GRID.id(), "netbeheer", state, null, null, List.of(), List.of(),
-                        null, null, StatusSource.SIMULATION, null, Text.of("stroom " + state.wire(), "power "
+                new ProviderStatusChanged(EXERCISE, GRID.id(), "netbeheer", state, null, null, List.of(), null,
+                        List.of(), null, null, StatusSource.SIMULATION, null, Text.of("stroom " + state.wire(), "power "
                         + state.wire()), List.of(), null, seconds), at(seconds));
     }
 

@@ -52,7 +52,7 @@ final class ExerciseRequests {
                   @PositiveOrZero @DecimalMax("720") Double hours) { // a backup of thirty days at most
 
         StatusEffect toStatusEffect() {
-            return new StatusEffect(effect, providerId, sector, hours, null, null);
+            return new StatusEffect(effect, providerId, sector, hours, null, null, null);
         }
     }
 }

@@ -15,7 +15,8 @@ import nl.weerbaar.outagetimeline.scenario.Scenario.PopulationModel;
 
 /**
  * The population model for one scenario hour: per place, how many households get into need (and which needs), how
- * many of them are less self-reliant, and which of them turn to a noodsteunpunt. Depends only on seed, place and hour.
+ * many of them are less self-reliant, and which of them turn to a noodsteunpunt. Depends only on seed, place and hour
+ * (and the scenario's start moment and weather: {@link Circumstances}).
  */
 public final class PopulationSimulation {
 
@@ -32,31 +33,44 @@ public final class PopulationSimulation {
         if (band.isEmpty()) {
             return Optional.empty();
         }
+        Circumstances.Hour circumstances = Circumstances.of(s, hour);
         List<PlaceDemand> places = new ArrayList<>();
         for (Place place : s.places()) {
-            places.add(place(model, band.get(), place, seed, hour));
+            places.add(place(model, band.get(), circumstances, place, seed, hour));
         }
         return Optional.of(new PopulationDemand(exerciseId, hour, hour * 3600L, (hour + 1) * 3600L, places));
     }
 
-    private static PlaceDemand place(PopulationModel model, DemandBand band, Place place, long seed, int hour) {
+    private static PlaceDemand place(PopulationModel model, DemandBand band, Circumstances.Hour circumstances,
+                                     Place place, long seed, int hour) {
         SplittableRandom random = Seeded.random(seed, "population", place.id(), hour);
-        int inNeed = Seeded.poisson(random, place.households() * band.inNeedPerThousandPerHour() / 1000.0);
+        int inNeed = Seeded.poisson(random, place.households() * band.inNeedPerThousandPerHour() / 1000.0
+                * circumstances.inNeedFactor());
+        Map<String, Double> shares = circumstances.warmthFactor() == 1 ? band.needs() : warmer(band.needs(),
+                circumstances.warmthFactor());
+        double arrivalShare = Math.min(1, band.arrivalShare() * circumstances.arrivalFactor());
         Map<String, Integer> counts = new TreeMap<>();
         int lessSelfReliant = 0;
         List<Household> arrivals = new ArrayList<>();
         for (int i = 0; i < inNeed; i++) {
-            List<String> needs = needs(random, band.needs());
+            List<String> needs = needs(random, shares);
             boolean vulnerable = random.nextDouble() < model.lessSelfReliantShare();
             int size = Integer.parseInt(Seeded.weighted(random, model.householdSizes()));
             needs.forEach(n -> counts.merge(n, 1, Integer::sum));
             lessSelfReliant += vulnerable ? 1 : 0;
-            if (random.nextDouble() < band.arrivalShare()) {
+            if (random.nextDouble() < arrivalShare) {
                 arrivals.add(new Household(place.id() + "-u" + hour + "-" + (i + 1), size, needs, vulnerable,
                         place.postcode()));
             }
         }
         return new PlaceDemand(place.id(), counts, lessSelfReliant, arrivals);
+    }
+
+    /** The band's need shares with warmth more common in the cold (at most 95 %). */
+    private static Map<String, Double> warmer(Map<String, Double> shares, double factor) {
+        Map<String, Double> colder = new TreeMap<>(shares);
+        colder.computeIfPresent("warmth", (need, share) -> Math.min(0.95, share * factor));
+        return colder;
     }
 
     /** Each need by its share; a household in need has at least one, the band's most common. */

@@ -7,16 +7,19 @@ import java.util.stream.Stream;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.scenario.NspPolicy;
 import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.OutageStart;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Sector;
 import nl.weerbaar.contracts.scenario.StatusEffect;
 import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.scenario.Weather;
 
 /** A scenario file as trainers write it; see {@code contracts/schemas/scenario.schema.json}. */
 public record Scenario(String id, String name, String nameEn, String region, String description, Integer durationHours,
                        long seed, List<Sector> sectors, List<ScenarioProvider> providers, List<Place> places,
                        List<NspSite> nsps, List<ScenarioPhase> phases, List<ScenarioInject> injects,
-                       NspPolicy nspPolicy, PopulationModel population, VolunteerModel volunteers) {
+                       NspPolicy nspPolicy, PopulationModel population, VolunteerModel volunteers,
+                       OutageStart start, Weather weather) {
 
     public static final int DEFAULT_DURATION_HOURS = 72;
 
@@ -82,8 +85,10 @@ public record Scenario(String id, String name, String nameEn, String region, Str
                              Map<String, Double> needs) {
     }
 
-    /** The scenario's volunteer pool: size, skills, behaviour and when they make themselves available. */
-    /** Its size per 1,000 inhabitants of each place, or as a {@code count} for the region spread by inhabitants. */
+    /**
+     * The scenario's volunteer pool: size (per 1,000 inhabitants of each place, or a {@code count} for the region
+     * spread by inhabitants), skills, behaviour and when they make themselves available.
+     */
     public record VolunteerModel(Double perThousandInhabitants, Integer count, Map<String, Double> skills,
                                  double carShare, List<Double> acceptanceChance, Integer maxTasks, List<Integer> responseMinutes,
                                  Double homeRadiusKm, List<Availability> availability) {

@@ -95,6 +95,13 @@ final class ScenarioRules {
         for (int i = 0; i < s.phases().size(); i++) {
             within(s, s.phases().get(i).offsetSeconds(), "$.phases[" + i + "].at", lineOf, problems);
         }
+        if (s.start() != null) {
+            try {
+                s.start().at(0);
+            } catch (java.time.DateTimeException e) {
+                add(problems, lineOf, "$.start.date", "'" + s.start().date() + "' is not a date in the calendar");
+            }
+        }
         cycle(s.providers()).ifPresent(cycle -> add(problems, lineOf, "$.providers",
                 "the dependencies form a cycle: " + String.join(" -> ", cycle)));
     }
@@ -102,6 +109,10 @@ final class ScenarioRules {
     /** A status effect's places exist, and a restoration stage names only places restored in that stage. */
     private static void stages(StatusEffect effect, Map<String, Place> places, String at, ToIntFunction<String> lineOf,
                                List<ScenarioProblem> problems) {
+        if (effect.share() != null && !"down".equals(effect.effect()) && !"degraded".equals(effect.effect())) {
+            add(problems, lineOf, at + ".share", "a share of the households applies to down and degraded, not to "
+                    + effect.effect());
+        }
         for (String placeId : list(effect.places())) {
             Place place = places.get(placeId);
             if (place == null) {

@@ -18,7 +18,7 @@ public final class ScenarioWorld {
         List<Provider> providers = s.providers().stream().map(p -> provider(p, seed)).toList();
         List<Phase> phases = s.phases().stream().map(p -> new Phase(p.id(), p.offsetSeconds(), p.name())).toList();
         return new ScenarioLoaded(exerciseId, s.id(), s.title(), s.region(), seed, s.durationSeconds(), s.sectors(),
-                providers, s.places(), s.nsps(), phases, s.nspPolicy());
+                providers, s.places(), s.nsps(), phases, s.nspPolicy(), s.start(), s.weather());
     }
 
     private static Provider provider(ScenarioProvider p, long seed) {

@@ -82,6 +82,28 @@ class ScenarioParserTest {
     }
 
     @Test
+    void theWinterScenarioForAnotherRegionUsesTheWholeFormat() throws IOException {
+        Scenario s = parser.parse(resource("scenarios/meierijstad-winterstoring.yaml"));
+        assertThat(s.start().at(0)).hasToString("2027-01-14T17:30");
+        assertThat(s.weather().temperatureC()).isEqualTo(-5.0);
+        assertThat(s.places()).hasSize(8);
+        // its own ids: the services know 112, masts, lines, fuel and grid by role alone
+        assertThat(s.providers()).extracting(Scenario.ScenarioProvider::id)
+                .doesNotContain("alarmnummer-112", "mobiel-netwerk", "vaste-telefonie", "tankstations", "enexis-net");
+        assertThat(s.providers()).extracting(Scenario.ScenarioProvider::role).contains("grid", "emergency-number",
+                "mobile-network", "fixed-network", "fuel-supply");
+        assertThat(s.providers()).filteredOn(p -> "mobile-network".equals(p.role())).hasSize(2);
+        assertThat(s.injects()).anyMatch(i -> i.statusEffect() != null && i.statusEffect().share() != null
+                && "degraded".equals(i.statusEffect().effect()))
+                .anyMatch(i -> i.statusEffect() != null && "backup-failed".equals(i.statusEffect().effect()));
+        assertThat(s.volunteers().count()).isEqualTo(600);
+        assertThat(s.nspPolicy().openAfterPowerDownMinutes()).isEqualTo(45);
+        var world = ScenarioWorld.resolve(s, "oef-1", 7);
+        assertThat(world.start()).isEqualTo(s.start());
+        assertThat(VALIDATOR.validatePayload(EventType.SCENARIO_LOADED, EventJson.mapper().valueToTree(world))).isEmpty();
+    }
+
+    @Test
     void schemaErrorsNameTheLineAndTheField() {
         String yaml = """
                 id: kapot
@@ -176,21 +198,24 @@ class ScenarioParserTest {
                 injects:
                   - { id: x, at: '3:00', band: 0-2h, sector: netbeheer, severity: minor, effect: { nl: Uit } }
                   - { id: y, at: '8:00', band: 4-24h, sector: netbeheer, severity: minor, effect: { nl: Terug },
-                      statusEffect: { effect: restored, providerId: net, stage: 1, places: [heesch, vinkel, oss] } }
+                      statusEffect: { effect: restored, providerId: net, stage: 1, places: [heesch, vinkel, oss], share: 0.5 } }
                 population:
                   householdSizes: { '1': 1.0 }
                   lessSelfReliantShare: 0.1
                   bands:
                     - { fromHour: 6, toHour: 2, inNeedPerThousandPerHour: 1, arrivalShare: 0.5, needs: { shelter: 1.0 } }
                     - { fromHour: 12, toHour: 24, inNeedPerThousandPerHour: 1, arrivalShare: 0.5, needs: { shelter: 1.0 } }
+                start: { date: '2027-02-30', time: '17:30' }
                 """;
         assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
             List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
             assertThat(messages).containsExactlyInAnyOrder(
+                    "line 23, $.start.date: '2027-02-30' is not a date in the calendar",
                     "line 11, $.nsps[0].lat: lies 85 km from its place 'heesch'; an NSP lies within 25 km",
                     "line 14, $.injects[0].band: band '0-2h' does not match at 3:00, which lies in band '2-4h'",
                     "line 16, $.injects[1].statusEffect.places: place 'vinkel' is restored in stage 2, not in stage 1",
                     "line 16, $.injects[1].statusEffect.places: unknown place 'oss'",
+                    "line 16, $.injects[1].statusEffect.share: a share of the households applies to down and degraded, not to restored",
                     "line 21, $.population.bands[0].toHour: toHour 2 must lie after fromHour 6",
                     "line 22, $.population.bands[1].fromHour: lies after the end of the scenario (12 h)");
         });

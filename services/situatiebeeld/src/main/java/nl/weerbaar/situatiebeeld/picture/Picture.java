@@ -2,11 +2,15 @@ package nl.weerbaar.situatiebeeld.picture;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import nl.weerbaar.contracts.scenario.OutageStart;
 import nl.weerbaar.contracts.scenario.Text;
 
 /**
@@ -18,6 +22,8 @@ public class Picture {
 
     /** How many closed help requests and alerts the page gets (it shows counts for the rest). */
     static final int RECENT = 40;
+    static final int RESOLVED_SHOWN = 10;
+    private static final List<String> SEVERITIES = List.of("minor", "moderate", "severe", "extreme");
 
     public String exerciseId;
     public String scenarioId;
@@ -29,6 +35,9 @@ public class Picture {
     public long clockSeconds;
     public long durationSeconds;
     public Text phase;
+    /** When the power failed, in local time, and the outside temperature, where the scenario states them. */
+    public OutageStart start;
+    public Double temperatureC;
     /** The last event taken into the picture. */
     public long lastSeq;
     public List<SectorRow> sectors = new ArrayList<>();
@@ -42,6 +51,16 @@ public class Picture {
     public String reachability = "phone";
     public int volunteers;
     public int householdsUnserved;
+
+    /** The local date and time at the picture's scenario time (ISO, no zone: Dutch time), if the start is known. */
+    public String getLocalTime() {
+        return start == null ? null : start.at(clockSeconds).toString();
+    }
+
+    /** The exercise's state in words (the page shows no codes). */
+    public Text getStateText() {
+        return Words.text(state);
+    }
 
     /** Help requests per status. */
     public Map<String, Integer> getHelpCounts() {
@@ -71,12 +90,47 @@ public class Picture {
         return minutes.isEmpty() ? null : minutes.get(minutes.size() / 2);
     }
 
-    public List<Alert> getRecentAlerts() {
-        return alerts.subList(Math.max(0, alerts.size() - RECENT), alerts.size());
+    /**
+     * The alerts that still hold, worst first; within a severity a standing condition (an NSP full, 112 down) before
+     * one-off escalations, then newest first: the hospital's generator running out stays on top, however many help
+     * requests were escalated after it.
+     */
+    public List<Alert> getOpenAlerts() {
+        return alerts.stream().filter(Alert::open).sorted(Comparator.comparingInt((Alert a) -> rank(a.severity()))
+                .reversed().thenComparing(a -> a.key() == null)
+                .thenComparing(Comparator.comparingLong(Alert::atSeconds).reversed())).limit(RECENT).toList();
+    }
+
+    /** The alerts that ended most recently, latest end first. */
+    public List<Alert> getResolvedAlerts() {
+        return alerts.stream().filter(a -> !a.open())
+                .sorted(Comparator.comparingLong(Alert::resolvedAtSeconds).reversed()).limit(RESOLVED_SHOWN).toList();
+    }
+
+    public int getOpenAlertCount() {
+        return alerts.stream().filter(Alert::open).mapToInt(Alert::count).sum();
     }
 
     public int getAlertCount() {
         return alerts.stream().mapToInt(Alert::count).sum();
+    }
+
+    /** Places without power: served by a grid provider that is out there (its affected places), in place order. */
+    public List<String> getDarkPlaces() {
+        Set<String> dark = new HashSet<>();
+        providers.values().stream().filter(pr -> nl.weerbaar.contracts.scenario.Provider.GRID.equals(pr.role))
+                .filter(pr -> !"normal".equals(pr.state) && !"restored".equals(pr.state))
+                .forEach(pr -> dark.addAll(pr.places));
+        return places.stream().map(Place::id).filter(dark::contains).toList();
+    }
+
+    /** Help requests still waiting for a volunteer (open, offered) or escalated, per place: what the map shows. */
+    public Map<String, Integer> getOpenRequestsByPlace() {
+        Map<String, Integer> counts = new TreeMap<>();
+        helpRequests.values().stream().filter(r -> r.placeId != null)
+                .filter(r -> "open".equals(r.status) || "offered".equals(r.status) || "escalated".equals(r.status))
+                .forEach(r -> counts.merge(r.placeId, 1, Integer::sum));
+        return counts;
     }
 
     /** The scenario times at which alerts came, each once, in order. */
@@ -98,7 +152,14 @@ public class Picture {
         public String id;
         public String name;
         public String sector;
+        /** Its role in the scenario ({@code grid}, {@code emergency-number}, …), if any. */
+        public String role;
+        public boolean vulnerable;
         public String state = "normal";
+        /** The places it is out in (down, degraded, on backup): from its last status change. */
+        public List<String> places = List.of();
+        /** The part of the households there that is affected (e.g. high-rise only), or null for all of them. */
+        public Double affectedShare;
         public long sinceSeconds;
         public Double backupHours;
         public long backupAtSeconds;
@@ -129,8 +190,11 @@ public class Picture {
     public static class HelpRequest {
         public String id;
         public String need;
+        /** The need in words. */
+        public Text needText;
         public String urgency;
         public String nspId;
+        public String placeId;
         public long openedAtSeconds;
         public long deadlineSeconds;
         public String status = "open";
@@ -139,11 +203,27 @@ public class Picture {
         public Text escalation;
     }
 
-    /** An alert; {@code count} alerts of the same kind at the same moment share one line (the first one's text). */
-    public record Alert(long seq, long atSeconds, String kind, String severity, Text message, int count) {
+    private static int rank(String severity) {
+        return SEVERITIES.indexOf(severity);
+    }
+
+    /**
+     * An alert: open until what it is about ends ({@code key} says what that is; an alert without one stays open).
+     * {@code count} alerts without a key, of one kind at one moment, share one line (the first one's text).
+     */
+    public record Alert(long seq, long atSeconds, String kind, String severity, Text message, int count,
+                        String key, Long resolvedAtSeconds, Text resolution) {
 
         Alert plusOne() {
-            return new Alert(seq, atSeconds, kind, severity, message, count + 1);
+            return new Alert(seq, atSeconds, kind, severity, message, count + 1, key, resolvedAtSeconds, resolution);
+        }
+
+        Alert resolved(long at, Text why) {
+            return new Alert(seq, atSeconds, kind, severity, message, count, key, at, why);
+        }
+
+        boolean open() {
+            return resolvedAtSeconds == null;
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.weerbaar.situatiebeeld.picture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,15 +29,18 @@ import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
 import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
 import nl.weerbaar.contracts.noodsteunpunt.NspSituationReported;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
 import nl.weerbaar.contracts.scenario.Inject;
 import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 
 /**
@@ -45,6 +49,9 @@ import nl.weerbaar.situatiebeeld.log.LogEntry;
  * picture does not show change only {@code lastSeq}.
  */
 public final class PictureFolder {
+
+    private static final String NSP_FULL = "nsp-full/";
+    private static final String UNREACHABLE = "volunteers-unreachable";
 
     static final Map<String, EventType> TYPES = Arrays.stream(EventType.values())
             .collect(Collectors.toMap(EventType::shortName, Function.identity()));
@@ -88,14 +95,21 @@ public final class PictureFolder {
             }
             case PhaseStarted s -> p.phase = s.phase().name();
             case InjectFired f -> inject(p, f.inject(), e.atSeconds());
-            case ProviderRegistered r -> provider(p, r.provider().id(), r.provider().name(), r.provider().sector());
+            case ProviderRegistered r -> provider(p, r.provider());
             case ProviderStatusChanged s -> status(p, s);
-            case VitalAlertRaised a -> alert(p, e, a.kind(), a.severity(), a.message());
+            case VitalAlertRaised a -> alert(p, e, a.kind(), a.severity(), a.message(), a.alertId());
+            case VitalAlertResolved r -> resolve(p, r.alertId(), r.atSeconds(), r.message());
             case NspRegistered r -> nsp(p, r.nsp());
             case NspStateChanged s -> {
                 Picture.Nsp n = p.nsps.get(s.nspId());
                 if (n != null) {
                     n.state = s.state().wire();
+                }
+                if (s.state() != NspState.FULL) {
+                    String name = n == null ? s.nspId() : n.name;
+                    resolve(p, NSP_FULL + s.nspId(), e.atSeconds(), s.state() == NspState.OPEN
+                            ? Text.of(name + ": weer plaats", name + ": room again")
+                            : Text.of(name + ": " + Words.nl(s.state().wire()), name + ": " + Words.en(s.state().wire())));
                 }
             }
             case CitizenCheckedIn in -> occupancy(p, in.nspId(), in.householdSize());
@@ -112,7 +126,7 @@ public final class PictureFolder {
             }
             case OccupancyThresholdCrossed t -> {
                 if (t.thresholdPercent() >= 100) {
-                    alert(p, e, "nsp-full", "severe", t.message());
+                    alert(p, e, "nsp-full", "severe", t.message(), NSP_FULL + t.nspId());
                 }
             }
             case HouseholdUnserved u -> p.householdsUnserved++;
@@ -120,8 +134,10 @@ public final class PictureFolder {
                 Picture.HelpRequest r = new Picture.HelpRequest();
                 r.id = o.requestId();
                 r.need = o.need();
+                r.needText = Words.text(o.need());
                 r.urgency = o.urgency();
                 r.nspId = o.nspId();
+                r.placeId = o.placeId();
                 r.openedAtSeconds = o.atSeconds();
                 r.deadlineSeconds = o.deadlineSeconds();
                 p.helpRequests.putIfAbsent(r.id, r);
@@ -148,12 +164,14 @@ public final class PictureFolder {
                     r.status = "escalated";
                     r.escalation = x.message();
                 });
-                alert(p, e, "help-escalated", "severe", x.message());
+                alert(p, e, "help-escalated", "severe", x.message(), null);
             }
             case ReachabilityChanged r -> {
                 p.reachability = r.mode();
                 if (ReachabilityChanged.NSP_ONLY.equals(r.mode())) {
-                    alert(p, e, "volunteers-unreachable", "moderate", r.message());
+                    alert(p, e, "volunteers-unreachable", "moderate", r.message(), UNREACHABLE);
+                } else {
+                    resolve(p, UNREACHABLE, r.atSeconds(), r.message());
                 }
             }
             case VolunteerRegistered v -> p.volunteers++;
@@ -168,6 +186,8 @@ public final class PictureFolder {
         p.scenarioName = s.name();
         p.region = s.region();
         p.durationSeconds = s.durationSeconds();
+        p.start = s.start();
+        p.temperatureC = s.weather() == null ? null : s.weather().temperatureC();
         p.sectors = new ArrayList<>();
         s.sectors().forEach(sector -> {
             Picture.SectorRow row = new Picture.SectorRow();
@@ -178,7 +198,7 @@ public final class PictureFolder {
         });
         p.places = s.places().stream().map(pl -> new Picture.Place(pl.id(), pl.name(), pl.lat(), pl.lon(),
                 pl.inhabitants())).toList();
-        s.providers().forEach(pr -> provider(p, pr.id(), pr.name(), pr.sector()));
+        s.providers().forEach(pr -> provider(p, pr));
         s.nsps().forEach(n -> nsp(p, n));
     }
 
@@ -189,11 +209,13 @@ public final class PictureFolder {
                         inject.severity(), inject.effect(), inject.providerId())));
     }
 
-    private static void provider(Picture p, String id, String name, String sector) {
-        Picture.Provider pr = p.providers.computeIfAbsent(id, k -> new Picture.Provider());
-        pr.id = id;
-        pr.name = name;
-        pr.sector = sector;
+    private static void provider(Picture p, Provider provider) {
+        Picture.Provider pr = p.providers.computeIfAbsent(provider.id(), k -> new Picture.Provider());
+        pr.id = provider.id();
+        pr.name = provider.name();
+        pr.sector = provider.sector();
+        pr.role = provider.role();
+        pr.vulnerable = provider.vulnerable();
     }
 
     private static void status(Picture p, ProviderStatusChanged s) {
@@ -209,6 +231,8 @@ public final class PictureFolder {
             pr.sinceSeconds = s.atSeconds();
         }
         pr.state = state;
+        pr.places = s.affectedPlaces() == null ? List.of() : List.copyOf(s.affectedPlaces());
+        pr.affectedShare = s.affectedShare();
         pr.backupHours = s.backupRemainingHours();
         pr.backupAtSeconds = s.atSeconds();
         pr.onBackupRunning = s.state() == ProviderState.ON_BACKUP;
@@ -245,12 +269,24 @@ public final class PictureFolder {
      * Alerts of one kind at the same scenario moment are one line with a count: a jump in time can escalate hundreds
      * of help requests at once, and the crisis team needs to see that it happened, not to scroll past each.
      */
-    private static void alert(Picture p, LogEntry e, String kind, String severity, Text message) {
+    private static void alert(Picture p, LogEntry e, String kind, String severity, Text message, String key) {
         Picture.Alert last = p.alerts.isEmpty() ? null : p.alerts.getLast();
-        if (last != null && last.kind().equals(kind) && last.atSeconds() == e.atSeconds()) {
+        if (key == null && last != null && last.key() == null && last.kind().equals(kind)
+                && last.atSeconds() == e.atSeconds()) {
             p.alerts.set(p.alerts.size() - 1, last.plusOne());
         } else {
-            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, 1));
+            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, 1, key, null, null));
+        }
+    }
+
+    /** Ends the latest open alert about {@code key}, if there is one. */
+    private static void resolve(Picture p, String key, long at, Text why) {
+        for (int i = p.alerts.size() - 1; i >= 0; i--) {
+            Picture.Alert a = p.alerts.get(i);
+            if (key.equals(a.key()) && a.open()) {
+                p.alerts.set(i, a.resolved(at, why));
+                return;
+            }
         }
     }
 

@@ -22,6 +22,12 @@ final class Words {
             Map.entry("on-backup", Text.of("op noodstroom", "on backup power")),
             Map.entry("down", Text.of("uitgevallen", "down")),
             Map.entry("restored", Text.of("hersteld", "restored")),
+            // NSP states
+            Map.entry("planned", Text.of("gepland", "planned")),
+            Map.entry("opening", Text.of("gaat open", "opening")),
+            Map.entry("open", Text.of("open", "open")),
+            Map.entry("full", Text.of("vol", "full")),
+            Map.entry("closed", Text.of("gesloten", "closed")),
             // needs
             Map.entry("first-aid", Text.of("eerste hulp", "first aid")),
             Map.entry("medication", Text.of("medicatie", "medication")),
@@ -63,6 +69,11 @@ final class Words {
             Map.entry("coordinator", Text.of("aangemeld door de coördinator", "registered by a coordinator")));
 
     private Words() {
+    }
+
+    /** The code in both languages; null stays null. */
+    static Text text(String code) {
+        return code == null ? null : Text.of(nl(code), en(code));
     }
 
     static String nl(String code) {

@@ -109,7 +109,7 @@ public final class ReviewBenchmark {
                     5.4 + n * 0.03, 150, List.of("water"), "gemeente"));
         }
         add(out, 0, EventType.SCENARIO_LOADED, new ScenarioLoaded(EXERCISE, "bench", Text.of("Bench", "Bench"),
-                "Bernheze", 1, 72 * 3600, sectors, providers, places, nsps, List.of(), null));
+                "Bernheze", 1, 72 * 3600, sectors, providers, places, nsps, List.of(), null, null, null));
         for (long t = 300; t <= 72 * 3600; t += 300) {
             add(out, t, EventType.CLOCK_TICKED, new ClockTicked(EXERCISE, t, 600, null));
         }
@@ -117,7 +117,7 @@ public final class ReviewBenchmark {
             Provider p = providers.get(random.nextInt(providers.size()));
             long t = random.nextLong(72 * 3600);
             add(out, t, EventType.PROVIDER_STATUS_CHANGED, new ProviderStatusChanged(EXERCISE, p.id(), p.sector(),
-                    ProviderState.values()[random.nextInt(5)], ProviderState.NORMAL, 2.0, List.of(), List.of(), null,
+                    ProviderState.values()[random.nextInt(5)], ProviderState.NORMAL, 2.0, List.of(), null, List.of(), null,
                     null, StatusSource.SIMULATION, null, Text.of("oorzaak", "cause"), List.of(), null, t));
         }
         for (int i = 0; i < 10_000; i++) {

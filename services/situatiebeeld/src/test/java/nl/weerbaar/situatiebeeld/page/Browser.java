@@ -92,8 +92,25 @@ final class Browser implements AutoCloseable {
      * come in, so an element found a moment ago may be gone: then it looks again.
      */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException timeout) {
+            keepForDiagnosis();
+            throw timeout;
+        }
+    }
+
+    /** What the page looked like when a wait ran out: a screenshot and its HTML under target/screenshots. */
+    private void keepForDiagnosis() {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            String name = "timeout-" + System.currentTimeMillis();
+            Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(folder.resolve(name + ".html"), driver.getPageSource());
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the timeout itself is what the test reports
+        }
     }
 
     /** Moves the review slider as a person would drag it. */

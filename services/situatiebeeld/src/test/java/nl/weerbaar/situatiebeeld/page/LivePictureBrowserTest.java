@@ -57,16 +57,29 @@ class LivePictureBrowserTest {
             browser.until(d -> !browser.text("clock").equals("T+--:--"));
             String first = browser.text("clock");
             assertThat(browser.text("live")).isEqualTo("live");
+            // the scenario's own moment and weather: a June morning at 18 °C
+            assertThat(browser.text("local")).contains("15 jun").endsWith("18 °C");
             // 112 fails by inject at T+1:30, long after the page was opened: the row changes on the page
             String down = "#providers tr[data-provider='alarmnummer-112'][data-state='down']";
             browser.until(d -> browser.count(down) == 1);
             assertThat(browser.textOf(down)).contains("uit");
+            // its alert is open and, being the worst kind, on top of the list
+            browser.until(d -> browser.attributes("#alerts li", "data-kind").getFirst()
+                    .equals("emergency-number-down"));
+            assertThat(browser.attributes("#alerts li", "data-severity").getFirst()).isEqualTo("extreme");
             assertThat(browser.text("clock")).isNotEqualTo(first);
             // the noodsteunpunten open by policy and the population comes in; first aid is asked of burgerhulp
             browser.until(d -> browser.attributes("#nsp-list tr[data-nsp]", "data-occupancy").stream()
                     .anyMatch(o -> Integer.parseInt(o) > 0));
             browser.until(d -> browser.count("#requests tr[data-request]") > 0);
             assertThat(browser.count("#matrix td.lit")).isPositive();
+            // the map: tiles from the configured source, both places dark, both NSPs coloured by their state
+            browser.until(d -> d.findElement(By.id("map")).isDisplayed());
+            assertThat(browser.count("#plan:not([hidden])")).isZero();
+            browser.until(d -> browser.count("#map [data-place][data-state='dark']") == 2);
+            browser.until(d -> browser.count("#map [data-nsp][data-state='open']") == 2);
+            browser.until(d -> !browser.attributes("#map", "data-tiles").getFirst().isEmpty());
+            assertThat(TestTiles.SERVED.get()).isPositive();
             assertThat(browser.count("#feed li")).isPositive();
             assertThat(browser.text("band")).isIn("0–2 uur", "2–4 uur", "4–24 uur");
 
@@ -92,12 +105,17 @@ class LivePictureBrowserTest {
             browser.until(d -> browser.count("#providers tr[data-provider='alarmnummer-112'][data-state='restored']")
                     == 1);
             assertThat(browser.text("clock")).isEqualTo("T+06:00");
+            // power back at T+5:00: 112's alert has ended, and the places are lit on the map again
+            browser.until(d -> browser.count("#resolved-alerts li[data-kind='emergency-number-down']") == 1);
+            assertThat(browser.count("#alerts li[data-kind='emergency-number-down']")).isZero();
+            browser.until(d -> browser.count("#map [data-place][data-state='lit']") == 2);
 
             browser.slideTo(2 * 3600);
             browser.until(d -> browser.text("clock").equals("T+02:00"));
             browser.until(d -> browser.count("#providers tr[data-provider='alarmnummer-112'][data-state='down']")
                     == 1);
             assertThat(browser.count("#matrix tr[data-sector='netbeheer'] td.lit")).isEqualTo(1);
+            browser.until(d -> browser.count("#map [data-place][data-state='dark']") == 2);
 
             browser.slideTo(20 * 60);
             browser.until(d -> browser.text("clock").equals("T+00:20"));
@@ -108,8 +126,25 @@ class LivePictureBrowserTest {
             browser.click("#next-alert");
             browser.until(d -> !browser.text("clock").equals("T+00:20"));
             String alertTime = browser.text("clock");
-            browser.until(d -> browser.texts("#alerts li").stream().findFirst().orElse("").startsWith(alertTime));
+            browser.until(d -> browser.texts("#alerts li").stream().anyMatch(a -> a.startsWith(alertTime)));
             browser.screenshot(Path.of("target", "screenshots", "review-at-first-alert.png"));
+        }
+    }
+
+    @Test
+    void withoutTilesThePageShowsThePlan() throws Exception {
+        String id = timeline.play("klein-testscenario", 240, PATIENCE, ex -> clocks.find(ex).isPresent());
+        TestTiles.AVAILABLE.set(false);
+        try (Browser browser = Browser.open(port)) {
+            browser.signInAndWatch(id, CRISIS_USER, CRISIS_PASSWORD);
+            browser.until(d -> d.findElement(By.id("plan")).isDisplayed());
+            assertThat(browser.count("#map:not([hidden])")).isZero();
+            assertThat(browser.text("map-legend")).contains("achtergrondkaart is niet bereikbaar");
+            browser.until(d -> browser.count("#plan [data-place]") == 2);
+            browser.until(d -> browser.count("#plan [data-place].place-dark") == 2);
+        } finally {
+            TestTiles.AVAILABLE.set(true);
+            timeline.command("/api/exercises/" + id + "/stop", null); // 409 once it has finished by itself
         }
     }
 }

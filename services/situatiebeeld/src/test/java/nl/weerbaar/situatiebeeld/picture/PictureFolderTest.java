@@ -13,15 +13,22 @@ import nl.weerbaar.contracts.exercise.InjectFired;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
 import nl.weerbaar.contracts.scenario.Inject;
 import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.OutageStart;
 import nl.weerbaar.contracts.scenario.Place;
 import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.Sector;
 import nl.weerbaar.contracts.scenario.Text;
+import nl.weerbaar.contracts.scenario.Weather;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusSource;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +45,11 @@ class PictureFolderTest {
                         false, null, Provider.MOBILE_NETWORK)),
                 List.of(new Place("heesch", "Heesch", 51.73, 5.53, 2000, 800, "5384", 1)),
                 List.of(new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.73, 5.53, 40,
-                        List.of(), null)), List.of(), null));
+                        List.of(), null)), List.of(), null, new OutageStart("2027-01-14", "17:30"), new Weather(-6)));
         add(9000, EventType.INJECT_FIRED, new InjectFired("oef-1", new Inject("gsm-uit", 9000, "telecom", "mobiel",
                 "2-4h", Text.of("GSM valt uit", "GSM fails"), "extreme", null), "plan", null));
         add(9000, EventType.PROVIDER_STATUS_CHANGED, new ProviderStatusChanged("oef-1", "mobiel", "telecom",
-                ProviderState.DOWN, ProviderState.ON_BACKUP, 0.0, List.of(), List.of(), null, null,
+                ProviderState.DOWN, ProviderState.ON_BACKUP, 0.0, List.of(), null, List.of(), null, null,
                 StatusSource.SIMULATION, null, Text.of("batterij leeg", "battery empty"), List.of(), "gsm-uit", 9000));
         add(9100, EventType.CITIZEN_CHECKED_IN, new CitizenCheckedIn("oef-1", "nsp-heesch", "ci-1", 3, List.of(),
                 false, null, null, "population", null, null, null, 9100));
@@ -77,6 +84,10 @@ class PictureFolderTest {
         assertThat(now.getMedianMinutesToMatch()).isEqualTo(10);
         assertThat(now.alerts).extracting(Picture.Alert::kind).containsExactly("help-escalated");
         assertThat(now.getAlertTimes()).containsExactly(10000L);
+        // an outage at 17:30 on a January evening: the picture tells the local time and the cold
+        assertThat(now.clockSeconds).isEqualTo(9000);
+        assertThat(now.getLocalTime()).isEqualTo("2027-01-14T20:00");
+        assertThat(now.temperatureC).isEqualTo(-6.0);
         assertThat(now.lastSeq).isEqualTo(log.size());
 
         Picture before = PictureFolder.fold("oef-1", log.stream().filter(e -> e.atSeconds() <= 9150).toList());
@@ -99,7 +110,7 @@ class PictureFolderTest {
         Picture picture = PictureFolder.fold("oef-1", log);
         assertThat(picture.getRecentHelpRequests()).hasSize(Picture.RECENT + 1)
                 .first().satisfies(r -> assertThat(r.id).isEqualTo("h-5"));
-        assertThat(picture.getRecentAlerts()).hasSize(Picture.RECENT);
+        assertThat(picture.getOpenAlerts()).hasSize(Picture.RECENT);
         assertThat(picture.getAlertCount()).isEqualTo(99);
         assertThat(EventJson.mapper().writeValueAsString(picture)).doesNotContain("\"helpRequests\"");
     }
@@ -116,12 +127,44 @@ class PictureFolderTest {
                 Text.of("Later", "Later"), 172860));
 
         Picture picture = PictureFolder.fold("oef-1", log);
-        assertThat(picture.getRecentAlerts()).extracting(Picture.Alert::atSeconds, Picture.Alert::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(172800L, 300),
-                        org.assertj.core.groups.Tuple.tuple(172860L, 1));
-        assertThat(picture.getRecentAlerts().getFirst().message().nl()).isEqualTo("Niemand 0");
+        assertThat(picture.getOpenAlerts()).extracting(Picture.Alert::atSeconds, Picture.Alert::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(172860L, 1),
+                        org.assertj.core.groups.Tuple.tuple(172800L, 300));
+        assertThat(picture.getOpenAlerts().getLast().message().nl()).isEqualTo("Niemand 0");
         assertThat(picture.getAlertCount()).isEqualTo(301);
         assertThat(picture.getAlertTimes()).containsExactly(172800L, 172860L);
+    }
+
+    @Test
+    void alertsEndWhenWhatTheyAreAboutEndsAndTheWorstStayOnTop() throws Exception {
+        add(3600, EventType.VITAL_ALERT_RAISED, new VitalAlertRaised("oef-1", "backup-low-hospital-3600",
+                VitalAlertRaised.BACKUP_LOW, "hospital", "extreme", Text.of("Noodstroom krap", "Backup low"), 2.0,
+                3600));
+        add(3700, EventType.OCCUPANCY_THRESHOLD_CROSSED, new OccupancyThresholdCrossed("oef-1", "nsp-heesch", 100,
+                40, 40, Text.of("Vol", "Full"), 3700));
+        for (int i = 0; i < 60; i++) { // many later alerts of a lower severity bury nothing
+            add(4000 + i, EventType.HELP_REQUEST_ESCALATED, new HelpRequestEscalated("oef-1", "h-" + i,
+                    "no-volunteer", Text.of("Niemand", "Nobody"), 4000 + i));
+        }
+        Picture during = PictureFolder.fold("oef-1", log);
+        assertThat(during.getOpenAlerts()).hasSize(Picture.RECENT).first()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(VitalAlertRaised.BACKUP_LOW));
+        assertThat(during.getOpenAlerts()).anyMatch(a -> a.kind().equals("nsp-full"));
+        assertThat(during.getResolvedAlerts()).isEmpty();
+
+        add(5400, EventType.VITAL_ALERT_RESOLVED, new VitalAlertResolved("oef-1", "backup-low-hospital-3600",
+                VitalAlertRaised.BACKUP_LOW, "hospital", VitalAlertResolved.REFUELLED,
+                Text.of("Bijgetankt", "Refuelled"), 5400));
+        add(6000, EventType.NSP_STATE_CHANGED, new NspStateChanged("oef-1", "nsp-heesch", NspState.OPEN,
+                NspState.FULL, "room", null, null, NspStateChanged.BY_POLICY, 6000));
+        Picture after = PictureFolder.fold("oef-1", log);
+        assertThat(after.getOpenAlerts()).noneMatch(a -> a.kind().equals(VitalAlertRaised.BACKUP_LOW)
+                || a.kind().equals("nsp-full")).allMatch(a -> a.kind().equals("help-escalated"));
+        assertThat(after.getResolvedAlerts()).extracting(Picture.Alert::kind, Picture.Alert::resolvedAtSeconds)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nsp-full", 6000L),
+                        org.assertj.core.groups.Tuple.tuple(VitalAlertRaised.BACKUP_LOW, 5400L));
+        assertThat(after.getResolvedAlerts().getFirst().resolution().nl()).endsWith(": weer plaats");
+        assertThat(after.getOpenAlertCount()).isEqualTo(60);
     }
 
     private void add(long at, EventType type, Object payload) throws Exception {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
-import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.security.Access;
@@ -77,7 +76,7 @@ class ProviderController {
     }
 
     @GetMapping("/api/exercises/{exerciseId}/alerts")
-    List<VitalAlertRaised> alerts(@PathVariable String exerciseId) {
+    List<AlertView> alerts(@PathVariable String exerciseId) {
         readable(exerciseId);
         return views.alerts(exerciseId);
     }

@@ -7,6 +7,7 @@ import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InboundEvents;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
@@ -59,6 +60,7 @@ class ProviderProjection implements ReadModel.Folder {
                     event.partition(), event.offset());
             case STATUS_OVERRIDE_RELEASED -> fold.released(event.payload(StatusOverrideReleased.class));
             case VITAL_ALERT_RAISED -> fold.alert(event.payload(VitalAlertRaised.class), event.id());
+            case VITAL_ALERT_RESOLVED -> fold.resolved(event.payload(VitalAlertResolved.class), event.id());
             default -> {
                 // not a vital-status event
             }

@@ -1,7 +1,11 @@
 package nl.weerbaar.vitalstatus.provider;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderState;
@@ -9,6 +13,7 @@ import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import org.springframework.data.domain.Sort;
 import nl.weerbaar.kit.readmodel.BulkById;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -82,7 +87,12 @@ public class ProviderViews {
         }
 
         void alert(VitalAlertRaised alert, String eventId) {
-            alerts.put(eventId, new AlertEntry(eventId, alert.exerciseId(), alert));
+            alerts.put(eventId, new AlertEntry(eventId, alert.exerciseId(), alert, null));
+        }
+
+        /** Kept beside the alert it ends (matched by alert id when read): no read of the alert in the fold. */
+        void resolved(VitalAlertResolved resolved, String eventId) {
+            alerts.put(eventId, new AlertEntry(eventId, resolved.exerciseId(), null, resolved));
         }
 
         void write() {
@@ -109,11 +119,15 @@ public class ProviderViews {
                 .stream().map(HistoryEntry::status).toList();
     }
 
-    public List<VitalAlertRaised> alerts(String exerciseId) {
-        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)), AlertEntry.class, ALERTS)
-                .stream().map(AlertEntry::alert)
-                .sorted(java.util.Comparator.comparingLong(VitalAlertRaised::atSeconds)
-                        .thenComparing(VitalAlertRaised::alertId)).toList();
+    /** The exercise's alerts in the order they were raised, each with its end if it has ended. */
+    public List<AlertView> alerts(String exerciseId) {
+        List<AlertEntry> entries = mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId)),
+                AlertEntry.class, ALERTS);
+        Map<String, VitalAlertResolved> ends = new HashMap<>();
+        entries.stream().map(AlertEntry::resolved).filter(Objects::nonNull).forEach(r -> ends.put(r.alertId(), r));
+        return entries.stream().map(AlertEntry::alert).filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong(VitalAlertRaised::atSeconds).thenComparing(VitalAlertRaised::alertId))
+                .map(a -> AlertView.of(a, ends.get(a.alertId()))).toList();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -124,6 +138,8 @@ public class ProviderViews {
                         long atSeconds, int partition, long offset, ProviderStatusChanged status) {
     }
 
-    record AlertEntry(@org.springframework.data.annotation.Id String id, String exerciseId, VitalAlertRaised alert) {
+    /** A raised alert or the end of one. */
+    record AlertEntry(@org.springframework.data.annotation.Id String id, String exerciseId, VitalAlertRaised alert,
+                      VitalAlertResolved resolved) {
     }
 }

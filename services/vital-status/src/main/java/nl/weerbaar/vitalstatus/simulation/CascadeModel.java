@@ -10,6 +10,8 @@ import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.StatusEffect;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.kit.streams.InputProgress;
 
 /**
@@ -77,10 +79,12 @@ public class CascadeModel {
         advance(at, rules, out);
         for (SimulatedProvider p : targets(effect)) {
             List<String> darkBefore = affectedPlaces(p, p.state);
+            Double shareBefore = affectedShare(p, p.state);
             boolean changed = impose(p, injectId, effect, rules);
             ProviderState next = p.effective();
             // a restoration stage may leave the state degraded with fewer dark places: that is news downstream too
-            boolean placesChanged = next == p.state && !affectedPlaces(p, next).equals(darkBefore);
+            boolean placesChanged = next == p.state && (!affectedPlaces(p, next).equals(darkBefore)
+                    || !java.util.Objects.equals(affectedShare(p, next), shareBefore));
             if (next != p.state || changed || placesChanged) {
                 List<CauseStep> chain = next.works() && !p.state.works() || next == ProviderState.NORMAL
                         ? List.of() : p.chain;
@@ -160,8 +164,9 @@ public class CascadeModel {
             if (firstIsLow) {
                 first.lowAlerted = true;
                 if (first.posted == null) {
-                    out.add(new Outcome.Alert("backup-low", first.id(), first.provider.vulnerable() ? "extreme"
-                            : "severe", round(first.backupLeftAt(now)), now));
+                    raise(first, new Outcome.Alert(VitalAlertRaised.BACKUP_LOW, first.id(),
+                            first.provider.vulnerable() ? "extreme" : "severe", round(first.backupLeftAt(now)), now),
+                            out);
                 }
             } else {
                 first.backupRunning = false;
@@ -205,6 +210,7 @@ public class CascadeModel {
                 p.lowAlerted = false;
                 p.imposed = null;
                 p.darkPlaces.clear();
+                p.share = null;
                 reason = "power-restored";
             }
             ProviderState next = p.effective();
@@ -214,6 +220,7 @@ public class CascadeModel {
                         : p.supplyLost ? "dependency-down" : "power-restored", null)), null, rules, out);
             }
         }
+        settleAlerts(out);
     }
 
     private SimulatedProvider failingDependency(SimulatedProvider p) {
@@ -241,6 +248,7 @@ public class CascadeModel {
                 p.hadOutage = true;
                 p.darkPlaces.clear();
                 p.darkPlaces.addAll(places.isEmpty() ? p.provider.servedPlaces() : places);
+                p.share = effect.share();
                 pauseBackup(p); // broken down: its backup is not being used, so it neither runs low nor out
             }
             case "backup-failed" -> {
@@ -254,6 +262,12 @@ public class CascadeModel {
                 if (p.imposed != ProviderState.DOWN) {
                     p.imposed = ProviderState.DEGRADED;
                     p.imposedBy = injectId;
+                    if (!places.isEmpty()) { // out in these places only: its dependents there lose it, no others
+                        p.darkPlaces.clear();
+                        p.darkPlaces.addAll(places);
+                    }
+                    p.share = effect.share();
+                    p.hadOutage = p.hadOutage || !places.isEmpty() || p.share != null; // a partial outage
                 }
             }
             case "on-backup" -> {
@@ -281,11 +295,13 @@ public class CascadeModel {
                 }
                 p.imposed = p.darkPlaces.isEmpty() ? null : ProviderState.DEGRADED;
                 p.imposedBy = injectId;
+                p.share = p.darkPlaces.isEmpty() ? null : p.share;
                 resumeBackup(p);
             }
             case "normal" -> {
                 p.imposed = null;
                 p.darkPlaces.clear();
+                p.share = null;
                 resumeBackup(p);
             }
             default -> throw new IllegalArgumentException("unknown status effect '" + effect.effect() + "'");
@@ -331,8 +347,8 @@ public class CascadeModel {
         p.chain = chain;
         p.changes++;
         Double left = p.backupRunning || (p.autonomy() > 0 && p.supplyLost) ? round(p.backupLeftAt(now)) : null;
-        out.add(new Outcome.StatusChange(p.id(), next, previous, left, affectedPlaces(p, next), chain, injectId, now,
-                p.changes));
+        out.add(new Outcome.StatusChange(p.id(), next, previous, left, affectedPlaces(p, next), affectedShare(p, next),
+                chain, injectId, now, p.changes));
         alerts(p, previous, rules, out);
     }
 
@@ -341,11 +357,45 @@ public class CascadeModel {
             return;
         }
         if (p.provider.vulnerable()) {
-            out.add(new Outcome.Alert("vulnerable-site-down", p.id(), "extreme", null, p.since));
+            raise(p, new Outcome.Alert(VitalAlertRaised.VULNERABLE_SITE_DOWN, p.id(), "extreme", null, p.since), out);
         }
         if (p.provider.has(Provider.EMERGENCY_NUMBER) || rules.emergencyNumberProviders().contains(p.id())) {
-            out.add(new Outcome.Alert("emergency-number-down", p.id(), "extreme", null, p.since));
+            raise(p, new Outcome.Alert(VitalAlertRaised.EMERGENCY_NUMBER_DOWN, p.id(), "extreme", null, p.since),
+                    out);
         }
+    }
+
+    private static void raise(SimulatedProvider p, Outcome.Alert alert, List<Outcome> out) {
+        p.openAlerts.put(alert.kind(), alert.alertId());
+        out.add(alert);
+    }
+
+    /**
+     * Resolves the alerts whose condition has ended: a provider that works again ends its down alerts; a backup
+     * refuelled above the threshold, or no longer needed, ends its backup-low alert.
+     */
+    private void settleAlerts(List<Outcome> out) {
+        for (String id : order) {
+            SimulatedProvider p = providers.get(id);
+            if (p.openAlerts.isEmpty()) {
+                continue;
+            }
+            for (String kind : List.copyOf(p.openAlerts.keySet())) {
+                String reason = switch (kind) {
+                    case VitalAlertRaised.BACKUP_LOW -> p.lowAlerted ? null
+                            : p.supplyLost ? VitalAlertResolved.REFUELLED : VitalAlertResolved.POWER_RESTORED;
+                    default -> p.state == ProviderState.DOWN ? null : VitalAlertResolved.WORKING_AGAIN;
+                };
+                if (reason != null) {
+                    out.add(new Outcome.AlertResolved(kind, id, p.openAlerts.remove(kind), reason, now));
+                }
+            }
+        }
+    }
+
+    /** The part of the households affected, while an inject's partial scope holds and the provider is out. */
+    private static Double affectedShare(SimulatedProvider p, ProviderState state) {
+        return state == ProviderState.NORMAL || state == ProviderState.RESTORED || p.imposed == null ? null : p.share;
     }
 
     private static List<String> affectedPlaces(SimulatedProvider p, ProviderState state) {

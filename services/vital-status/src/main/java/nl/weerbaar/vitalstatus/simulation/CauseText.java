@@ -37,6 +37,33 @@ final class CauseText {
         };
     }
 
+    /** The end of an alert, in words: what ended it and when. */
+    static Text resolved(String kind, String name, String reason, long at) {
+        String t = ScenarioTime.format(at);
+        String what = switch (kind) {
+            case "backup-low" -> "noodstroom niet meer krap";
+            case "vulnerable-site-down" -> "kwetsbare locatie werkt weer";
+            case "emergency-number-down" -> "112 weer bereikbaar";
+            default -> throw new IllegalArgumentException("unknown alert kind " + kind);
+        };
+        String whatEn = switch (kind) {
+            case "backup-low" -> "backup power no longer low";
+            case "vulnerable-site-down" -> "vulnerable site working again";
+            default -> "112 can be reached again";
+        };
+        String why = switch (reason) {
+            case "refuelled" -> "bijgetankt, ";
+            case "power-restored" -> "stroom terug, ";
+            default -> "";
+        };
+        String whyEn = switch (reason) {
+            case "refuelled" -> "refuelled, ";
+            case "power-restored" -> "power back, ";
+            default -> "";
+        };
+        return new Text("%s: %s%s (%s)".formatted(name, why, what, t), "%s: %s%s (%s)".formatted(name, whyEn, whatEn, t));
+    }
+
     private static String hours(Double value, String language) {
         String text = String.format(Locale.ROOT, "%.1f", value == null ? 0 : value);
         return "nl".equals(language) ? text.replace('.', ',') : text;

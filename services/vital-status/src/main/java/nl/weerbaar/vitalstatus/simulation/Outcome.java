@@ -4,15 +4,20 @@ import java.util.List;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.contracts.vital.ProviderState;
 
-/** What one step of the simulation decided, in scenario-time order: a status change or an alert. */
+/** What one step of the simulation decided, in scenario-time order: a status change, an alert raised or resolved. */
 public sealed interface Outcome {
 
     long atSeconds();
 
     /** A simulated status change (or a refuel that changes the backup left), numbered per provider. */
     record StatusChange(String providerId, ProviderState state, ProviderState previousState, Double backupLeftHours,
-                        List<String> affectedPlaces, List<CauseStep> chain, String injectId, long atSeconds,
+                        List<String> affectedPlaces, Double affectedShare, List<CauseStep> chain, String injectId, long atSeconds,
                         int sequence) implements Outcome {
+    }
+
+    /** An alert that no longer holds ({@code alertId}: the one raised). */
+    record AlertResolved(String kind, String providerId, String alertId, String reason, long atSeconds)
+            implements Outcome {
     }
 
     /** An alert for the crisis team. */

@@ -3,7 +3,9 @@ package nl.weerbaar.vitalstatus.simulation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.contracts.vital.ProviderState;
@@ -34,12 +36,17 @@ public class SimulatedProvider {
     public ProviderState imposed;
     public String imposedBy;
     public Set<String> darkPlaces = new LinkedHashSet<>();
+    /** The part of the households there that is affected (e.g. high-rise only), or null for all of them. */
+    public Double share;
     /** It has been out: coming back is "restored", not "normal". */
     public boolean hadOutage;
 
     /** The real provider's own status, which wins until released. */
     public ProviderState posted;
     public Set<String> postedPlaces = new LinkedHashSet<>();
+
+    /** The alerts raised about it that still hold, by kind: each is resolved when its condition ends. */
+    public Map<String, String> openAlerts = new TreeMap<>();
 
     /** Status changes published so far, for derived event ids. */
     public int changes;

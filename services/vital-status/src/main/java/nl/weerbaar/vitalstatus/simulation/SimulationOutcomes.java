@@ -9,6 +9,7 @@ import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.kit.events.EventIds;
 import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.streams.Routed;
@@ -44,6 +45,7 @@ final class SimulationOutcomes {
             out.add(switch (outcome) {
                 case Outcome.StatusChange change -> status(cause, model, change);
                 case Outcome.Alert alert -> alert(cause, model, alert);
+                case Outcome.AlertResolved resolved -> resolved(cause, model, resolved);
             });
         }
         return out;
@@ -53,7 +55,7 @@ final class SimulationOutcomes {
         Provider provider = model.providers.get(change.providerId()).provider;
         ProviderStatusChanged payload = new ProviderStatusChanged(model.exerciseId, provider.id(), provider.sector(),
                 change.state(), change.previousState(), change.backupLeftHours(), change.affectedPlaces(),
-                affectedServices(provider, change), null, null,
+                change.affectedShare(), affectedServices(provider, change), null, null,
                 StatusSource.SIMULATION, null, CauseText.of(change.state(), change.chain(), id -> name(model, id)),
                 change.chain(), change.injectId(), change.atSeconds());
         return events.event(EventIds.derived(model.exerciseId, "status", provider.id(),
@@ -68,6 +70,15 @@ final class SimulationOutcomes {
                         alert.atSeconds()), alert.backupLeftHours(), alert.atSeconds());
         return events.event(EventIds.derived(model.exerciseId, "alert", alert.alertId()), alert.providerId(),
                 payload, cause.context().atScenarioTime(alert.atSeconds()));
+    }
+
+    private Record<String, Routed> resolved(InboundEvent cause, CascadeModel model, Outcome.AlertResolved resolved) {
+        VitalAlertResolved payload = new VitalAlertResolved(model.exerciseId, resolved.alertId(), resolved.kind(),
+                resolved.providerId(), resolved.reason(), CauseText.resolved(resolved.kind(),
+                        name(model, resolved.providerId()), resolved.reason(), resolved.atSeconds()),
+                resolved.atSeconds());
+        return events.event(EventIds.derived(model.exerciseId, "alert-resolved", resolved.alertId()),
+                resolved.providerId(), payload, cause.context().atScenarioTime(resolved.atSeconds()));
     }
 
     private static List<String> affectedServices(Provider provider, Outcome.StatusChange change) {

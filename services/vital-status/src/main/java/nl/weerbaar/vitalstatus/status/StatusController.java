@@ -68,7 +68,7 @@ class StatusController {
         limits.acquire(exerciseId, providerId);
         ProviderStatusChanged status = new ProviderStatusChanged(exerciseId, providerId,
                 current.provider().sector(), state, current.state(), body.backupRemainingHours(),
-                body.affectedPlaces(), body.affectedServices(), restore,
+                body.affectedPlaces(), null, body.affectedServices(), restore,
                 body.message() == null ? null : new Text(body.message(), body.messageEn()), StatusSource.PROVIDER,
                 user.name(), null, null, null, now);
         String eventId = publisher.publish(providerId, status, exercise.contextAt(now));

@@ -24,7 +24,7 @@ class CascadeModelTest {
     }
 
     private static StatusEffect effect(String effect, String providerId, List<String> places, Double hours) {
-        return new StatusEffect(effect, providerId, null, hours, null, places);
+        return new StatusEffect(effect, providerId, null, hours, null, places, null);
     }
 
     @Test
@@ -122,6 +122,55 @@ class CascadeModelTest {
         // the generator runs dry at T+5:00, but the hospital's own word stands until it releases it
         assertThat(changes(model.advanceTo(6 * 3600, RULES))).isEmpty();
         assertThat(changes(model.release("hospital", 6 * 3600, RULES))).containsExactly("hospital=down");
+    }
+
+    @Test
+    void aPartialOutageHitsOnlyItsPlacesAndShareOfHouseholds() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("water", List.of("a", "b", "c"), null, null, "none", 0),
+                provider("pump-b", List.of("b"), List.of("water"), null, "none", 0),
+                provider("pump-c", List.of("c"), List.of("water"), null, "none", 0)), 0, RULES);
+        // high-rise buildings in b lose water pressure: 12 % of b's households, and what depends on it in b
+        List<Outcome> partial = model.applyInject("pressure", new StatusEffect("degraded", "water", null, null, null,
+                List.of("b"), 0.12), 600, RULES);
+        assertThat(changes(partial)).containsExactly("water=degraded", "pump-b=down");
+        assertThat((Outcome.StatusChange) partial.getFirst()).satisfies(c -> {
+            assertThat(c.affectedPlaces()).containsExactly("b");
+            assertThat(c.affectedShare()).isEqualTo(0.12);
+        });
+        List<Outcome> back = model.applyInject("fixed", effect("restored", "water", List.of("b"), null), 3600, RULES);
+        assertThat(changes(back)).containsExactly("water=restored", "pump-b=restored");
+        assertThat(((Outcome.StatusChange) back.getFirst()).affectedShare()).isNull();
+    }
+
+    @Test
+    void alertsAreResolvedWhenTheirConditionEnds() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", List.of("p"), null, null, "none", 0),
+                provider("hospital", List.of("p"), List.of("grid"), null, "generator", 3),
+                provider("alarm", List.of("p"), List.of("grid"), null, "none", 0)), 0, RULES);
+        assertThat(alerts(model.applyInject("out", effect("down", "grid", null, null), 0, RULES)))
+                .containsExactly("raised emergency-number-down-alarm-0");
+        assertThat(alerts(model.advanceTo(3600, RULES))).containsExactly("raised backup-low-hospital-3600");
+        // refuelled above the threshold: that alert ends; it runs low again later, as a new alert
+        assertThat(alerts(model.applyInject("fuel", effect("refuel", "hospital", null, 2.0), 5400, RULES)))
+                .containsExactly("resolved backup-low-hospital-3600 refuelled");
+        assertThat(alerts(model.advanceTo(3 * 3600, RULES))).containsExactly("raised backup-low-hospital-10800");
+        // power back: the backup is no longer needed and 112 works again
+        assertThat(alerts(model.applyInject("back", effect("restored", "grid", null, null), 12600, RULES)))
+                .containsExactly("resolved backup-low-hospital-10800 power-restored",
+                        "resolved emergency-number-down-alarm-0 working-again");
+        assertThat(model.providers.values()).allSatisfy(p -> assertThat(p.openAlerts).isEmpty());
+    }
+
+    private static List<String> alerts(List<Outcome> outcomes) {
+        return outcomes.stream().<String>mapMulti((o, out) -> {
+            if (o instanceof Outcome.Alert a) {
+                out.accept("raised " + a.alertId());
+            } else if (o instanceof Outcome.AlertResolved r) {
+                out.accept("resolved " + r.alertId() + " " + r.reason());
+            }
+        }).toList();
     }
 
     /** A grid down at T+0 and a hospital that depends on it, on six hours of generator. */

@@ -258,7 +258,7 @@ class CascadeTopologyTest {
 
     private static Record<String, Routed> posted(String n, ProviderState state, long at) {
         ProviderStatusChanged posted = new ProviderStatusChanged("oef-p", "enexis-net", "netbeheer", state, null,
-                null, List.of(), List.of(), null, null, StatusSource.PROVIDER, "enexis", null, null, null, at);
+                null, List.of(), null, List.of(), null, null, StatusSource.PROVIDER, "enexis", null, null, null, at);
         return PROVIDERS.event(EventIds.derived("oef-p", "posted", n), "enexis-net", posted,
                 EventContext.of("oef-p", ExerciseStatus.EXERCISE, at).withEpoch(EPOCH));
     }

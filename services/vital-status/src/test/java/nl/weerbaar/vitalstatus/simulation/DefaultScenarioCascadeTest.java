@@ -12,6 +12,7 @@ import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import nl.weerbaar.vitalstatus.VitalTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class DefaultScenarioCascadeTest extends VitalTestSupport {
         // fixed telephony fails at T+0:05, but 112 still runs over the mobile network until that fails too
         assertThat(down.atSeconds()).isEqualTo(mobileDown);
         assertThat(down.causeChain()).last().extracting(c -> c.reason()).isEqualTo("dependency-down");
-        assertThat(alerts()).filteredOn(a -> a.kind().equals(VitalAlertRaised.EMERGENCY_NUMBER_DOWN))
+        assertThat(alerts(exercise)).filteredOn(a -> a.kind().equals(VitalAlertRaised.EMERGENCY_NUMBER_DOWN))
                 .extracting(VitalAlertRaised::providerId, VitalAlertRaised::atSeconds)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alarmnummer-112", mobileDown));
     }
@@ -85,20 +86,48 @@ class DefaultScenarioCascadeTest extends VitalTestSupport {
         assertThat(down.atSeconds()).isEqualTo(24 * H);
         assertThat(hospital).anyMatch(s -> s.causeChain().getLast().reason().equals("refuelled")
                 && s.atSeconds() == 10 * H + 1800 && s.backupRemainingHours() == 13.5);
-        List<VitalAlertRaised> low = alerts().stream().filter(a -> a.providerId().equals("ziekenhuis-bernhoven")
+        List<VitalAlertRaised> low = alerts(exercise).stream().filter(a -> a.providerId().equals("ziekenhuis-bernhoven")
                 && a.kind().equals(VitalAlertRaised.BACKUP_LOW)).toList();
         assertThat(low).extracting(VitalAlertRaised::atSeconds).containsExactly(10 * H, 22 * H);
         assertThat(low).allMatch(a -> a.atSeconds() < down.atSeconds() && a.backupRemainingHours() == 2.0);
-        assertThat(alerts()).anyMatch(a -> a.kind().equals(VitalAlertRaised.VULNERABLE_SITE_DOWN)
+        assertThat(alerts(exercise)).anyMatch(a -> a.kind().equals(VitalAlertRaised.VULNERABLE_SITE_DOWN)
                 && a.providerId().equals("ziekenhuis-bernhoven") && a.atSeconds() == 24 * H);
     }
 
     @Test
+    void everyAlertEndsWhenItsConditionEndsAndTheCrisisTeamSeesWhich() throws Exception {
+        List<VitalAlertResolved> resolved = resolvedAlerts(exercise);
+        // the refuel at T+10:30 ends the first backup-low; power back at T+64 ends the second and the down alerts
+        assertThat(resolved).filteredOn(r -> r.providerId().equals("ziekenhuis-bernhoven"))
+                .extracting(VitalAlertResolved::alertId, VitalAlertResolved::reason, VitalAlertResolved::atSeconds)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("backup-low-ziekenhuis-bernhoven-36000",
+                                VitalAlertResolved.REFUELLED, 10 * H + 1800),
+                        org.assertj.core.groups.Tuple.tuple("backup-low-ziekenhuis-bernhoven-79200",
+                                VitalAlertResolved.POWER_RESTORED, 64 * H),
+                        org.assertj.core.groups.Tuple.tuple("vulnerable-site-down-ziekenhuis-bernhoven-86400",
+                                VitalAlertResolved.WORKING_AGAIN, 64 * H));
+        assertThat(resolved).anyMatch(r -> r.kind().equals(VitalAlertRaised.EMERGENCY_NUMBER_DOWN)
+                && r.atSeconds() == 64 * H && r.message().nl().contains("112 weer bereikbaar"));
+        // the scenario ends with the power back everywhere: no alert is left open, and the API says so
+        assertThat(resolved).extracting(VitalAlertResolved::alertId)
+                .containsExactlyInAnyOrderElementsOf(alerts(exercise).stream().map(VitalAlertRaised::alertId).toList());
+        org.awaitility.Awaitility.await().untilAsserted(() -> {
+            List<String> statuses = new java.util.ArrayList<>();
+            json(mvc.perform(get("/api/exercises/" + exercise + "/alerts").with(token(CRISIS_TEAM)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                    .forEach(a -> statuses.add(a.path("status").asText() + "@" + a.path("resolvedAtSeconds").asLong()));
+            assertThat(statuses).hasSize(alerts(exercise).size()).contains("resolved@" + (10 * H + 1800))
+                    .allMatch(st -> st.startsWith("resolved@"));
+        });
+    }
+
+    @Test
     void powerReturnsInTheGridOperatorsStagesThreeTwoOne() {
-        assertThat(restoredAt("zorgcentrum-heesch")).isEqualTo(48 * H);   // stage 3: Heesch
-        assertThat(restoredAt("tankstations")).isEqualTo(56 * H);         // stage 2: all its kernen lit
-        assertThat(restoredAt("ziekenhuis-bernhoven")).isEqualTo(64 * H); // stage 1: the whole grid
-        assertThat(restoredAt("alarmnummer-112")).isEqualTo(64 * H);
+        assertThat(restoredAt(exercise, "zorgcentrum-heesch")).isEqualTo(48 * H);   // stage 3: Heesch
+        assertThat(restoredAt(exercise, "tankstations")).isEqualTo(56 * H);         // stage 2: all its kernen lit
+        assertThat(restoredAt(exercise, "ziekenhuis-bernhoven")).isEqualTo(64 * H); // stage 1: the whole grid
+        assertThat(restoredAt(exercise, "alarmnummer-112")).isEqualTo(64 * H);
         List<ProviderStatusChanged> grid = statuses(exercise, "enexis-net");
         assertThat(grid).extracting(ProviderStatusChanged::state, ProviderStatusChanged::atSeconds).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ProviderState.DOWN, 0L),
@@ -127,13 +156,5 @@ class DefaultScenarioCascadeTest extends VitalTestSupport {
         mvc.perform(get("/api/exercises/" + exercise + "/providers")).andExpect(status().isUnauthorized());
     }
 
-    private long restoredAt(String providerId) {
-        return statuses(exercise, providerId).stream().filter(s -> s.state() == ProviderState.RESTORED)
-                .findFirst().orElseThrow().atSeconds();
-    }
 
-    private List<VitalAlertRaised> alerts() {
-        return vitalRecords(exercise).stream().filter(r -> EventType.VITAL_ALERT_RAISED.type().equals(r.type()))
-                .map(r -> payload(r, VitalAlertRaised.class)).toList();
-    }
 }

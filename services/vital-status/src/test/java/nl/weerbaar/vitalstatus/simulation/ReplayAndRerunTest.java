@@ -13,6 +13,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusSource;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.contracts.vital.VitalAlertResolved;
 import nl.weerbaar.kit.test.TopicRecorder.RawRecord;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import nl.weerbaar.vitalstatus.VitalTestSupport;
@@ -78,6 +79,10 @@ class ReplayAndRerunTest extends VitalTestSupport {
         if (r.type().equals(EventType.VITAL_ALERT_RAISED.type())) {
             VitalAlertRaised a = payload(r, VitalAlertRaised.class);
             return "alert " + a.providerId() + " " + a.kind() + " @" + a.atSeconds() + " " + a.message().en();
+        }
+        if (r.type().equals(EventType.VITAL_ALERT_RESOLVED.type())) {
+            VitalAlertResolved a = payload(r, VitalAlertResolved.class);
+            return "resolved " + a.alertId() + " " + a.reason() + " @" + a.atSeconds() + " " + a.message().en();
         }
         ProviderStatusChanged s = payload(r, ProviderStatusChanged.class);
         assertThat(s.source()).isEqualTo(StatusSource.SIMULATION);
