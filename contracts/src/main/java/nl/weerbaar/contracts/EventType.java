@@ -33,6 +33,7 @@ import nl.weerbaar.contracts.noodsteunpunt.OccupancyThresholdCrossed;
 import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
 import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
+import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
@@ -78,6 +79,9 @@ public enum EventType {
             "status-override-released", StatusOverrideReleased.class),
     VITAL_PROGRESS_MARKED("nl.weerbaar.vital.progress-marked.v1", Topics.VITAL_STATUS, "vital-progress-marked",
             "progress-marked", ProgressMarked.class),
+
+    ALERT_ACKNOWLEDGED("nl.weerbaar.crisisteam.alert-acknowledged.v1", Topics.CRISIS_TEAM, "alert-acknowledged",
+            AlertAcknowledged.class),
 
     NSP_REGISTERED("nl.weerbaar.nsp.registered.v1", Topics.NOODSTEUNPUNT, "nsp-registered", NspRegistered.class),
     NSP_STATE_CHANGED("nl.weerbaar.nsp.state-changed.v1", Topics.NOODSTEUNPUNT, "nsp-state-changed",

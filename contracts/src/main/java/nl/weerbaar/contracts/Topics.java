@@ -23,13 +23,19 @@ public final class Topics {
      */
     public static final String EXERCISE_COMMANDS = "weerbaar.exercise-commands.v1";
 
+    /**
+     * Owned by situatiebeeld, keyed by exercise id: what the crisis team does on its live picture (acknowledging
+     * alerts). Not part of the recording a replay copies.
+     */
+    public static final String CRISIS_TEAM = "weerbaar.crisis-team.v1";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     /** The topics an exercise's events are on: its record, which replays and benchmarks read. */
     public static final List<String> EXERCISE_STREAMS = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP);
 
     public static final List<String> ALL = List.of(EXERCISE, VITAL_STATUS, NOODSTEUNPUNT, BURGERHULP, SCENARIOS,
-            EXERCISE_COMMANDS);
+            EXERCISE_COMMANDS, CRISIS_TEAM);
 
     private Topics() {
     }

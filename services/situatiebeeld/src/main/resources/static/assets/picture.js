@@ -27,7 +27,8 @@ const TEXTS = {
     phones: mode => mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
     hoursLeft: h => `${h.toFixed(1)} u`,
     more: n => ` (en ${n} meer tegelijk)`,
-    resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in',
+    resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in', catCrisis: 'crisisteam',
+    acknowledge: 'Gezien', acknowledged: (by, at) => `gezien door ${by} (${at})`,
     ofHouseholds: pct => `${pct} % van de huishoudens`,
     exerciseStates: { CREATED: 'aangemaakt', RUNNING: 'loopt', PAUSED: 'gepauzeerd', STOPPED: 'gestopt', FINISHED: 'afgelopen' },
     alertSummary: (open, all) => `${open} open, zwaarste bovenaan · ${all} in totaal`,
@@ -58,7 +59,8 @@ const TEXTS = {
     phones: mode => mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
     hoursLeft: h => `${h.toFixed(1)} h`,
     more: n => ` (and ${n} more at the same time)`,
-    resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in',
+    resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in', catCrisis: 'crisis team',
+    acknowledge: 'Seen', acknowledged: (by, at) => `seen by ${by} (${at})`,
     ofHouseholds: pct => `${pct} % of households`,
     exerciseStates: { CREATED: 'created', RUNNING: 'running', PAUSED: 'paused', STOPPED: 'stopped', FINISHED: 'finished' },
     alertSummary: (open, all) => `${open} open, worst first · ${all} in all`,
@@ -342,9 +344,10 @@ function backupLeft(p) {
 
 // a partial outage: where, and for which part of the households ("in Veghel, Schijndel · 12 % van de huishoudens")
 function scope(p) {
-  if (['normal', 'restored'].includes(p.state) || (p.affectedShare == null && !(p.places || []).length)) return '';
-  const names = (p.places || []).map(id => (picture.places.find(pl => pl.id === id) || { name: id }).name);
-  const all = names.length === picture.places.length;
+  const scope = p.scope || [];
+  if (['normal', 'restored'].includes(p.state) || (p.affectedShare == null && !scope.length)) return '';
+  const names = scope.map(id => (picture.places.find(pl => pl.id === id) || { name: id }).name);
+  const all = !names.length || names.length === picture.places.length;
   return (all ? '' : ` · ${t('inPlaces')} ${names.join(', ')}`) +
     (p.affectedShare == null ? '' : ` · ${t('ofHouseholds')(Math.round(p.affectedShare * 100))}`);
 }
@@ -408,6 +411,7 @@ function drawMap(nsps) {
   const dark = new Set(picture.darkPlaces || []);
   const requests = picture.openRequestsByPlace || {};
   const sitesDown = Object.values(picture.providers).filter(p => p.vulnerable && p.state === 'down');
+  // a vulnerable site's ring on its place(s): the places it serves (its scope), a few at most
   mapLayer.clearLayers();
   const tagged = (layer, attrs) => {
     layer.addTo(mapLayer);
@@ -417,7 +421,7 @@ function drawMap(nsps) {
   };
   picture.places.forEach(p => {
     const state = dark.has(p.id) ? 'dark' : 'lit';
-    const down = sitesDown.filter(s => (s.places || []).includes(p.id));
+    const down = sitesDown.filter(s => (s.scope || []).includes(p.id));
     const lines = [p.name, t(state), ...down.map(s => `${s.name}: ${t('siteDown')}`)];
     if (requests[p.id]) lines.push(t('requestsOpen')(requests[p.id]));
     const marker = tagged(L.circleMarker([p.lat, p.lon], { radius: 6, weight: 1, fillOpacity: .9, className: 'place-' + state }),
@@ -518,11 +522,19 @@ function drawRequests() {
 function drawAlerts() {
   // open alerts worst first (the server orders them), then the ones that ended most recently
   const line = a => {
-    const li = el('li', { class: 'sev-line sev-line-' + a.severity, 'data-kind': a.kind, 'data-count': a.count,
+    const li = el('li', { class: 'sev-line sev-line-' + a.severity, 'data-id': a.id, 'data-kind': a.kind, 'data-count': a.count,
       'data-severity': a.severity, 'data-status': a.resolvedAtSeconds == null ? 'open' : 'resolved' },
       `${clock(a.atSeconds)} · ${say(a.message)}` + (a.count > 1 ? t('more')(a.count - 1) : ''));
     if (a.resolvedAtSeconds != null) li.append(el('div', {}, `${clock(a.resolvedAtSeconds)} · ${say(a.resolution)}`));
     else li.title = t('severities')[a.severity] || a.severity;
+    if (a.acknowledgedBy) {
+      li.dataset.acknowledged = a.acknowledgedBy;
+      li.append(el('div', { class: 'details' }, t('acknowledged')(a.acknowledgedBy, clock(a.acknowledgedAtSeconds))));
+    } else if (a.resolvedAtSeconds == null && !reviewing) {
+      const button = el('button', { type: 'button', class: 'ack', 'data-alert': a.id }, t('acknowledge'));
+      button.onclick = event => { event.stopPropagation(); acknowledge(a.id, button); };
+      li.append(' ', button);
+    }
     if (reviewing) li.onclick = () => { $('slider').value = String(a.atSeconds); showAt(a.atSeconds); };
     return li;
   };
@@ -530,6 +542,18 @@ function drawAlerts() {
   const open = picture.openAlerts.map(line);
   $('alerts').replaceChildren(...(open.length ? open : [el('li', {}, t('none'))]));
   $('resolved-alerts').replaceChildren(...picture.resolvedAlerts.map(line));
+}
+
+// "seen, we are on it": the crisis team's acknowledgement goes on its topic; the picture shows it once logged
+async function acknowledge(alertId, button) {
+  button.disabled = true;
+  try {
+    await api(`api/exercises/${encodeURIComponent(exerciseId)}/alerts/${encodeURIComponent(alertId)}/acknowledgement`,
+      { method: 'POST' });
+  } catch (err) {
+    button.disabled = false;
+    $('error').textContent = t('failed') + ' (' + err.message + ')';
+  }
 }
 
 let feedPending = false;

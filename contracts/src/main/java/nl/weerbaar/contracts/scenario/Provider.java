@@ -17,6 +17,7 @@ public record Provider(String id, String name, String sector, List<String> place
     public static final String MOBILE_NETWORK = "mobile-network";
     public static final String FIXED_NETWORK = "fixed-network";
     public static final String FUEL_SUPPLY = "fuel-supply";
+    public static final String DRINKING_WATER = "drinking-water";
 
     public boolean has(String aRole) {
         return aRole.equals(role);

@@ -48,6 +48,7 @@ import nl.weerbaar.kit.model.Emitted;
 public class NspModel {
 
     private static final long HOUR = 3600;
+    private static final String WATER = "water";
     /** Stock is run down in steps; a level this close to its low mark has reached it. */
     private static final double EPSILON = 1e-6;
 
@@ -80,6 +81,13 @@ public class NspModel {
     public Map<String, List<String>> servedPlaces = new LinkedHashMap<>();
     public Map<String, String> sectors = new LinkedHashMap<>();
     public Set<String> emergencyDown = new LinkedHashSet<>();
+    /**
+     * Per 112 provider that is down, since when. A 112 provider serves the places it lists (all, when it lists none):
+     * an NSP counts 112 down in its own place only, so with 112 per part of a region the parts open apart.
+     */
+    public Map<String, Long> emergencyDownAt = new TreeMap<>();
+    /** Per drinking-water provider that is out: where, and for which part of the households (null: all). */
+    public Map<String, Dry> dryBy = new LinkedHashMap<>();
     public Long emergencyDownSince;
 
     /** {@link #nearestSites}, for the NSPs in {@link #nearestFor} and the numbers of NSPs and places then. */
@@ -200,7 +208,23 @@ public class NspModel {
      */
     public List<Emitted> providerStatus(String providerId, String sector, ProviderState state,
                                         List<String> affectedPlaces, long at, NspRules rules) {
+        return providerStatus(providerId, sector, state, affectedPlaces, null, at, rules);
+    }
+
+    /** As above, with the part of the households affected ({@code affectedShare}, null: all of them). */
+    public List<Emitted> providerStatus(String providerId, String sector, ProviderState state,
+                                        List<String> affectedPlaces, Double affectedShare, long at, NspRules rules) {
         List<Emitted> out = new ArrayList<>();
+        if (Provider.DRINKING_WATER.equals(roles.get(providerId))) {
+            if (state == ProviderState.DOWN || state == ProviderState.DEGRADED) {
+                List<String> affected = affectedPlaces != null && !affectedPlaces.isEmpty() ? affectedPlaces
+                        : servedPlaces.getOrDefault(providerId, List.of());
+                dryBy.put(providerId, new Dry(new java.util.TreeSet<>(affected.isEmpty() ? places.keySet()
+                        : affected), affectedShare));
+            } else {
+                dryBy.remove(providerId);
+            }
+        }
         if (Provider.GRID.equals(roles.get(providerId)) || rules.powerSectors().contains(sector)) {
             Set<String> dark = new LinkedHashSet<>();
             if (state == ProviderState.DOWN || state == ProviderState.DEGRADED) {
@@ -214,8 +238,10 @@ public class NspModel {
         if (Provider.EMERGENCY_NUMBER.equals(roles.get(providerId)) || rules.emergencyNumbers().contains(providerId)) {
             if (state == ProviderState.DOWN) {
                 emergencyDown.add(providerId);
+                emergencyDownAt.putIfAbsent(providerId, at);
             } else {
                 emergencyDown.remove(providerId);
+                emergencyDownAt.remove(providerId);
             }
             Long since = emergencyDownSince;
             emergencyDownSince = emergencyDown.isEmpty() ? null
@@ -440,17 +466,30 @@ public class NspModel {
         if (dark != null) {
             trigger = dark + rules.powerDownMinutes() * 60L;
         }
-        if (emergencyDownSince != null) {
-            long t = emergencyDownSince + rules.emergencyDownMinutes() * 60L;
+        Long emergency = emergencyDownSince(site.nsp.placeId());
+        if (emergency != null) {
+            long t = emergency + rules.emergencyDownMinutes() * 60L;
             trigger = trigger == null ? t : Math.min(trigger, t);
         }
         return trigger;
     }
 
+    /** Since when 112 cannot be reached from {@code placeId}: the earliest failure of a 112 provider serving it. */
+    private Long emergencyDownSince(String placeId) {
+        Long since = null;
+        for (Map.Entry<String, Long> down : emergencyDownAt.entrySet()) {
+            List<String> served = servedPlaces.getOrDefault(down.getKey(), List.of());
+            if (served.isEmpty() || served.contains(placeId)) {
+                since = since == null ? down.getValue() : Math.min(since, down.getValue());
+            }
+        }
+        return since;
+    }
+
     private Long closeTrigger(Site site, NspRules rules) {
         Long lit = litSince.get(site.nsp.placeId());
         boolean inUse = site.inUse();
-        if (!site.openedByPolicy || !inUse || lit == null || emergencyDownSince != null) {
+        if (!site.openedByPolicy || !inUse || lit == null || emergencyDownSince(site.nsp.placeId()) != null) {
             return null;
         }
         return lit + rules.closeAfterRestoreMinutes() * 60L;
@@ -529,7 +568,7 @@ public class NspModel {
             // rather than being counted unserved at NSPs that closed because the power came back
             return;
         }
-        Household h = arrival.household();
+        Household h = withWaterIfDry(arrival.household(), arrival.placeId());
         Place place = places.get(arrival.placeId());
         Site nearestInUse = null;
         Site chosen = null;
@@ -555,6 +594,31 @@ public class NspModel {
                 null, now)));
         admit(chosen, new Site.Present(checkInId, h.size(), h.needs(), h.lessSelfReliant(),
                 CitizenCheckedIn.FROM_POPULATION, leaveAt(h)), null, rules, out);
+    }
+
+    /**
+     * Demand that follows the world: where the tap is dry (a drinking-water provider out in the household's place, for
+     * its share of the households), a household that comes to an NSP needs water, whatever else it came for. Which
+     * households are in the share follows from their reference alone, so it is the same in every run.
+     */
+    private Household withWaterIfDry(Household h, String placeId) {
+        if (dryBy.isEmpty() || h.needs().contains(WATER)) {
+            return h;
+        }
+        // mixed, not the bare hash: references that differ in a digit would otherwise sit side by side
+        double position = new java.util.SplittableRandom(h.ref().hashCode()).nextDouble();
+        boolean dry = dryBy.values().stream().anyMatch(d -> d.places().contains(placeId)
+                && (d.share() == null || position < d.share()));
+        if (!dry) {
+            return h;
+        }
+        List<String> needs = new ArrayList<>(h.needs());
+        needs.add(WATER);
+        return new Household(h.ref(), h.size(), List.copyOf(needs), h.lessSelfReliant(), h.postcode());
+    }
+
+    /** Where a drinking-water provider is out, and for which part of the households there (null: all). */
+    public record Dry(Set<String> places, Double share) {
     }
 
     /**

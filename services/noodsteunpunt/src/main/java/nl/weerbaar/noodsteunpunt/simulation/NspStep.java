@@ -100,7 +100,8 @@ final class NspStep {
             }
             case PROVIDER_STATUS_CHANGED -> {
                 ProviderStatusChanged s = event.payload(ProviderStatusChanged.class);
-                yield m.providerStatus(s.providerId(), s.sector(), s.state(), s.affectedPlaces(), s.atSeconds(), rules);
+                yield m.providerStatus(s.providerId(), s.sector(), s.state(), s.affectedPlaces(),
+                        s.affectedShare(), s.atSeconds(), rules);
             }
             case NSP_REGISTERED -> m.addSite(event.payload(NspRegistered.class).nsp(), at, rules);
             case NSP_STATE_CHANGED -> {

@@ -34,11 +34,16 @@ class NspModelTest {
     private final List<Object> published = new ArrayList<>();
 
     private NspModel darkAtZero() {
+        return darkAtZero(published);
+    }
+
+    private static NspModel darkAtZero(List<Object> published) {
         // the provider's status may come before the scenario: both reach the model
         NspModel model = new NspModel("oef-1");
         model.providerRegistered("enexis-net", "netbeheer", List.of("heesch", "nistelrode"), Provider.GRID);
-        collect(model.providerStatus("enexis-net", "netbeheer", ProviderState.DOWN, List.of(), 0, RULES));
-        collect(model.load(0, List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), RULES));
+        model.providerStatus("enexis-net", "netbeheer", ProviderState.DOWN, List.of(), 0, RULES)
+                .forEach(e -> published.add(e.payload()));
+        model.load(0, List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), RULES).forEach(e -> published.add(e.payload()));
         return model;
     }
 
@@ -157,6 +162,55 @@ class NspModelTest {
             assertThat(r.item()).isEqualTo("water");
             assertThat(r.remaining()).isEqualTo(17.5);
         });
+    }
+
+    @Test
+    void with112PerPartOfTheRegionOnlyThePartWhere112FailsOpensItsNsps() {
+        // the power is on; 112 fails in Heesch only (its own provider there), as in a telecom outage
+        NspModel model = new NspModel("oef-1");
+        model.providerRegistered("112-heesch", "meldkamer", List.of("heesch"), Provider.EMERGENCY_NUMBER);
+        model.providerRegistered("112-nistelrode", "meldkamer", List.of("nistelrode"), Provider.EMERGENCY_NUMBER);
+        collect(model.load(0, List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), RULES));
+        collect(model.providerStatus("112-heesch", "meldkamer", ProviderState.DOWN, List.of(), 600, RULES));
+        collect(model.advanceTo(6 * 3600, RULES));
+        assertThat(states()).extracting(NspStateChanged::nspId, NspStateChanged::state, NspStateChanged::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nsp-heesch", NspState.OPENING, "emergency-number-down"),
+                        org.assertj.core.groups.Tuple.tuple("nsp-heesch", NspState.OPEN, "opening-done"));
+        assertThat(states().getFirst().atSeconds()).isEqualTo(600 + RULES.emergencyDownMinutes() * 60L);
+    }
+
+    @Test
+    void whereTheTapIsDryHouseholdsThatComeNeedWaterForTheShareAffected() {
+        // high-rise in Heesch: half of its households without water pressure
+        List<List<String>> needs = arrivingNeeds(0.5, "u2");
+        assertThat(needs).hasSize(40).allMatch(n -> n.contains("shelter"));
+        long thirsty = needs.stream().filter(n -> n.contains("water")).count();
+        assertThat(thirsty).as("about half, chosen by household").isBetween(10L, 30L);
+        // the same households every time: the choice follows from their reference
+        assertThat(arrivingNeeds(0.5, "u2")).isEqualTo(needs);
+        // all of them when the water is out for everyone; nobody without the share's households when it is back
+        assertThat(arrivingNeeds(null, "u2")).allMatch(n -> n.contains("water"));
+        assertThat(arrivingNeeds(0.0001, "u2")).noneMatch(n -> n.contains("water"));
+    }
+
+    /** What 40 households from Heesch come with to an NSP while the water is out there for {@code share}. */
+    private static List<List<String>> arrivingNeeds(Double share, String hour) {
+        NspModel model = darkAtZero(new ArrayList<>());
+        model.providerRegistered("water", "drinkwater", List.of("heesch", "nistelrode"), Provider.DRINKING_WATER);
+        List<Emitted> out = new ArrayList<>(model.providerStatus("water", "drinkwater", ProviderState.DEGRADED,
+                List.of("heesch"), share, 3600, RULES));
+        out.addAll(model.advanceTo(5400, RULES));
+        out.addAll(model.demand(5400, 9000, Map.of("heesch", IntStream.rangeClosed(1, 40).mapToObj(i ->
+                new Household("heesch-" + hour + "-" + i, 1, List.of("shelter"), false, "5384")).toList()), RULES));
+        out.addAll(model.advanceTo(9000, RULES));
+        return out.stream().map(Emitted::payload).<List<String>>mapMulti((p, sink) -> {
+            if (p instanceof CitizenCheckedIn in) {
+                sink.accept(in.needs());
+            } else if (p instanceof HouseholdUnserved u) {
+                sink.accept(u.needs());
+            }
+        }).toList();
     }
 
     private static List<Household> households(int n) {

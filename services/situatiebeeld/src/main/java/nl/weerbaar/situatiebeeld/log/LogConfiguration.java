@@ -71,7 +71,7 @@ class LogConfiguration {
         Produced<String, Routed> produced = Produced.with(Serdes.String(), Routed.serde())
                 .withStreamPartitioner(Routed.partitioner());
         KStream<String, Routed> picked = builder.stream(List.of(Topics.EXERCISE, Topics.VITAL_STATUS,
-                        Topics.NOODSTEUNPUNT, Topics.BURGERHULP), consumed.withName("events"))
+                        Topics.NOODSTEUNPUNT, Topics.BURGERHULP, Topics.CRISIS_TEAM), consumed.withName("events"))
                 .process(() -> new ExerciseKeyedInputs(events, LOGGED, event -> true), Named.as("by-exercise"));
         picked.filter((key, value) -> value.isDeadLetter(), Named.as("dead-letters"))
                 .to((key, value, context) -> value.topic(), produced.withName("dead-letter-sink"));

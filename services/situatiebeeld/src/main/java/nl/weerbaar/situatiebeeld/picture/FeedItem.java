@@ -3,6 +3,7 @@ package nl.weerbaar.situatiebeeld.picture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import java.util.function.Function;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
@@ -25,10 +26,11 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
         return !"clock-ticked".equals(e.type()) && (type == null || !type.isCommand());
     }
 
-    public static FeedItem of(LogEntry e) {
+    /** The entry as a feed line; {@code names} gives the names of NSPs, providers and places by id. */
+    public static FeedItem of(LogEntry e, Function<String, String> names) {
         JsonNode p = json(e.payload());
         return new FeedItem(e.seq(), e.atSeconds(), category(e.topic()), e.type(), e.key(), ALERTS.contains(e.type()),
-                text(e.type(), p));
+                text(e.type(), names, p));
     }
 
     private static String category(String topic) {
@@ -36,18 +38,20 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case Topics.EXERCISE -> "exercise";
             case Topics.VITAL_STATUS -> "vital";
             case Topics.NOODSTEUNPUNT -> "nsp";
+            case Topics.CRISIS_TEAM -> "crisis";
             default -> "burgerhulp";
         };
     }
 
     /** What happened, in words: never a bare code (issue 18), and for every type of the contracts its own sentence. */
-    static Text text(String type, JsonNode p) {
+    static Text text(String type, Function<String, String> names, JsonNode p) {
         JsonNode message = p.path("message");
         if (message.has("nl")) {
             // a provider's own message may be in Dutch only: English readers get that rather than nothing
             return Text.of(message.path("nl").asText(), message.path("en").asText(message.path("nl").asText()));
         }
-        String nsp = p.path("nspId").asText("");
+        String nsp = names.apply(p.path("nspId").asText(""));
+        String provider = names.apply(p.path("providerId").asText(""));
         String volunteer = p.path("volunteerId").asText("");
         int size = p.path("householdSize").asInt();
         return switch (type) {
@@ -60,12 +64,11 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
                     "Phase: " + p.path("phase").path("name").path("en").asText());
             case "exercise-state-changed" -> Text.of("Oefening " + Words.nl(p.path("state").asText()),
                     "Exercise " + Words.en(p.path("state").asText()));
-            case "provider-status-changed" -> Text.of(p.path("providerId").asText() + " "
-                    + Words.nl(p.path("state").asText()) + cause(p, "nl"), p.path("providerId").asText() + " "
+            case "provider-status-changed" -> Text.of(provider + " "
+                    + Words.nl(p.path("state").asText()) + cause(p, "nl"), provider + " "
                     + Words.en(p.path("state").asText()) + cause(p, "en"));
-            case "status-override-released" -> Text.of(p.path("providerId").asText()
-                    + " laat de status weer aan de simulatie", p.path("providerId").asText()
-                    + " leaves its status to the simulation again");
+            case "status-override-released" -> Text.of(provider + " laat de status weer aan de simulatie",
+                    provider + " leaves its status to the simulation again");
             case "citizen-checked-in" -> Text.of(household(size, "nl") + " ingeschreven bij " + nsp,
                     household(size, "en") + " checked in at " + nsp);
             case "citizen-checked-out" -> Text.of(household(size, "nl") + " vertrokken uit " + nsp
@@ -73,9 +76,9 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
                     household(size, "en") + " left " + nsp
                             + ("nsp-closed".equals(p.path("reason").asText()) ? " (the support point closes)" : ""));
             case "help-requested", "help-request-opened" -> Text.of("Hulpvraag: " + Words.nl(p.path("need").asText())
-                    + ", " + Words.nl(p.path("urgency").asText()) + ", bij " + where(p), "Help request: "
+                    + ", " + Words.nl(p.path("urgency").asText()) + ", bij " + where(p, names), "Help request: "
                     + Words.en(p.path("need").asText()) + ", " + Words.en(p.path("urgency").asText()) + ", at "
-                    + where(p));
+                    + where(p, names));
             case "help-offered" -> Text.of("Aangeboden aan " + volunteer + ", " + Words.nl(p.path("channel").asText())
                     + ", over " + p.path("etaMinutes").asInt() + " min ter plaatse", "Offered to " + volunteer + ", "
                     + Words.en(p.path("channel").asText()) + ", there in " + p.path("etaMinutes").asInt() + " min");
@@ -117,6 +120,8 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case "household-unserved" -> Text.of(household(size, "nl") + " niet opgevangen: "
                     + Words.nl(p.path("reason").asText()), household(size, "en") + " not taken in: "
                     + Words.en(p.path("reason").asText()));
+            case "alert-acknowledged" -> Text.of("Melding gezien door " + p.path("by").asText(),
+                    "Alert acknowledged by " + p.path("by").asText());
             case "personal-data-purged" -> Text.of("Persoonsgegevens van de oefening verwijderd",
                     "The exercise's personal data purged");
             default -> Text.of(Words.nl(type), Words.en(type));
@@ -135,8 +140,8 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
         return cause.isEmpty() ? "" : ": " + cause;
     }
 
-    private static String where(JsonNode p) {
-        return p.path("nspId").asText(p.path("placeId").asText("?"));
+    private static String where(JsonNode p, Function<String, String> names) {
+        return names.apply(p.path("nspId").asText(p.path("placeId").asText("?")));
     }
 
     private static JsonNode json(String payload) {

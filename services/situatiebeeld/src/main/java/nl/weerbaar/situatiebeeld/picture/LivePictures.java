@@ -65,6 +65,17 @@ public class LivePictures {
         return json(pictures.computeIfAbsent(exerciseId, this::folded));
     }
 
+    /** The names of the exercise's NSPs, providers and places by id (the id where none is known). */
+    public synchronized java.util.function.Function<String, String> names(String exerciseId) {
+        Map<String, String> names = pictures.computeIfAbsent(exerciseId, this::folded).names;
+        return id -> names.getOrDefault(id, id);
+    }
+
+    /** An alert on the exercise's current picture. */
+    public synchronized java.util.Optional<Picture.Alert> alert(String exerciseId, String alertId) {
+        return pictures.computeIfAbsent(exerciseId, this::folded).alert(alertId);
+    }
+
     /**
      * Moves every picture held on to the end of its exercise's log (at most {@code limit} entries each) and returns
      * the entries it took, for the browsers. Every instance of the service does this, so each keeps complete

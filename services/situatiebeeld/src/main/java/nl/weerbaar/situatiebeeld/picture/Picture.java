@@ -23,6 +23,8 @@ public class Picture {
     /** How many closed help requests and alerts the page gets (it shows counts for the rest). */
     static final int RECENT = 40;
     static final int RESOLVED_SHOWN = 10;
+    /** A partial outage's places are named on the page up to this many. */
+    static final int SCOPE_SHOWN = 12;
     private static final List<String> SEVERITIES = List.of("minor", "moderate", "severe", "extreme");
 
     public String exerciseId;
@@ -46,6 +48,8 @@ public class Picture {
     public Map<String, Nsp> nsps = new LinkedHashMap<>();
     /** Every help request, for the fold; the page gets the counts and the recent ones. */
     @JsonIgnore public Map<String, HelpRequest> helpRequests = new LinkedHashMap<>();
+    /** Names of NSPs, providers and places by id, for the feed's sentences; read by the browsers' writers too. */
+    @JsonIgnore public final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every alert, for the fold; the page gets the recent ones and the times of all (to jump between them). */
     @JsonIgnore public List<Alert> alerts = new ArrayList<>();
     public String reachability = "phone";
@@ -156,10 +160,18 @@ public class Picture {
         public String role;
         public boolean vulnerable;
         public String state = "normal";
-        /** The places it is out in (down, degraded, on backup): from its last status change. */
-        public List<String> places = List.of();
+        /**
+         * The places it is out in (down, degraded, on backup): from its last status change. Not sent to the page as
+         * such (a national grid is out in thousands): the page gets the dark places and a partial outage's scope.
+         */
+        @JsonIgnore public List<String> places = List.of();
         /** The part of the households there that is affected (e.g. high-rise only), or null for all of them. */
         public Double affectedShare;
+
+        /** Where a partial outage holds, for the page: its places when they are a few, else none (all, or many). */
+        public List<String> getScope() {
+            return places.size() <= SCOPE_SHOWN ? places : List.of();
+        }
         public long sinceSeconds;
         public Double backupHours;
         public long backupAtSeconds;
@@ -207,19 +219,36 @@ public class Picture {
         return SEVERITIES.indexOf(severity);
     }
 
+    /** The alert with {@code id}, if the picture has it. */
+    public java.util.Optional<Alert> alert(String id) {
+        return alerts.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
     /**
-     * An alert: open until what it is about ends ({@code key} says what that is; an alert without one stays open).
+     * An alert (its id: {@code alert-} and the log number of the event that raised it): open until what it is about ends ({@code key} says what that is; an alert without one stays open).
      * {@code count} alerts without a key, of one kind at one moment, share one line (the first one's text).
      */
-    public record Alert(long seq, long atSeconds, String kind, String severity, Text message, int count,
-                        String key, Long resolvedAtSeconds, Text resolution) {
+    public record Alert(String id, long seq, long atSeconds, String kind, String severity, Text message, int count,
+                        String key, Long resolvedAtSeconds, Text resolution, String acknowledgedBy,
+                        Long acknowledgedAtSeconds) {
+
+        Alert(long seq, long atSeconds, String kind, String severity, Text message, String key) {
+            this("alert-" + seq, seq, atSeconds, kind, severity, message, 1, key, null, null, null, null);
+        }
 
         Alert plusOne() {
-            return new Alert(seq, atSeconds, kind, severity, message, count + 1, key, resolvedAtSeconds, resolution);
+            return new Alert(id, seq, atSeconds, kind, severity, message, count + 1, key, resolvedAtSeconds,
+                    resolution, acknowledgedBy, acknowledgedAtSeconds);
         }
 
         Alert resolved(long at, Text why) {
-            return new Alert(seq, atSeconds, kind, severity, message, count, key, at, why);
+            return new Alert(id, seq, atSeconds, kind, severity, message, count, key, at, why, acknowledgedBy,
+                    acknowledgedAtSeconds);
+        }
+
+        Alert acknowledged(String by, long at) {
+            return new Alert(id, seq, atSeconds, kind, severity, message, count, key, resolvedAtSeconds, resolution,
+                    by, at);
         }
 
         boolean open() {

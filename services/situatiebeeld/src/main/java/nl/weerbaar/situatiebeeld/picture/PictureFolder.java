@@ -12,6 +12,7 @@ import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
+import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -98,6 +99,8 @@ public final class PictureFolder {
             case ProviderRegistered r -> provider(p, r.provider());
             case ProviderStatusChanged s -> status(p, s);
             case VitalAlertRaised a -> alert(p, e, a.kind(), a.severity(), a.message(), a.alertId());
+            case AlertAcknowledged a -> p.alert(a.alertId()).filter(alert -> alert.acknowledgedBy() == null)
+                    .ifPresent(alert -> p.alerts.set(p.alerts.indexOf(alert), alert.acknowledged(a.by(), a.atSeconds())));
             case VitalAlertResolved r -> resolve(p, r.alertId(), r.atSeconds(), r.message());
             case NspRegistered r -> nsp(p, r.nsp());
             case NspStateChanged s -> {
@@ -198,6 +201,7 @@ public final class PictureFolder {
         });
         p.places = s.places().stream().map(pl -> new Picture.Place(pl.id(), pl.name(), pl.lat(), pl.lon(),
                 pl.inhabitants())).toList();
+        s.places().forEach(pl -> p.names.put(pl.id(), pl.name()));
         s.providers().forEach(pr -> provider(p, pr));
         s.nsps().forEach(n -> nsp(p, n));
     }
@@ -215,6 +219,7 @@ public final class PictureFolder {
         pr.name = provider.name();
         pr.sector = provider.sector();
         pr.role = provider.role();
+        p.names.put(provider.id(), provider.name());
         pr.vulnerable = provider.vulnerable();
     }
 
@@ -245,6 +250,7 @@ public final class PictureFolder {
         Picture.Nsp n = p.nsps.computeIfAbsent(site.id(), k -> new Picture.Nsp());
         n.id = site.id();
         n.name = site.name();
+        p.names.put(site.id(), site.name());
         n.placeId = site.placeId();
         n.lat = site.lat();
         n.lon = site.lon();
@@ -275,7 +281,7 @@ public final class PictureFolder {
                 && last.atSeconds() == e.atSeconds()) {
             p.alerts.set(p.alerts.size() - 1, last.plusOne());
         } else {
-            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, 1, key, null, null));
+            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, key));
         }
     }
 

@@ -36,6 +36,7 @@ public class ReviewPictures {
     /** The whole picture, the parts the page gets through summaries (help requests, alerts) included. */
     private static final ObjectMapper FULL = EventJson.mapper().copy()
             .addMixIn(Picture.class, WithEverything.class)
+            .addMixIn(Picture.Provider.class, ProviderWithPlaces.class)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             // the page's summaries (getAlertTimes ...) are computed: never read back into them
             .configure(MapperFeature.USE_GETTERS_AS_SETTERS, false);
@@ -43,6 +44,10 @@ public class ReviewPictures {
     private abstract static class WithEverything {
         @JsonIgnore(false) public Map<String, Picture.HelpRequest> helpRequests;
         @JsonIgnore(false) public List<Picture.Alert> alerts;
+    }
+
+    private abstract static class ProviderWithPlaces {
+        @JsonIgnore(false) public List<String> places;
     }
 
     /** The picture of an exercise folded up to (not including) scenario time {@code boundary}. */

@@ -64,7 +64,8 @@ class PictureController {
         } else {
             entries = log.latest(exerciseId, FEED_PAGE);
         }
-        return entries.stream().filter(FeedItem::shown).map(FeedItem::of).toList();
+        java.util.function.Function<String, String> names = pictures.names(exerciseId);
+        return entries.stream().filter(FeedItem::shown).map(e -> FeedItem.of(e, names)).toList();
     }
 
     /**

@@ -171,6 +171,8 @@ public class StreamHub implements SmartLifecycle {
         final SseEmitter emitter;
         final BlockingQueue<Object> queue;
         final AtomicReference<String> latestPicture = new AtomicReference<>();
+        /** Names for the feed's sentences: a live view, NSPs registered later included. */
+        final java.util.function.Function<String, String> names;
         /** The last feed number queued; used on the hub's thread only. */
         long lastQueued;
         private volatile Thread writer;
@@ -179,6 +181,7 @@ public class StreamHub implements SmartLifecycle {
         Watcher(String exerciseId, SseEmitter emitter) {
             this.exerciseId = exerciseId;
             this.emitter = emitter;
+            this.names = pictures.names(exerciseId);
             this.queue = new ArrayBlockingQueue<>(settings.queue());
         }
 
@@ -221,7 +224,7 @@ public class StreamHub implements SmartLifecycle {
                     } else {
                         LogEntry entry = (LogEntry) item;
                         emitter.send(SseEmitter.event().name("feed").id(Long.toString(entry.seq()))
-                                .data(FeedItem.of(entry), MediaType.APPLICATION_JSON));
+                                .data(FeedItem.of(entry, names), MediaType.APPLICATION_JSON));
                     }
                 }
             } catch (InterruptedException e) {

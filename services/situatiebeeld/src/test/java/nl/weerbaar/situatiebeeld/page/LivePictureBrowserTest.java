@@ -1,7 +1,13 @@
 package nl.weerbaar.situatiebeeld.page;
 
 import static nl.weerbaar.kit.test.TestAuth.CRISIS_PASSWORD;
+import static nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM;
 import static nl.weerbaar.kit.test.TestAuth.CRISIS_USER;
+import static nl.weerbaar.kit.test.TestAuth.TRAINER;
+import static nl.weerbaar.kit.test.TestAuth.token;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 /**
  * The live picture in a real headless browser, against the five real services in this JVM (one broker): while the
@@ -38,6 +45,7 @@ class LivePictureBrowserTest {
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
     @Autowired ExerciseClocks clocks;
     @Autowired PictureLog log;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
     TimelineDriver timeline;
 
     @BeforeEach
@@ -67,6 +75,15 @@ class LivePictureBrowserTest {
             browser.until(d -> browser.attributes("#alerts li", "data-kind").getFirst()
                     .equals("emergency-number-down"));
             assertThat(browser.attributes("#alerts li", "data-severity").getFirst()).isEqualTo("extreme");
+            // the crisis team takes it on: "Gezien", and the picture says who
+            String alert112 = "#alerts li[data-kind='emergency-number-down']";
+            browser.click(alert112 + " button.ack");
+            browser.until(d -> browser.count(alert112 + "[data-acknowledged='" + CRISIS_USER + "']") == 1);
+            assertThat(browser.textOf(alert112)).contains("gezien door " + CRISIS_USER);
+            assertThat(browser.count(alert112 + " button.ack")).isZero();
+            String alertId = browser.attributes("#alerts li button.ack", "data-alert").stream().findFirst()
+                    .orElse("alert-0");
+            acknowledgementRules(id, browser.attributes(alert112, "data-id").getFirst(), alertId);
             assertThat(browser.text("clock")).isNotEqualTo(first);
             // the noodsteunpunten open by policy and the population comes in; first aid is asked of burgerhulp
             browser.until(d -> browser.attributes("#nsp-list tr[data-nsp]", "data-occupancy").stream()
@@ -129,6 +146,20 @@ class LivePictureBrowserTest {
             browser.until(d -> browser.texts("#alerts li").stream().anyMatch(a -> a.startsWith(alertTime)));
             browser.screenshot(Path.of("target", "screenshots", "review-at-first-alert.png"));
         }
+    }
+
+    /** Once only, by the crisis team only, and only alerts that are on the picture; refused as problem+json. */
+    private void acknowledgementRules(String exerciseId, String acknowledged, String other) throws Exception {
+        String path = "/api/exercises/" + exerciseId + "/alerts/%s/acknowledgement";
+        mvc.perform(post(path.formatted(acknowledged)).with(token(CRISIS_TEAM)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("al gezien, door "
+                        + CRISIS_USER)));
+        mvc.perform(post(path.formatted("alert-999999")).with(token(CRISIS_TEAM)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("alert-999999")));
+        mvc.perform(post(path.formatted(other)).with(token(TRAINER))).andExpect(status().isForbidden());
     }
 
     @Test

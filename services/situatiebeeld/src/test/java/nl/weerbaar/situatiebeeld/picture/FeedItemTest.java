@@ -23,7 +23,7 @@ class FeedItemTest {
     void everyContractExampleReadsAsASentenceWithoutItsCodes() {
         for (ContractExamples.Example example : ContractExamples.all()) {
             String type = example.type().shortName();
-            Text text = FeedItem.text(type, example.payload());
+            Text text = FeedItem.text(type, id -> id, example.payload());
             assertThat(text.nl()).as("%s in Dutch", type).isNotBlank().doesNotContain(type)
                     .doesNotContain(example.payload().path("exerciseId").asText("\u0000"));
             assertThat(text.en()).as("%s in English", type).isNotBlank().doesNotContain(type);
@@ -41,24 +41,29 @@ class FeedItemTest {
         }
     }
 
+    /** The names the picture knows; an id it does not know stays the id. */
+    private static final java.util.function.Function<String, String> NAMES = id -> java.util.Map.of(
+            "nsp-heesch", "Noodsteunpunt Heesch", "mobiel-netwerk", "Mobiele netwerken").getOrDefault(id, id);
+
     @Test
     void theCrisisTeamReadsWordsWhereTheEventsCarryCodes() throws Exception {
-        assertThat(FeedItem.text("help-request-opened", json("""
+        assertThat(FeedItem.text("help-request-opened", NAMES, json("""
                 {"need":"first-aid","urgency":"immediate","nspId":"nsp-heesch"}"""))).isEqualTo(Text.of(
-                "Hulpvraag: eerste hulp, direct, bij nsp-heesch", "Help request: first aid, immediate, at nsp-heesch"));
-        assertThat(FeedItem.text("exercise-state-changed", json("{\"state\":\"RUNNING\"}")).nl())
+                "Hulpvraag: eerste hulp, direct, bij Noodsteunpunt Heesch",
+                "Help request: first aid, immediate, at Noodsteunpunt Heesch"));
+        assertThat(FeedItem.text("exercise-state-changed", NAMES, json("{\"state\":\"RUNNING\"}")).nl())
                 .isEqualTo("Oefening loopt");
-        assertThat(FeedItem.text("household-unserved", json("{\"householdSize\":3,\"reason\":\"no-open-nsp\"}")))
+        assertThat(FeedItem.text("household-unserved", NAMES, json("{\"householdSize\":3,\"reason\":\"no-open-nsp\"}")))
                 .isEqualTo(Text.of("Huishouden van 3 personen niet opgevangen: geen noodsteunpunt open",
                         "Household of 3 not taken in: no support point open"));
-        assertThat(FeedItem.text("assignment-progressed", json("""
+        assertThat(FeedItem.text("assignment-progressed", NAMES, json("""
                 {"volunteerId":"v-ravenstein-9","status":"en-route"}""")).nl())
                 .isEqualTo("v-ravenstein-9 is onderweg");
-        assertThat(FeedItem.text("nsp-registered", json("{\"nsp\":{\"name\":\"Noodsteunpunt Heesch\"}}")).nl())
+        assertThat(FeedItem.text("nsp-registered", NAMES, json("{\"nsp\":{\"name\":\"Noodsteunpunt Heesch\"}}")).nl())
                 .isEqualTo("Noodsteunpunt Heesch in beeld");
-        assertThat(FeedItem.text("provider-status-changed", json("""
+        assertThat(FeedItem.text("provider-status-changed", NAMES, json("""
                 {"providerId":"mobiel-netwerk","state":"down","cause":{"nl":"","en":""}}""")).nl())
-                .isEqualTo("mobiel-netwerk uitgevallen");
+                .isEqualTo("Mobiele netwerken uitgevallen");
     }
 
     private static JsonNode json(String text) throws Exception {

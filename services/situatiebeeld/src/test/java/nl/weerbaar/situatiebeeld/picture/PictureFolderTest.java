@@ -9,6 +9,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.exercise.InjectFired;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
@@ -165,6 +166,22 @@ class PictureFolderTest {
                         org.assertj.core.groups.Tuple.tuple(VitalAlertRaised.BACKUP_LOW, 5400L));
         assertThat(after.getResolvedAlerts().getFirst().resolution().nl()).endsWith(": weer plaats");
         assertThat(after.getOpenAlertCount()).isEqualTo(60);
+
+        // the crisis team acknowledges the first escalation: once, by the first who did
+        String escalation = after.getOpenAlerts().getFirst().id();
+        add(6100, EventType.ALERT_ACKNOWLEDGED, new AlertAcknowledged("oef-1", escalation, "help-escalated",
+                "crisisteam", 6100));
+        add(6200, EventType.ALERT_ACKNOWLEDGED, new AlertAcknowledged("oef-1", escalation, "help-escalated",
+                "iemand-anders", 6200));
+        add(6300, EventType.ALERT_ACKNOWLEDGED, new AlertAcknowledged("oef-1", "alert-99999", "help-escalated",
+                "crisisteam", 6300));
+        Picture seen = PictureFolder.fold("oef-1", log);
+        assertThat(seen.alert(escalation)).hasValueSatisfying(a -> {
+            assertThat(a.acknowledgedBy()).isEqualTo("crisisteam");
+            assertThat(a.acknowledgedAtSeconds()).isEqualTo(6100L);
+            assertThat(a.resolvedAtSeconds()).isNull();
+        });
+        assertThat(seen.alerts).filteredOn(a -> a.acknowledgedBy() != null).hasSize(1);
     }
 
     private void add(long at, EventType type, Object payload) throws Exception {

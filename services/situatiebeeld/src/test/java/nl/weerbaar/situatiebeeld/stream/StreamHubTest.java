@@ -38,6 +38,7 @@ class StreamHubTest {
         when(log.latest(anyString(), anyInt())).thenReturn(List.of());
         when(log.after(anyString(), anyLong(), anyInt())).thenReturn(List.of());
         when(pictures.currentJson(anyString())).thenReturn("{\"picture\":1}");
+        when(pictures.names(anyString())).thenReturn(id -> id);
     }
 
     /** A hub refreshing pictures every 20 ms, with this heartbeat and queue per browser. */
