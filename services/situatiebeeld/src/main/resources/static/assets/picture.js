@@ -28,6 +28,7 @@ const TEXTS = {
     hoursLeft: h => `${h.toFixed(1)} u`,
     more: n => ` (en ${n} meer tegelijk)`,
     resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in', catCrisis: 'crisisteam',
+    inhabitants: n => `${n} inwoners`,
     acknowledge: 'Gezien', acknowledged: (by, at) => `gezien door ${by} (${at})`,
     ofHouseholds: pct => `${pct} % van de huishoudens`,
     exerciseStates: { CREATED: 'aangemaakt', RUNNING: 'loopt', PAUSED: 'gepauzeerd', STOPPED: 'gestopt', FINISHED: 'afgelopen' },
@@ -60,6 +61,7 @@ const TEXTS = {
     hoursLeft: h => `${h.toFixed(1)} h`,
     more: n => ` (and ${n} more at the same time)`,
     resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in', catCrisis: 'crisis team',
+    inhabitants: n => `${n} inhabitants`,
     acknowledge: 'Seen', acknowledged: (by, at) => `seen by ${by} (${at})`,
     ofHouseholds: pct => `${pct} % of households`,
     exerciseStates: { CREATED: 'created', RUNNING: 'running', PAUSED: 'paused', STOPPED: 'stopped', FINISHED: 'finished' },
@@ -289,7 +291,9 @@ $('next-alert').onclick = () => jumpAlert(1);
 
 function render() {
   if (!picture) return;
-  $('scenario').textContent = say(picture.scenarioName) || picture.scenarioId || '';
+  $('scenario').textContent = (say(picture.scenarioName) || picture.scenarioId || '') + (picture.regionInhabitants
+    ? ' · ' + t('inhabitants')(new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB').format(picture.regionInhabitants))
+    : '');
   $('clock').textContent = clock(picture.clockSeconds);
   $('local').textContent = localMoment(picture);
   $('local').hidden = !$('local').textContent;

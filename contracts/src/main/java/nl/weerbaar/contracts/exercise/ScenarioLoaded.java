@@ -18,5 +18,5 @@ import nl.weerbaar.contracts.scenario.Weather;
 public record ScenarioLoaded(String exerciseId, String scenarioId, Text name, String region, long seed,
                              long durationSeconds, List<Sector> sectors, List<Provider> providers, List<Place> places,
                              List<NspSite> nsps, List<Phase> phases, NspPolicy nspPolicy, OutageStart start,
-                             Weather weather) {
+                             Weather weather, Integer regionInhabitants) {
 }

@@ -86,7 +86,7 @@ class NspSimulationBenchmark {
                 new NspMetrics(new SimpleMeterRegistry()), 2))) {
             driver.pipe(TIMELINE.event(EventIds.derived(EXERCISE, "scenario-loaded"), EXERCISE, new ScenarioLoaded(
                     EXERCISE, "bench", Text.of("Bench", "Bench"), "NL", 7, 72 * HOUR, List.of(), List.of(grid),
-                    region, nsps, List.of(), null, null, null), at(0)));
+                    region, nsps, List.of(), null, null, null, null), at(0)));
             driver.pipe(VITAL.event(EventIds.derived(EXERCISE, "registered"), grid.id(), new ProviderRegistered(
                     EXERCISE, grid, ProviderRegistered.FROM_SCENARIO, null), at(0)));
             driver.pipe(VITAL.event(EventIds.derived(EXERCISE, "down"), grid.id(), new ProviderStatusChanged(EXERCISE,

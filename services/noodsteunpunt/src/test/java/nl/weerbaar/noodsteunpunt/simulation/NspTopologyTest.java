@@ -92,7 +92,7 @@ class NspTopologyTest {
         List<Record<String, Routed>> in = new ArrayList<>();
         in.add(TIMELINE.event(EventIds.derived(EXERCISE, "scenario-loaded"), EXERCISE, new ScenarioLoaded(EXERCISE,
                 "test", Text.of("Test", "Test"), "Bernheze", 7, 12 * H, List.of(), List.of(GRID),
-                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of(), policy, null, null), at(0)));
+                List.of(HEESCH, NISTELRODE), List.of(NEAR, FAR), List.of(), policy, null, null, null), at(0)));
         for (long t = 0; t <= 12 * H; t += tick) {
             in.add(TIMELINE.event(EventIds.derived(EXERCISE, "tick", Long.toString(t)), EXERCISE,
                     new ClockTicked(EXERCISE, t, 1000, CLOCK.instant()), at(t)));

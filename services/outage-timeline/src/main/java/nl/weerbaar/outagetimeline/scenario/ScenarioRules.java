@@ -95,6 +95,11 @@ final class ScenarioRules {
         for (int i = 0; i < s.phases().size(); i++) {
             within(s, s.phases().get(i).offsetSeconds(), "$.phases[" + i + "].at", lineOf, problems);
         }
+        long inPlaces = s.places().stream().mapToLong(Place::inhabitants).sum();
+        if (s.regionInhabitants() != null && s.regionInhabitants() < inPlaces) {
+            add(problems, lineOf, "$.regionInhabitants", "the region has fewer inhabitants (" + s.regionInhabitants()
+                    + ") than its places (" + inPlaces + ")");
+        }
         if (s.start() != null) {
             try {
                 s.start().at(0);

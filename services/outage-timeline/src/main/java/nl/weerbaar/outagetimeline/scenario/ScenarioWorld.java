@@ -18,7 +18,8 @@ public final class ScenarioWorld {
         List<Provider> providers = s.providers().stream().map(p -> provider(p, seed)).toList();
         List<Phase> phases = s.phases().stream().map(p -> new Phase(p.id(), p.offsetSeconds(), p.name())).toList();
         return new ScenarioLoaded(exerciseId, s.id(), s.title(), s.region(), seed, s.durationSeconds(), s.sectors(),
-                providers, s.places(), s.nsps(), phases, s.nspPolicy(), s.start(), s.weather());
+                providers, s.places(), s.nsps(), phases, s.nspPolicy(), s.start(), s.weather(),
+                s.regionInhabitants());
     }
 
     private static Provider provider(ScenarioProvider p, long seed) {

@@ -27,7 +27,7 @@ public final class VolunteerPoolSimulation {
     public static Optional<VolunteersAvailable> hour(Scenario s, String exerciseId, long seed, int hour) {
         List<Volunteer> available = new ArrayList<>();
         if (s.volunteers() != null) {
-            Map<String, Integer> sizes = sizes(s.volunteers(), s.places());
+            Map<String, Integer> sizes = sizes(s.volunteers(), s.places(), s.regionInhabitants());
             for (Place place : s.places()) {
                 pool(s.volunteers(), place, sizes.get(place.id()), seed, hour, available);
             }
@@ -36,12 +36,15 @@ public final class VolunteerPoolSimulation {
     }
 
     /**
-     * Each place's pool: its inhabitants times the rate per 1,000, or the region's count spread by inhabitants (largest
-     * remainders first, ties by place id), so the places' pools add up to the count exactly.
+     * Each place's pool: its inhabitants times the rate per 1,000; or the region's count spread by inhabitants (largest
+     * remainders first, ties by place id), so the places' pools add up to the count exactly. With the region's
+     * inhabitants stated (more than its places'), the rate applies to all of them and the count is spread likewise.
      */
-    static Map<String, Integer> sizes(VolunteerModel model, List<Place> places) {
+    static Map<String, Integer> sizes(VolunteerModel model, List<Place> places, Integer regionInhabitants) {
         Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
-        if (model.count() == null) {
+        Integer count = model.count() != null || regionInhabitants == null ? model.count()
+                : Integer.valueOf((int) Math.round(regionInhabitants * model.perThousandInhabitants() / 1000.0));
+        if (count == null) {
             places.forEach(p -> sizes.put(p.id(), (int) Math.round(p.inhabitants() * model.perThousandInhabitants()
                     / 1000.0)));
             return sizes;
@@ -50,13 +53,13 @@ public final class VolunteerPoolSimulation {
         List<Place> byRemainder = new ArrayList<>(places);
         int given = 0;
         for (Place p : places) {
-            int share = inhabitants == 0 ? 0 : (int) (model.count() * (long) p.inhabitants() / inhabitants);
+            int share = inhabitants == 0 ? 0 : (int) (count * (long) p.inhabitants() / inhabitants);
             sizes.put(p.id(), share);
             given += share;
         }
         byRemainder.sort(java.util.Comparator.comparingLong((Place p) -> inhabitants == 0 ? 0
-                : -(model.count() * (long) p.inhabitants() % inhabitants)).thenComparing(Place::id));
-        for (int i = 0; i < model.count() - given && !byRemainder.isEmpty(); i++) {
+                : -(count * (long) p.inhabitants() % inhabitants)).thenComparing(Place::id));
+        for (int i = 0; i < count - given && !byRemainder.isEmpty(); i++) {
             sizes.merge(byRemainder.get(i % byRemainder.size()).id(), 1, Integer::sum);
         }
         return sizes;

@@ -87,6 +87,7 @@ class ScenarioParserTest {
         assertThat(s.start().at(0)).hasToString("2027-01-14T17:30");
         assertThat(s.weather().temperatureC()).isEqualTo(-5.0);
         assertThat(s.places()).hasSize(8);
+        assertThat(s.regionInhabitants()).isEqualTo(83_000);
         // its own ids: the services know 112, masts, lines, fuel and grid by role alone
         assertThat(s.providers()).extracting(Scenario.ScenarioProvider::id)
                 .doesNotContain("alarmnummer-112", "mobiel-netwerk", "vaste-telefonie", "tankstations", "enexis-net");
@@ -206,11 +207,13 @@ class ScenarioParserTest {
                     - { fromHour: 6, toHour: 2, inNeedPerThousandPerHour: 1, arrivalShare: 0.5, needs: { shelter: 1.0 } }
                     - { fromHour: 12, toHour: 24, inNeedPerThousandPerHour: 1, arrivalShare: 0.5, needs: { shelter: 1.0 } }
                 start: { date: '2027-02-30', time: '17:30' }
+                regionInhabitants: 5
                 """;
         assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
             List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
             assertThat(messages).containsExactlyInAnyOrder(
                     "line 23, $.start.date: '2027-02-30' is not a date in the calendar",
+                    "line 24, $.regionInhabitants: the region has fewer inhabitants (5) than its places (20)",
                     "line 11, $.nsps[0].lat: lies 85 km from its place 'heesch'; an NSP lies within 25 km",
                     "line 14, $.injects[0].band: band '0-2h' does not match at 3:00, which lies in band '2-4h'",
                     "line 16, $.injects[1].statusEffect.places: place 'vinkel' is restored in stage 2, not in stage 1",

@@ -23,7 +23,7 @@ class VolunteerPoolSizeTest {
 
     @Test
     void aCountIsSpreadByInhabitantsAndAddsUpExactly() {
-        Map<String, Integer> sizes = VolunteerPoolSimulation.sizes(pool(null, 100), PLACES);
+        Map<String, Integer> sizes = VolunteerPoolSimulation.sizes(pool(null, 100), PLACES, null);
         assertThat(sizes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
         // 20,800 inhabitants: 64.9, 30.3 and 4.8 → 65, 30, 5 by the largest remainders
         assertThat(sizes).containsExactly(Map.entry("heesch", 65), Map.entry("nistelrode", 30), Map.entry("vinkel", 5));
@@ -31,7 +31,19 @@ class VolunteerPoolSizeTest {
 
     @Test
     void aRatePerThousandGivesEachPlaceItsOwnShare() {
-        assertThat(VolunteerPoolSimulation.sizes(pool(10.0, null), PLACES)).containsExactly(Map.entry("heesch", 135),
+        assertThat(VolunteerPoolSimulation.sizes(pool(10.0, null), PLACES, null)).containsExactly(Map.entry("heesch", 135),
                 Map.entry("nistelrode", 63), Map.entry("vinkel", 10));
+    }
+
+    @Test
+    void aRatePerThousandAppliesToTheWholeRegionWhenItsInhabitantsAreStated() {
+        // 31,200 inhabitants, 20,800 of them in the places: 312 volunteers, spread like a count
+        Map<String, Integer> sizes = VolunteerPoolSimulation.sizes(pool(10.0, null), PLACES, 31_200);
+        assertThat(sizes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(312);
+        assertThat(sizes).containsExactly(Map.entry("heesch", 203), Map.entry("nistelrode", 94),
+                Map.entry("vinkel", 15));
+        // a count stays the count
+        assertThat(VolunteerPoolSimulation.sizes(pool(10.0, 100), PLACES, 31_200).values().stream()
+                .mapToInt(Integer::intValue).sum()).isEqualTo(100);
     }
 }

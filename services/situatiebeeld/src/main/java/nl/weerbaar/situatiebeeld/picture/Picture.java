@@ -40,6 +40,8 @@ public class Picture {
     /** When the power failed, in local time, and the outside temperature, where the scenario states them. */
     public OutageStart start;
     public Double temperatureC;
+    /** The region's inhabitants, where the scenario states them (its places' and those outside them). */
+    public Integer regionInhabitants;
     /** The last event taken into the picture. */
     public long lastSeq;
     public List<SectorRow> sectors = new ArrayList<>();

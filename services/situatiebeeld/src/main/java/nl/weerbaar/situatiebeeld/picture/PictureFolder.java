@@ -190,6 +190,7 @@ public final class PictureFolder {
         p.region = s.region();
         p.durationSeconds = s.durationSeconds();
         p.start = s.start();
+        p.regionInhabitants = s.regionInhabitants();
         p.temperatureC = s.weather() == null ? null : s.weather().temperatureC();
         p.sectors = new ArrayList<>();
         s.sectors().forEach(sector -> {

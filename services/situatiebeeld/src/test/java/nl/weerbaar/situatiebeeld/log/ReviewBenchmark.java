@@ -109,7 +109,7 @@ public final class ReviewBenchmark {
                     5.4 + n * 0.03, 150, List.of("water"), "gemeente"));
         }
         add(out, 0, EventType.SCENARIO_LOADED, new ScenarioLoaded(EXERCISE, "bench", Text.of("Bench", "Bench"),
-                "Bernheze", 1, 72 * 3600, sectors, providers, places, nsps, List.of(), null, null, null));
+                "Bernheze", 1, 72 * 3600, sectors, providers, places, nsps, List.of(), null, null, null, null));
         for (long t = 300; t <= 72 * 3600; t += 300) {
             add(out, t, EventType.CLOCK_TICKED, new ClockTicked(EXERCISE, t, 600, null));
         }

@@ -46,7 +46,8 @@ class PictureFolderTest {
                         false, null, Provider.MOBILE_NETWORK)),
                 List.of(new Place("heesch", "Heesch", 51.73, 5.53, 2000, 800, "5384", 1)),
                 List.of(new NspSite("nsp-heesch", "NSP Heesch", "local", "heesch", "centrum", 51.73, 5.53, 40,
-                        List.of(), null)), List.of(), null, new OutageStart("2027-01-14", "17:30"), new Weather(-6)));
+                        List.of(), null)), List.of(), null, new OutageStart("2027-01-14", "17:30"), new Weather(-6),
+                        25000));
         add(9000, EventType.INJECT_FIRED, new InjectFired("oef-1", new Inject("gsm-uit", 9000, "telecom", "mobiel",
                 "2-4h", Text.of("GSM valt uit", "GSM fails"), "extreme", null), "plan", null));
         add(9000, EventType.PROVIDER_STATUS_CHANGED, new ProviderStatusChanged("oef-1", "mobiel", "telecom",
@@ -89,6 +90,7 @@ class PictureFolderTest {
         assertThat(now.clockSeconds).isEqualTo(9000);
         assertThat(now.getLocalTime()).isEqualTo("2027-01-14T20:00");
         assertThat(now.temperatureC).isEqualTo(-6.0);
+        assertThat(now.regionInhabitants).isEqualTo(25000);
         assertThat(now.lastSeq).isEqualTo(log.size());
 
         Picture before = PictureFolder.fold("oef-1", log.stream().filter(e -> e.atSeconds() <= 9150).toList());
