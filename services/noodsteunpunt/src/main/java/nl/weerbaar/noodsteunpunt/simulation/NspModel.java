@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.weerbaar.contracts.burgerhulp.HelpNeeds;
@@ -219,7 +220,7 @@ public class NspModel {
             if (state == ProviderState.DOWN || state == ProviderState.DEGRADED) {
                 List<String> affected = affectedPlaces != null && !affectedPlaces.isEmpty() ? affectedPlaces
                         : servedPlaces.getOrDefault(providerId, List.of());
-                dryBy.put(providerId, new Dry(new java.util.TreeSet<>(affected.isEmpty() ? places.keySet()
+                dryBy.put(providerId, new Dry(new TreeSet<>(affected.isEmpty() ? places.keySet()
                         : affected), affectedShare));
             } else {
                 dryBy.remove(providerId);
@@ -606,7 +607,7 @@ public class NspModel {
             return h;
         }
         // mixed, not the bare hash: references that differ in a digit would otherwise sit side by side
-        double position = new java.util.SplittableRandom(h.ref().hashCode()).nextDouble();
+        double position = new SplittableRandom(h.ref().hashCode()).nextDouble();
         boolean dry = dryBy.values().stream().anyMatch(d -> d.places().contains(placeId)
                 && (d.share() == null || position < d.share()));
         if (!dry) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
@@ -66,13 +68,13 @@ public class LivePictures {
     }
 
     /** The names of the exercise's NSPs, providers and places by id (the id where none is known). */
-    public synchronized java.util.function.Function<String, String> names(String exerciseId) {
+    public synchronized Function<String, String> names(String exerciseId) {
         Map<String, String> names = pictures.computeIfAbsent(exerciseId, this::folded).names;
         return id -> names.getOrDefault(id, id);
     }
 
     /** An alert on the exercise's current picture. */
-    public synchronized java.util.Optional<Picture.Alert> alert(String exerciseId, String alertId) {
+    public synchronized Optional<Picture.Alert> alert(String exerciseId, String alertId) {
         return pictures.computeIfAbsent(exerciseId, this::folded).alert(alertId);
     }
 

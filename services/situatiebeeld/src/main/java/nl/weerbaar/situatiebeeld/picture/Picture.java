@@ -2,14 +2,18 @@ package nl.weerbaar.situatiebeeld.picture;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.weerbaar.contracts.scenario.OutageStart;
 import nl.weerbaar.contracts.scenario.Text;
 
@@ -20,9 +24,11 @@ import nl.weerbaar.contracts.scenario.Text;
  */
 public class Picture {
 
-    /** How many closed help requests and alerts the page gets (it shows counts for the rest). */
-    static final int RECENT = 40;
-    static final int RESOLVED_SHOWN = 10;
+    /** How many help requests the page gets (it shows counts for the rest): those still worked on first. */
+    static final int REQUESTS_SHOWN = 25;
+    /** How many open alerts (worst first) and how many ended ones the page gets; it shows counts for the rest. */
+    static final int OPEN_SHOWN = 25;
+    static final int RESOLVED_SHOWN = 5;
     /** A partial outage's places are named on the page up to this many. */
     static final int SCOPE_SHOWN = 12;
     private static final List<String> SEVERITIES = List.of("minor", "moderate", "severe", "extreme");
@@ -51,7 +57,7 @@ public class Picture {
     /** Every help request, for the fold; the page gets the counts and the recent ones. */
     @JsonIgnore public Map<String, HelpRequest> helpRequests = new LinkedHashMap<>();
     /** Names of NSPs, providers and places by id, for the feed's sentences; read by the browsers' writers too. */
-    @JsonIgnore public final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    @JsonIgnore public final Map<String, String> names = new ConcurrentHashMap<>();
     /** Every alert, for the fold; the page gets the recent ones and the times of all (to jump between them). */
     @JsonIgnore public List<Alert> alerts = new ArrayList<>();
     public String reachability = "phone";
@@ -75,18 +81,26 @@ public class Picture {
         return counts;
     }
 
-    /** The requests still being worked on and the latest others, oldest first. */
+    /**
+     * The latest requests still being worked on, then the latest others, {@link #REQUESTS_SHOWN} in all, oldest first:
+     * a national exercise has tens of thousands in progress, and the page shows a list, not all of them.
+     */
     public List<HelpRequest> getRecentHelpRequests() {
         List<HelpRequest> all = List.copyOf(helpRequests.values());
-        int from = Math.max(0, all.size() - RECENT);
-        List<HelpRequest> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            HelpRequest r = all.get(i);
-            if (i >= from || "open".equals(r.status) || "offered".equals(r.status) || "matched".equals(r.status)) {
-                out.add(r);
+        Set<HelpRequest> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = all.size() - 1; i >= 0 && shown.size() < REQUESTS_SHOWN; i--) {
+            if (inProgress(all.get(i))) {
+                shown.add(all.get(i));
             }
         }
-        return out;
+        for (int i = all.size() - 1; i >= 0 && shown.size() < REQUESTS_SHOWN; i--) {
+            shown.add(all.get(i));
+        }
+        return all.stream().filter(shown::contains).toList();
+    }
+
+    private static boolean inProgress(HelpRequest r) {
+        return "open".equals(r.status) || "offered".equals(r.status) || "matched".equals(r.status);
     }
 
     /** Median scenario minutes from a request to the accepted offer. */
@@ -104,7 +118,7 @@ public class Picture {
     public List<Alert> getOpenAlerts() {
         return alerts.stream().filter(Alert::open).sorted(Comparator.comparingInt((Alert a) -> rank(a.severity()))
                 .reversed().thenComparing(a -> a.key() == null)
-                .thenComparing(Comparator.comparingLong(Alert::atSeconds).reversed())).limit(RECENT).toList();
+                .thenComparing(Comparator.comparingLong(Alert::atSeconds).reversed())).limit(OPEN_SHOWN).toList();
     }
 
     /** The alerts that ended most recently, latest end first. */
@@ -222,7 +236,7 @@ public class Picture {
     }
 
     /** The alert with {@code id}, if the picture has it. */
-    public java.util.Optional<Alert> alert(String id) {
+    public Optional<Alert> alert(String id) {
         return alerts.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 

@@ -1,6 +1,7 @@
 package nl.weerbaar.situatiebeeld.stream;
 
 import java.util.List;
+import java.util.function.Function;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
@@ -64,7 +65,7 @@ class PictureController {
         } else {
             entries = log.latest(exerciseId, FEED_PAGE);
         }
-        java.util.function.Function<String, String> names = pictures.names(exerciseId);
+        Function<String, String> names = pictures.names(exerciseId);
         return entries.stream().filter(FeedItem::shown).map(e -> FeedItem.of(e, names)).toList();
     }
 

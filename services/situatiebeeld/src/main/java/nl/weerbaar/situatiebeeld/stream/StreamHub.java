@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.FeedItem;
@@ -172,7 +173,7 @@ public class StreamHub implements SmartLifecycle {
         final BlockingQueue<Object> queue;
         final AtomicReference<String> latestPicture = new AtomicReference<>();
         /** Names for the feed's sentences: a live view, NSPs registered later included. */
-        final java.util.function.Function<String, String> names;
+        final Function<String, String> names;
         /** The last feed number queued; used on the hub's thread only. */
         long lastQueued;
         private volatile Thread writer;

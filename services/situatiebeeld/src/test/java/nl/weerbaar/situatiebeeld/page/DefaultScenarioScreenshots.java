@@ -26,7 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The screenshots in docs/: the default scenario at T+1 h, T+6 h and T+48 h as the crisis team sees it. Runs only
+ * The screenshots in docs/: the default scenario at T+1 h, T+6 h and T+48 h and the Meierijstad winter scenario at
+ * T+1 h, T+21 h and T+35 h as the crisis team sees them, with the picture's size at each. Runs only
  * when asked, with the folder to write to:
  * {@code ./mvnw -o test -pl services/situatiebeeld -Dtest=DefaultScenarioScreenshots -Dweerbaar.screenshots=$PWD/docs/screenshots}.
  */
@@ -37,23 +38,31 @@ class DefaultScenarioScreenshots {
     @Value("${spring.kafka.bootstrap-servers}") String brokers;
     @Autowired ExerciseClocks clocks;
     @Autowired PictureLog log;
+    @Autowired nl.weerbaar.situatiebeeld.picture.LivePictures pictures;
 
     @Test
-    void theDefaultScenarioAtOneSixAndFortyEightHours() throws Exception {
+    void theBuiltInScenariosAsTheCrisisTeamSeesThem() throws Exception {
         String folder = System.getProperty("weerbaar.screenshots");
         assumeTrue(folder != null && Browser.installed(), "only with -Dweerbaar.screenshots=<folder> and chromium");
         TimelineDriver timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
         CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
         CompanionServices.start(NoodsteunpuntApplication.class, "noodsteunpunt", brokers);
         CompanionServices.start(BurgerhulpApplication.class, "burgerhulp", brokers);
-        String id = timeline.play("bernheze-stroomuitval", 1, Duration.ofSeconds(90), ex -> clocks.find(ex).isPresent());
+        screenshots(timeline, folder, "bernheze-stroomuitval", "situatiebeeld", 1, 6, 48);
+        // the winter scenario: dark and cold at 18:30, a care home's generator broken at T+20, the south lit at T+35
+        screenshots(timeline, folder, "meierijstad-winterstoring", "meierijstad", 1, 21, 35);
+    }
+
+    private void screenshots(TimelineDriver timeline, String folder, String scenario, String prefix, int... hours)
+            throws Exception {
+        String id = timeline.play(scenario, 1, Duration.ofSeconds(90), ex -> clocks.find(ex).isPresent());
         timeline.command("/api/exercises/" + id + "/pause", null).andExpect(status().isAccepted());
         try (Browser browser = Browser.open(port)) {
             browser.signInAndWatch(id, CRISIS_USER, CRISIS_PASSWORD);
-            for (int hours : new int[] {1, 6, 48}) {
-                timeline.command("/api/exercises/" + id + "/jump", "{\"toSeconds\":" + hours * 3600 + "}")
+            for (int hour : hours) {
+                timeline.command("/api/exercises/" + id + "/jump", "{\"toSeconds\":" + hour * 3600 + "}")
                         .andExpect(status().isAccepted());
-                String clock = String.format("T+%02d:00", hours);
+                String clock = String.format("T+%02d:00", hour);
                 browser.until(d -> browser.text("clock").equals(clock));
                 // the services downstream have worked through the jump when nothing new comes in for a while
                 AtomicInteger seen = new AtomicInteger(-1);
@@ -63,8 +72,15 @@ class DefaultScenarioScreenshots {
                             return seen.getAndSet(now) == now;
                         });
                 browser.until(d -> browser.count("#providers tr[data-provider]") > 0);
-                browser.screenshot(Path.of(folder, "situatiebeeld-T+" + String.format("%02d", hours) + "h.png"));
-                assertThat(Path.of(folder, "situatiebeeld-T+" + String.format("%02d", hours) + "h.png")).exists();
+                Path file = Path.of(folder, prefix + "-T+" + String.format("%02d", hour) + "h.png");
+                browser.screenshot(file);
+                assertThat(file).exists();
+                // what the page receives at that moment: the picture stays small whatever happened before
+                String json = pictures.currentJson(id);
+                System.out.printf("picture size %s %s: %d bytes of JSON%n", scenario, clock,
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                java.nio.file.Files.createDirectories(Path.of("target", "pictures"));
+                java.nio.file.Files.writeString(Path.of("target", "pictures", prefix + "-" + hour + "h.json"), json);
             }
         } finally {
             timeline.command("/api/exercises/" + id + "/stop", null);

@@ -111,9 +111,9 @@ class PictureFolderTest {
             }
         }
         Picture picture = PictureFolder.fold("oef-1", log);
-        assertThat(picture.getRecentHelpRequests()).hasSize(Picture.RECENT + 1)
+        assertThat(picture.getRecentHelpRequests()).hasSize(Picture.REQUESTS_SHOWN)
                 .first().satisfies(r -> assertThat(r.id).isEqualTo("h-5"));
-        assertThat(picture.getOpenAlerts()).hasSize(Picture.RECENT);
+        assertThat(picture.getOpenAlerts()).hasSize(Picture.OPEN_SHOWN);
         assertThat(picture.getAlertCount()).isEqualTo(99);
         assertThat(EventJson.mapper().writeValueAsString(picture)).doesNotContain("\"helpRequests\"");
     }
@@ -150,7 +150,7 @@ class PictureFolderTest {
                     "no-volunteer", Text.of("Niemand", "Nobody"), 4000 + i));
         }
         Picture during = PictureFolder.fold("oef-1", log);
-        assertThat(during.getOpenAlerts()).hasSize(Picture.RECENT).first()
+        assertThat(during.getOpenAlerts()).hasSize(Picture.OPEN_SHOWN).first()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo(VitalAlertRaised.BACKUP_LOW));
         assertThat(during.getOpenAlerts()).anyMatch(a -> a.kind().equals("nsp-full"));
         assertThat(during.getResolvedAlerts()).isEmpty();

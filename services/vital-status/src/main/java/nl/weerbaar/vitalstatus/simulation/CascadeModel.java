@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import nl.weerbaar.contracts.scenario.DependencyGraph;
 import nl.weerbaar.contracts.scenario.Provider;
@@ -84,7 +85,7 @@ public class CascadeModel {
             ProviderState next = p.effective();
             // a restoration stage may leave the state degraded with fewer dark places: that is news downstream too
             boolean placesChanged = next == p.state && (!affectedPlaces(p, next).equals(darkBefore)
-                    || !java.util.Objects.equals(affectedShare(p, next), shareBefore));
+                    || !Objects.equals(affectedShare(p, next), shareBefore));
             if (next != p.state || changed || placesChanged) {
                 List<CauseStep> chain = next.works() && !p.state.works() || next == ProviderState.NORMAL
                         ? List.of() : p.chain;
@@ -231,7 +232,7 @@ public class CascadeModel {
             }
         }
         List<SimulatedProvider> any = p.provider.anyOf().stream().map(providers::get)
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         if (!any.isEmpty() && any.stream().noneMatch(d -> d.supplies(p))) {
             return any.stream().max(java.util.Comparator.comparingLong(d -> d.since)).orElseThrow();
         }
