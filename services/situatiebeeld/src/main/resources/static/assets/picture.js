@@ -423,6 +423,14 @@ function drawMap(nsps) {
     if (e) Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
     return layer;
   };
+  // NSPs first, places on top: a kern's NSP often stands at its centre, and its dark or lit dot must stay visible
+  nsps.forEach(n => {
+    const radius = Math.min(18, 6 + Math.sqrt(n.capacity) / 3);
+    const fill = .25 + .65 * Math.min(1, n.occupancy / Math.max(1, n.capacity));
+    tagged(L.circleMarker([n.lat, n.lon], { radius, weight: 2, fillOpacity: fill, className: 'nsp-' + n.state }),
+      { 'data-nsp': n.id, 'data-state': n.state })
+      .bindTooltip(el('div', {}, `${n.name} · ${t('states')[n.state] || n.state} · ${n.occupancy}/${n.capacity}`));
+  });
   picture.places.forEach(p => {
     const state = dark.has(p.id) ? 'dark' : 'lit';
     const down = sitesDown.filter(s => (s.scope || []).includes(p.id));
@@ -438,13 +446,6 @@ function drawMap(nsps) {
       tagged(L.circleMarker([p.lat, p.lon], { radius: 0, opacity: 0, interactive: false }), { 'data-requests': p.id })
         .bindTooltip(String(requests[p.id]), { permanent: true, direction: 'right', className: 'requests', offset: [6, 0] });
     }
-  });
-  nsps.forEach(n => {
-    const radius = Math.min(18, 6 + Math.sqrt(n.capacity) / 3);
-    const fill = .25 + .65 * Math.min(1, n.occupancy / Math.max(1, n.capacity));
-    tagged(L.circleMarker([n.lat, n.lon], { radius, weight: 2, fillOpacity: fill, className: 'nsp-' + n.state }),
-      { 'data-nsp': n.id, 'data-state': n.state })
-      .bindTooltip(el('div', {}, `${n.name} · ${t('states')[n.state] || n.state} · ${n.occupancy}/${n.capacity}`));
   });
 }
 
