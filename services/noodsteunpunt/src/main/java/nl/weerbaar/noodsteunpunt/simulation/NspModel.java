@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -81,7 +80,6 @@ public class NspModel {
     public Map<String, Long> litSince = new TreeMap<>();
     public Map<String, List<String>> servedPlaces = new LinkedHashMap<>();
     public Map<String, String> sectors = new LinkedHashMap<>();
-    public Set<String> emergencyDown = new LinkedHashSet<>();
     /**
      * Per 112 provider that is down, since when. A 112 provider serves the places it lists (all, when it lists none):
      * an NSP counts 112 down in its own place only, so with 112 per part of a region the parts open apart.
@@ -89,7 +87,6 @@ public class NspModel {
     public Map<String, Long> emergencyDownAt = new TreeMap<>();
     /** Per drinking-water provider that is out: where, and for which part of the households (null: all). */
     public Map<String, Dry> dryBy = new LinkedHashMap<>();
-    public Long emergencyDownSince;
 
     /** {@link #nearestSites}, for the NSPs in {@link #nearestFor} and the numbers of NSPs and places then. */
     private transient Map<String, List<String>> nearest;
@@ -237,18 +234,10 @@ public class NspModel {
             updateDarkness(at, rules);
         }
         if (Provider.EMERGENCY_NUMBER.equals(roles.get(providerId)) || rules.emergencyNumbers().contains(providerId)) {
-            if (state == ProviderState.DOWN) {
-                emergencyDown.add(providerId);
-                emergencyDownAt.putIfAbsent(providerId, at);
-            } else {
-                emergencyDown.remove(providerId);
-                emergencyDownAt.remove(providerId);
-            }
-            Long since = emergencyDownSince;
-            emergencyDownSince = emergencyDown.isEmpty() ? null
-                    : emergencyDownSince == null ? at : emergencyDownSince;
-            if (!Objects.equals(since, emergencyDownSince)) {
-                stale.addAll(sites.values()); // every NSP's policy counts from it; no stock changes
+            boolean moved = state == ProviderState.DOWN ? emergencyDownAt.putIfAbsent(providerId, at) == null
+                    : emergencyDownAt.remove(providerId) != null;
+            if (moved) {
+                stale.addAll(sites.values()); // the NSPs' policy counts from it; no stock changes
             }
         }
         advance(now, rules, out);

@@ -40,28 +40,19 @@ final class CauseText {
     /** The end of an alert, in words: what ended it and when. */
     static Text resolved(String kind, String name, String reason, long at) {
         String t = ScenarioTime.format(at);
-        String what = switch (kind) {
-            case "backup-low" -> "noodstroom niet meer krap";
-            case "vulnerable-site-down" -> "kwetsbare locatie werkt weer";
-            case "emergency-number-down" -> "112 weer bereikbaar";
+        Text what = switch (kind) {
+            case "backup-low" -> new Text("noodstroom niet meer krap", "backup power no longer low");
+            case "vulnerable-site-down" -> new Text("kwetsbare locatie werkt weer", "vulnerable site working again");
+            case "emergency-number-down" -> new Text("112 weer bereikbaar", "112 can be reached again");
             default -> throw new IllegalArgumentException("unknown alert kind " + kind);
         };
-        String whatEn = switch (kind) {
-            case "backup-low" -> "backup power no longer low";
-            case "vulnerable-site-down" -> "vulnerable site working again";
-            default -> "112 can be reached again";
+        Text why = switch (reason) {
+            case "refuelled" -> new Text("bijgetankt, ", "refuelled, ");
+            case "power-restored" -> new Text("stroom terug, ", "power back, ");
+            default -> new Text("", "");
         };
-        String why = switch (reason) {
-            case "refuelled" -> "bijgetankt, ";
-            case "power-restored" -> "stroom terug, ";
-            default -> "";
-        };
-        String whyEn = switch (reason) {
-            case "refuelled" -> "refuelled, ";
-            case "power-restored" -> "power back, ";
-            default -> "";
-        };
-        return new Text("%s: %s%s (%s)".formatted(name, why, what, t), "%s: %s%s (%s)".formatted(name, whyEn, whatEn, t));
+        return new Text("%s: %s%s (%s)".formatted(name, why.nl(), what.nl(), t),
+                "%s: %s%s (%s)".formatted(name, why.en(), what.en(), t));
     }
 
     private static String hours(Double value, String language) {
