@@ -24,7 +24,11 @@ const TEXTS = {
       matched: 'gematcht', completed: 'afgerond', escalated: 'geëscaleerd' },
     summary: (o, m, e, c, med) => `open ${o} · gematcht ${m} · geëscaleerd ${e} · afgerond ${c}` +
       (med == null ? '' : ` · mediaan tot match ${med} min`),
-    phones: mode => mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
+    phones: (mode, except) => except.length
+      ? (mode === 'nsp-only' ? `Telefoon werkt alleen in ${except.join(', ')}: elders burgerhulp alleen via noodsteunpunten`
+        : `Telefoon werkt niet in ${except.join(', ')}: daar burgerhulp alleen via noodsteunpunten`)
+      : mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
+    noPhones: 'geen telefoon',
     hoursLeft: h => `${h.toFixed(1)} u`,
     more: n => ` (en ${n} meer tegelijk)`,
     resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in', catCrisis: 'crisisteam',
@@ -36,7 +40,7 @@ const TEXTS = {
     severities: { minor: 'klein', moderate: 'matig', severe: 'ernstig', extreme: 'zeer ernstig' },
     mapOffline: 'De achtergrondkaart is niet bereikbaar: plattegrond van plaatsen en noodsteunpunten.',
     legend: 'Plaats: geel = stroom, donker = zonder stroom · noodsteunpunt: kleur = toestand, grootte = capaciteit · ' +
-      'rode ring: kwetsbare locatie uitgevallen · oranje getal: hulpvragen zonder hulp',
+      'rode ring: kwetsbare locatie uitgevallen · gestippelde ring: geen telefoon · oranje getal: hulpvragen zonder hulp',
     dark: 'zonder stroom', lit: 'stroom', requestsOpen: n => `${n} hulpvragen zonder hulp`, siteDown: 'uitgevallen'
   },
   en: {
@@ -57,7 +61,11 @@ const TEXTS = {
       matched: 'matched', completed: 'completed', escalated: 'escalated' },
     summary: (o, m, e, c, med) => `open ${o} · matched ${m} · escalated ${e} · completed ${c}` +
       (med == null ? '' : ` · median to match ${med} min`),
-    phones: mode => mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
+    phones: (mode, except) => except.length
+      ? (mode === 'nsp-only' ? `Phones work only in ${except.join(', ')}: elsewhere citizen aid only through the support points`
+        : `Phones are down in ${except.join(', ')}: there citizen aid only through the support points`)
+      : mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
+    noPhones: 'no phones',
     hoursLeft: h => `${h.toFixed(1)} h`,
     more: n => ` (and ${n} more at the same time)`,
     resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in', catCrisis: 'crisis team',
@@ -69,7 +77,7 @@ const TEXTS = {
     severities: { minor: 'minor', moderate: 'moderate', severe: 'severe', extreme: 'extreme' },
     mapOffline: 'The base map cannot be reached: plan of places and support points.',
     legend: 'Place: yellow = power, dark = no power · support point: colour = state, size = capacity · ' +
-      'red ring: vulnerable site down · orange number: help requests without help',
+      'red ring: vulnerable site down · dotted ring: no phones · orange number: help requests without help',
     dark: 'no power', lit: 'power', requestsOpen: n => `${n} help requests without help`, siteDown: 'down'
   }
 };
@@ -414,6 +422,9 @@ function drawMap(nsps) {
   }
   const dark = new Set(picture.darkPlaces || []);
   const requests = picture.openRequestsByPlace || {};
+  const except = new Set(picture.phonesExcept || []);
+  // burgerhulp says where the phones work per place: everywhere but the excepted places, or nowhere but those
+  const phones = id => (picture.reachability !== 'nsp-only') !== except.has(id);
   const sitesDown = Object.values(picture.providers).filter(p => p.vulnerable && p.state === 'down');
   // a vulnerable site's ring on its place(s): the places it serves (its scope), a few at most
   mapLayer.clearLayers();
@@ -435,12 +446,17 @@ function drawMap(nsps) {
     const state = dark.has(p.id) ? 'dark' : 'lit';
     const down = sitesDown.filter(s => (s.scope || []).includes(p.id));
     const lines = [p.name, t(state), ...down.map(s => `${s.name}: ${t('siteDown')}`)];
+    if (!phones(p.id)) lines.push(t('noPhones'));
     if (requests[p.id]) lines.push(t('requestsOpen')(requests[p.id]));
     const marker = tagged(L.circleMarker([p.lat, p.lon], { radius: 6, weight: 1, fillOpacity: .9, className: 'place-' + state }),
       { 'data-place': p.id, 'data-state': state });
     marker.bindTooltip(el('div', {}, ...lines.map(line => el('div', {}, line))));  // elements: names are never HTML
     if (down.length) {
       tagged(L.circleMarker([p.lat, p.lon], { radius: 12, className: 'site-down', interactive: false }), { 'data-site-down': p.id });
+    }
+    if (!phones(p.id)) {
+      tagged(L.circleMarker([p.lat, p.lon], { radius: 9, weight: 2, dashArray: '2 3', fill: false, className: 'no-phones',
+        interactive: false }), { 'data-no-phones': p.id });
     }
     if (requests[p.id]) {
       tagged(L.circleMarker([p.lat, p.lon], { radius: 0, opacity: 0, interactive: false }), { 'data-requests': p.id })
@@ -510,12 +526,19 @@ function drawNspList(nsps) {
   $('nsp-list').replaceChildren(head, ...rows);
 }
 
+/** Where the phones fail, with the places' names: burgerhulp's per-place word, as the help summary's tail. */
+function phoneLine() {
+  const names = new Map(picture.places.map(p => [p.id, p.name]));
+  const said = t('phones')(picture.reachability, (picture.phonesExcept || []).map(id => names.get(id) || id));
+  return said ? ' — ' + said : '';
+}
+
 function drawRequests() {
   const counts = picture.helpCounts || {};
   const count = s => counts[s] || 0;
   $('help-summary').textContent = t('summary')(count('open') + count('offered'), count('matched'), count('escalated'),
     count('completed'), picture.medianMinutesToMatch) +
-    (t('phones')(picture.reachability) ? ' — ' + t('phones')(picture.reachability) : '');
+    phoneLine();
   const head = el('tr', {}, ...['opened', 'need', 'nsp', 'status', 'toMatch'].map(k => el('th', {}, t(k))));
   const rows = picture.recentHelpRequests.slice(-25).reverse().map(r => el('tr', { 'data-request': r.id, 'data-status': r.status },
     el('td', {}, clock(r.openedAtSeconds)), el('td', {}, say(r.needText) || r.need),

@@ -13,6 +13,7 @@ import nl.weerbaar.burgerhulp.matching.Conditions;
 import nl.weerbaar.burgerhulp.matching.HelpNeed;
 import nl.weerbaar.burgerhulp.matching.Match;
 import nl.weerbaar.burgerhulp.matching.Matcher;
+import nl.weerbaar.burgerhulp.matching.Phones;
 import nl.weerbaar.burgerhulp.matching.VolunteerIndex;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ScenarioTime;
@@ -48,12 +49,18 @@ public class CoordinationModel {
      * the same scenario and seed answers the same, under any exercise id.
      */
     public long seed;
-    public boolean phonesWork = true;
+    /** Where volunteers can be phoned now. */
+    public Phones phones = Phones.EVERYWHERE;
     /** The providers of the phones and of fuel: the scenario's roles (and any the deployment names), per exercise. */
     public java.util.Set<String> phoneProviders = new java.util.TreeSet<>();
     public java.util.Set<String> fuelProviders = new java.util.TreeSet<>();
+    /** How many places the scenario has, and the places each phone provider serves ({@link PhoneCoverage}). */
+    public int placeCount;
+    public Map<String, List<String>> phoneServes = new LinkedHashMap<>();
+    /** Where each phone provider is down ({@link PhoneCoverage#out}); absent while it works. */
+    public Map<String, List<String>> phoneOut = new LinkedHashMap<>();
     public boolean fuelAvailable = true;
-    /** The telecom and fuel providers' last known state: working or not. */
+    /** The fuel providers' last known state: working or not. */
     public Map<String, Boolean> providerUp = new LinkedHashMap<>();
     public Map<String, VolunteerState> volunteers = new LinkedHashMap<>();
     public Map<String, RequestState> requests = new LinkedHashMap<>();
@@ -112,7 +119,7 @@ public class CoordinationModel {
             volunteers.put(volunteer.id(), v);
             changedVolunteers.add(volunteer.id());
             known.add(volunteer.id(), volunteer.lat(), volunteer.lon(), null, responseMinutes(v));
-            if (!phonesWork) {
+            if (!phones.in(volunteer.placeId())) {
                 reportIn(v, rules, out);
             }
         }
@@ -264,7 +271,7 @@ public class CoordinationModel {
         if (known != null && known.inUse() != inUse) {
             nsps.put(nspId, new NspPoint(nspId, known.lat(), known.lon(), inUse));
             nspsVersion++;
-            if (!phonesWork && inUse) {
+            if (!phones.everywhere() && inUse) {
                 poolReportsIn(rules, out);
                 retryWaiting(rules, out);
             }
@@ -272,57 +279,82 @@ public class CoordinationModel {
         return out;
     }
 
+    /** Telecom down or back everywhere at once. */
+    public List<Emitted> reachability(boolean works, String reason, long at, CoordinationRules rules) {
+        return reachability(works ? Phones.EVERYWHERE : Phones.NOWHERE, reason, at, rules);
+    }
+
     /**
-     * Telecom down or back: without phones only volunteers at an NSP can be asked, there in person. It counts from
-     * the scenario time it happened ({@code at}, the provider's status time; now if this model is not that far yet:
-     * the coordination's step lets the model reach {@code at} first) without moving the model's clock itself;
-     * offers made from then on, also those of a request played from an earlier time, see it.
+     * Telecom down or back, in some places or all: a volunteer whose place has no phones can only be asked at an
+     * NSP, there in person. It counts from the scenario time it happened ({@code at}, the provider's status time; now
+     * if this model is not that far yet: the coordination's step lets the model reach {@code at} first) without
+     * moving the model's clock itself; offers made from then on, also those of a request played from an earlier
+     * time, see it.
      */
-    public List<Emitted> reachability(boolean phones, String reason, long at, CoordinationRules rules) {
+    public List<Emitted> reachability(Phones now, String reason, long at, CoordinationRules rules) {
         List<Emitted> out = new ArrayList<>();
-        if (phones != phonesWork) {
-            phonesWork = phones;
-            long since = Math.min(at, now); // when it happened, or now if this model has not got that far yet
-            conditionChanges.add(new ConditionChange(since, ConditionChange.PHONES, phones));
-            out.add(emit(exerciseId, new ReachabilityChanged(exerciseId, phones ? ReachabilityChanged.PHONE
-                    : ReachabilityChanged.NSP_ONLY, reason, phones
-                    ? Text.of("Telefoon werkt weer: burgerhulpverleners worden weer gebeld.",
-                    "Phones work again: volunteers are called again.")
-                    : Text.of("Mobiel en vast netwerk zijn uit: alleen burgerhulpverleners op een noodsteunpunt "
-                    + "krijgen taken, daar ter plekke.", "Mobile and fixed networks are down: only volunteers at a "
-                    + "noodsteunpunt get tasks, there in person."), since)));
-            if (phones) {
-                poolGoesHome(out);
-            } else {
-                withdrawUnreachedPhoneOffers(since, out);
-                poolReportsIn(rules, out);
-            }
+        if (!now.equals(phones)) {
+            phones = now;
+            long since = Math.min(at, this.now); // when it happened, or now if this model has not got that far yet
+            conditionChanges.add(new ConditionChange(since, ConditionChange.PHONES, now.works(), now.except()));
+            out.add(emit(exerciseId, new ReachabilityChanged(exerciseId, now.works() ? ReachabilityChanged.PHONE
+                    : ReachabilityChanged.NSP_ONLY, reason, reachabilityText(now), since,
+                    List.copyOf(now.except()))));
+            poolGoesHome(out);
+            withdrawUnreachedPhoneOffers(since, out);
+            poolReportsIn(rules, out);
             retryWaiting(rules, out);
         }
         return out;
     }
 
+    private Text reachabilityText(Phones p) {
+        String of = " van de " + placeCount + " plaatsen";
+        String ofEn = " of the " + placeCount + " places";
+        if (p.everywhere()) {
+            return Text.of("Telefoon werkt weer: burgerhulpverleners worden weer gebeld.",
+                    "Phones work again: volunteers are called again.");
+        }
+        if (!p.anywhere()) {
+            return Text.of("Mobiel en vast netwerk zijn uit: alleen burgerhulpverleners op een noodsteunpunt "
+                    + "krijgen taken, daar ter plekke.", "Mobile and fixed networks are down: only volunteers at a "
+                    + "noodsteunpunt get tasks, there in person.");
+        }
+        int n = p.except().size();
+        return p.works()
+                ? Text.of("Telefoon werkt niet in " + n + of + ": daar krijgen alleen burgerhulpverleners op een "
+                + "noodsteunpunt taken, daar ter plekke.", "Phones are down in " + n + ofEn + ": there only "
+                + "volunteers at a noodsteunpunt get tasks, in person.")
+                : Text.of("Telefoon werkt alleen nog in " + n + of + "; elders krijgen alleen burgerhulpverleners "
+                + "op een noodsteunpunt taken, daar ter plekke.", "Phones work in only " + n + ofEn + "; elsewhere "
+                + "only volunteers at a noodsteunpunt get tasks, there in person.");
+    }
+
     public List<Emitted> fuel(boolean available, long at) {
         if (available != fuelAvailable) {
             fuelAvailable = available;
-            conditionChanges.add(new ConditionChange(Math.min(at, now), ConditionChange.FUEL, available));
+            conditionChanges.add(new ConditionChange(Math.min(at, now), ConditionChange.FUEL, available, null));
         }
         return List.of();
     }
 
-    /** Whether the phones worked and fuel was to be had at {@code t}: the latest change of each by then. */
+    /** Where the phones worked and whether fuel was to be had at {@code t}: the latest change of each by then. */
     private Conditions conditionsAt(long t) {
-        return new Conditions(conditionAt(ConditionChange.PHONES, t), conditionAt(ConditionChange.FUEL, t));
+        ConditionChange phonesThen = conditionAt(ConditionChange.PHONES, t);
+        ConditionChange fuelThen = conditionAt(ConditionChange.FUEL, t);
+        // both work when the outage starts
+        return new Conditions(phonesThen == null ? Phones.EVERYWHERE : phonesThen.phones(),
+                fuelThen == null || fuelThen.works());
     }
 
-    private boolean conditionAt(String what, long t) {
+    private ConditionChange conditionAt(String what, long t) {
         ConditionChange latest = null;
         for (ConditionChange c : conditionChanges) {
             if (c.what().equals(what) && c.atSeconds() <= t && (latest == null || c.atSeconds() >= latest.atSeconds())) {
                 latest = c;
             }
         }
-        return latest == null || latest.works(); // both work when the outage starts
+        return latest;
     }
 
     public List<Emitted> advanceTo(long at, CoordinationRules rules) {
@@ -447,7 +479,8 @@ public class CoordinationModel {
         boolean atRequest = q.nspId() != null && q.nspId().equals(v.presentAt);
         return new Candidate(v.volunteer.id(), atRequest ? q.lat() : v.volunteer.lat(),
                 atRequest ? q.lon() : v.volunteer.lon(), java.util.Set.copyOf(v.volunteer.skills()),
-                v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed, responseMinutes(v), v.presentAt);
+                v.volunteer.hasCar(), v.active, v.volunteer.maxTasks(), v.completed, responseMinutes(v), v.presentAt,
+                v.volunteer.placeId());
     }
 
     /** How long a volunteer takes to answer and set off; ten minutes when the pool does not say. */
@@ -543,12 +576,14 @@ public class CoordinationModel {
 
     /**
      * Phone offers made from the failure on, before this model heard of it (vital-status's word came after
-     * noodsteunpunt's request), never reached anyone: they lapse, and the request goes on in person.
+     * noodsteunpunt's request), to volunteers whose place has no phones now never reached them: they lapse, and the
+     * request goes on (in person where the phones are out).
      */
     private void withdrawUnreachedPhoneOffers(long since, List<Emitted> out) {
         for (RequestState r : due().open()) {
             for (RequestState.Offer o : List.copyOf(r.offers.values())) {
-                if (HelpOffered.BY_PHONE.equals(o.channel()) && o.offeredAt() >= since) {
+                if (HelpOffered.BY_PHONE.equals(o.channel()) && o.offeredAt() >= since
+                        && !phones.in(volunteers.get(o.volunteerId()).volunteer.placeId())) {
                     lapse(r, o, out);
                 }
             }
@@ -565,15 +600,18 @@ public class CoordinationModel {
     }
 
     /**
-     * The pool's behaviour when the phones fail: a share of its volunteers (decided per volunteer from the seed,
-     * so a re-run does the same) go to the nearest noodsteunpunt in use within walking reach and report in there.
+     * The pool's behaviour when the phones fail where they live: a share of its volunteers (decided per volunteer
+     * from the seed, so a re-run does the same) go to the nearest noodsteunpunt in use within walking reach and
+     * report in there.
      */
     private void poolReportsIn(CoordinationRules rules, List<Emitted> out) {
-        volunteers.values().forEach(v -> reportIn(v, rules, out));
+        if (!phones.everywhere()) {
+            volunteers.values().forEach(v -> reportIn(v, rules, out));
+        }
     }
 
     private void reportIn(VolunteerState v, CoordinationRules rules, List<Emitted> out) {
-        if (!v.synthetic || v.presentAt != null || v.active > 0) {
+        if (!v.synthetic || v.presentAt != null || v.active > 0 || phones.in(v.volunteer.placeId())) {
             return;
         }
         SplittableRandom random = new SplittableRandom((seed + "|report-in|" + v.volunteer.id()).hashCode());
@@ -601,10 +639,10 @@ public class CoordinationModel {
         }
     }
 
-    /** Phones work again: the pool's volunteers who came for the outage go home (and can be phoned there). */
+    /** Phones work again where they live: the pool's volunteers who came for the outage go home (phoned there). */
     private void poolGoesHome(List<Emitted> out) {
         for (VolunteerState v : volunteers.values()) {
-            if (v.cameForOutage && v.presentAt != null) {
+            if (v.cameForOutage && v.presentAt != null && phones.in(v.volunteer.placeId())) {
                 out.add(emit(v.volunteer.id(), new VolunteerPresenceChanged(exerciseId, v.volunteer.id(),
                         v.presentAt, false, null, now)));
                 moveTo(v, null);
@@ -625,10 +663,17 @@ public class CoordinationModel {
         return new Emitted(key, payload, now, ++sequence);
     }
 
-    /** The phones or the fuel started or stopped working at a scenario time. */
-    public record ConditionChange(long atSeconds, String what, boolean works) {
+    /**
+     * The phones or the fuel started or stopped working at a scenario time; the phones per place: everywhere but
+     * {@code except}, or nowhere but there ({@link Phones}).
+     */
+    public record ConditionChange(long atSeconds, String what, boolean works, java.util.SortedSet<String> except) {
         static final String PHONES = "phones";
         static final String FUEL = "fuel";
+
+        Phones phones() {
+            return new Phones(works, except);
+        }
     }
 
     /** A noodsteunpunt where it is, and whether it is in use (open or full). */

@@ -82,9 +82,11 @@ final class CoordinationStep {
             case SCENARIO_LOADED -> {
                 ScenarioLoaded world = event.payload(ScenarioLoaded.class);
                 m.seed = world.seed();
+                m.placeCount = world.places().size();
                 for (Provider p : world.providers()) {
                     if (p.has(Provider.MOBILE_NETWORK) || p.has(Provider.FIXED_NETWORK)) {
                         m.phoneProviders.add(p.id());
+                        m.phoneServes.put(p.id(), PhoneCoverage.served(p.servedPlaces(), m.placeCount));
                     }
                     if (p.has(Provider.FUEL_SUPPLY)) {
                         m.fuelProviders.add(p.id());
@@ -153,22 +155,29 @@ final class CoordinationStep {
     }
 
     /**
-     * The telecom providers (scenario roles mobile-network and fixed-network) decide whether volunteers can be
-     * phoned, the fuel providers (fuel-supply) whether cars can drive.
+     * The telecom providers (scenario roles mobile-network and fixed-network) decide where volunteers can be
+     * phoned: in a place while one of those serving it is not down there. The fuel providers (fuel-supply) decide
+     * whether cars can drive.
      */
     private List<Emitted> provider(CoordinationModel m, ProviderStatusChanged s) {
         Set<String> phoneProviders = phoneProviders(m);
         Set<String> fuelProviders = fuelProviders(m);
         boolean phones = phoneProviders.contains(s.providerId());
         boolean fuel = fuelProviders.contains(s.providerId());
-        m.providerUp.put(s.providerId(), s.state() != ProviderState.DOWN);
         List<Emitted> out = new ArrayList<>();
         if (phones) {
-            boolean anyPhone = phoneProviders.stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
-            out.addAll(m.reachability(anyPhone, anyPhone ? "telecom-restored" : "telecom-down", s.atSeconds(),
-                    rules));
+            List<String> down = PhoneCoverage.out(s.state(), s.affectedPlaces(),
+                    m.phoneServes.getOrDefault(s.providerId(), List.of()), m.placeCount);
+            if (down == null) {
+                m.phoneOut.remove(s.providerId());
+            } else {
+                m.phoneOut.put(s.providerId(), down);
+            }
+            out.addAll(m.reachability(PhoneCoverage.of(phoneProviders, m.phoneServes, m.phoneOut, m.placeCount),
+                    down == null ? "telecom-restored" : "telecom-down", s.atSeconds(), rules));
         }
         if (fuel) {
+            m.providerUp.put(s.providerId(), s.state() != ProviderState.DOWN);
             boolean anyFuel = fuelProviders.stream().anyMatch(id -> m.providerUp.getOrDefault(id, true));
             out.addAll(m.fuel(anyFuel, s.atSeconds()));
         }

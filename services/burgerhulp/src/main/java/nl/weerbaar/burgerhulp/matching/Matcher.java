@@ -12,9 +12,9 @@ import nl.weerbaar.kit.geo.Distance;
  * Ranks volunteers for a help request (after HartslagNu: the nearest capable few are alerted, not everyone) by skill
  * fit, time to get there (walking, cycling, or by car while there is fuel), current load and fairness, and keeps the
  * best {@code k}. Volunteers who cannot be there before the deadline or within the travel limit
- * ({@link HelpNeed#horizonMinutes()}), are fully loaded, lack the skill, or cannot be reached
- * (no phones: only those present at the request's NSP) are left out. A bounded heap over the pool, or over the
- * part of a {@link VolunteerIndex} around the request that can still hold the best.
+ * ({@link HelpNeed#horizonMinutes()}), are fully loaded, lack the skill, or cannot be reached (no phones where
+ * they live: only if present at the request's NSP) are left out. A bounded heap over the pool, or over the part of a
+ * {@link VolunteerIndex} around the request that can still hold the best.
  */
 public final class Matcher {
 
@@ -60,7 +60,7 @@ public final class Matcher {
         for (String id : atNsp) {
             offer(heap, k, score(need, conditions, candidate.apply(id), exclude));
         }
-        if (conditions.phonesWork()) {
+        if (conditions.phones().anywhere()) {
             long horizon = need.horizonMinutes();
             // nobody from home is quicker than the fastest response plus the trip by the fastest means there is now
             int response = index.fastestResponseMinutes();
@@ -121,7 +121,8 @@ public final class Matcher {
             return null;
         }
         boolean atNsp = need.nspId() != null && need.nspId().equals(c.presentAtNsp());
-        if (!conditions.phonesWork() && !atNsp) {
+        boolean phoned = conditions.phones().in(c.homePlaceId());
+        if (!phoned && !atNsp) {
             return null;
         }
         boolean canDrive = c.hasCar() && conditions.fuelAvailable();
@@ -145,6 +146,6 @@ public final class Matcher {
         double score = 0.5 * fit + 0.4 - PER_MINUTE * eta - 0.15 * load
                 - 0.02 * Math.min(c.completedTasks(), 5);
         return new Match(c.volunteerId(), Math.round(score * 1000) / 1000.0, Math.round(km * 100) / 100.0, travel,
-                eta, atNsp && !conditions.phonesWork() ? "at-nsp" : "phone");
+                eta, atNsp && !phoned ? "at-nsp" : "phone");
     }
 }

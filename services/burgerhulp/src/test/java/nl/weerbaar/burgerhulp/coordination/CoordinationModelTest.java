@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.weerbaar.burgerhulp.matching.Phones;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.burgerhulp.CommandRefused;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
@@ -404,6 +405,55 @@ class CoordinationModelTest {
                 VolunteerPresenceChanged::nspId, VolunteerPresenceChanged::present).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("v-heesch", "nsp-near", true),
                 org.assertj.core.groups.Tuple.tuple("v-late", "nsp-near", true));
+    }
+
+    @Test
+    void whenThePhonesFailInOnePartOfTheRegionOnlyVolunteersLivingThereAreAskedInPersonAndGoHomeWhenTheirsWork() {
+        CoordinationRules everyone = new CoordinationRules(3, 3, 10, 30, 30, 1.0, 3, 60);
+        CoordinationModel model = new CoordinationModel("oef-1");
+        model.placeCount = 8;
+        for (Volunteer v : List.of(
+                new Volunteer("v-veghel", "veghel", 51.6170, 5.5490, List.of("first-aid"), 2, 1, true, 5),
+                new Volunteer("v-schijndel", "schijndel", 51.6225, 5.4333, List.of("first-aid"), 2, 1, true, 5))) {
+            collect(model.volunteer(v, true, 0, everyone));
+        }
+        collect(model.nspRegistered("nsp-veghel", 51.6167, 5.5486));
+        collect(model.nspRegistered("nsp-schijndel", 51.6220, 5.4340));
+        collect(model.nspInUse("nsp-veghel", true, everyone));
+        collect(model.nspInUse("nsp-schijndel", true, everyone));
+
+        // the north's masts have run down (fixed lines before them): phones only in Schijndel and Sint-Oedenrode
+        Phones southOnly = new Phones(false, new java.util.TreeSet<>(List.of("schijndel", "sint-oedenrode")));
+        collect(model.reachability(southOnly, "telecom-down", T10, everyone));
+        assertThat(published(ReachabilityChanged.class)).singleElement().satisfies(r -> {
+            assertThat(r.mode()).isEqualTo(ReachabilityChanged.NSP_ONLY);
+            assertThat(r.exceptPlaces()).containsExactly("schijndel", "sint-oedenrode");
+            assertThat(r.phonesIn("veghel")).isFalse();
+            assertThat(r.message().nl()).contains("alleen nog in 2 van de 8 plaatsen");
+        });
+        // who lives in the north goes to the NSP; who lives in the south stays home, reachable there
+        assertThat(published(VolunteerPresenceChanged.class)).extracting(VolunteerPresenceChanged::volunteerId,
+                VolunteerPresenceChanged::nspId, VolunteerPresenceChanged::present)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v-veghel", "nsp-veghel", true));
+
+        // a request at Veghel: the volunteer present there in person, the one in Schijndel by phone (8 km by car)
+        collect(model.open(new HelpRequestOpened("oef-1", "help-v", "first-aid", "urgent", T10 + 3600, "veghel",
+                "nsp-veghel", 51.6167, 5.5486, false, 2, null, HelpRequestOpened.FROM_NSP, null, T10), false,
+                everyone));
+        assertThat(published(HelpOffered.class)).extracting(HelpOffered::volunteerId, HelpOffered::channel)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("v-veghel", HelpOffered.AT_NSP),
+                        org.assertj.core.groups.Tuple.tuple("v-schijndel", HelpOffered.BY_PHONE));
+
+        // the north's masts are back: its volunteer goes home; a change that leaves the phones as they are is no news
+        int changes = published(ReachabilityChanged.class).size();
+        collect(model.reachability(southOnly, "telecom-down", T10 + 60, everyone));
+        assertThat(published(ReachabilityChanged.class)).hasSize(changes);
+        collect(model.reachability(Phones.EVERYWHERE, "telecom-restored", T10 + 7200, everyone));
+        assertThat(published(ReachabilityChanged.class).getLast().phonesEverywhere()).isTrue();
+        assertThat(published(VolunteerPresenceChanged.class).getLast()).satisfies(p -> {
+            assertThat(p.volunteerId()).isEqualTo("v-veghel");
+            assertThat(p.present()).isFalse();
+        });
     }
 
     private void collect(List<Emitted> emitted) {

@@ -2,6 +2,7 @@ package nl.weerbaar.situatiebeeld.picture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import nl.weerbaar.contracts.EventJson;
@@ -46,6 +47,11 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
     /** What happened, in words: never a bare code (issue 18), and for every type of the contracts its own sentence. */
     static Text text(String type, Function<String, String> names, JsonNode p) {
         JsonNode message = p.path("message");
+        if ("reachability-changed".equals(type) && !p.path("exceptPlaces").isEmpty()) {
+            List<String> except = new java.util.ArrayList<>();
+            p.path("exceptPlaces").forEach(place -> except.add(place.asText()));
+            return PhoneReach.describe(p.path("mode").asText(), except, names, null);
+        }
         if (message.has("nl")) {
             // a provider's own message may be in Dutch only: English readers get that rather than nothing
             return Text.of(message.path("nl").asText(), message.path("en").asText(message.path("nl").asText()));

@@ -61,6 +61,8 @@ public class Picture {
     /** Every alert, for the fold; the page gets the recent ones and the times of all (to jump between them). */
     @JsonIgnore public List<Alert> alerts = new ArrayList<>();
     public String reachability = "phone";
+    /** The places where the other holds: no phones there (reachability phone), or phones only there (nsp-only). */
+    public List<String> phonesExcept = List.of();
     public int volunteers;
     public int householdsUnserved;
 

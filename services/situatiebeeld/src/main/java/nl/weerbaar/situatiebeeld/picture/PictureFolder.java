@@ -171,10 +171,13 @@ public final class PictureFolder {
             }
             case ReachabilityChanged r -> {
                 p.reachability = r.mode();
-                if (ReachabilityChanged.NSP_ONLY.equals(r.mode())) {
-                    alert(p, e, "volunteers-unreachable", "moderate", r.message(), UNREACHABLE);
-                } else {
-                    resolve(p, UNREACHABLE, r.atSeconds(), r.message());
+                p.phonesExcept = r.exceptPlaces();
+                // one alert per extent: phones lost in more places (or back in some) ends the one before
+                Text said = PhoneReach.describe(r.mode(), r.exceptPlaces(), id -> p.names.getOrDefault(id, id),
+                        r.message());
+                resolve(p, UNREACHABLE, r.atSeconds(), said);
+                if (!r.phonesEverywhere()) {
+                    alert(p, e, "volunteers-unreachable", "moderate", said, UNREACHABLE);
                 }
             }
             case VolunteerRegistered v -> p.volunteers++;

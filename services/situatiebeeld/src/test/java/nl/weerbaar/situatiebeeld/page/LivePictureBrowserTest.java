@@ -126,6 +126,7 @@ class LivePictureBrowserTest {
             browser.until(d -> browser.count("#resolved-alerts li[data-kind='emergency-number-down']") == 1);
             assertThat(browser.count("#alerts li[data-kind='emergency-number-down']")).isZero();
             browser.until(d -> browser.count("#map [data-place][data-state='lit']") == 2);
+            assertThat(browser.count("#map [data-no-phones]")).isZero();
 
             browser.slideTo(2 * 3600);
             browser.until(d -> browser.text("clock").equals("T+02:00"));
@@ -133,6 +134,9 @@ class LivePictureBrowserTest {
                     == 1);
             assertThat(browser.count("#matrix tr[data-sector='netbeheer'] td.lit")).isEqualTo(1);
             browser.until(d -> browser.count("#map [data-place][data-state='dark']") == 2);
+            // the masts' batteries (1–1.5 h) are empty: no phones in either place, a dotted ring on each
+            browser.until(d -> browser.count("#map [data-no-phones]") == 2);
+            assertThat(browser.text("help-summary")).contains("Telefoon werkt niet");
 
             browser.slideTo(20 * 60);
             browser.until(d -> browser.text("clock").equals("T+00:20"));

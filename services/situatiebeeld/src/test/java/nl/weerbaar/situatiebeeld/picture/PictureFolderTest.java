@@ -9,6 +9,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
 import nl.weerbaar.contracts.burgerhulp.OfferAnswered;
+import nl.weerbaar.contracts.burgerhulp.ReachabilityChanged;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.exercise.InjectFired;
 import nl.weerbaar.contracts.exercise.ScenarioLoaded;
@@ -184,6 +185,57 @@ class PictureFolderTest {
             assertThat(a.resolvedAtSeconds()).isNull();
         });
         assertThat(seen.alerts).filteredOn(a -> a.acknowledgedBy() != null).hasSize(1);
+    }
+
+    @Test
+    void thePhonesFailingPartByPartAreOneAlertAtATimeThatNamesThePlaces() throws Exception {
+        add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "Meierijstad", 1,
+                172800, List.of(), List.of(), List.of(
+                new Place("veghel", "Veghel", 51.62, 5.55, 31000, 13000, "5461", 1),
+                new Place("erp", "Erp", 51.60, 5.61, 5000, 2000, "5469", 1),
+                new Place("schijndel", "Schijndel", 51.62, 5.43, 23000, 9500, "5481", 3)),
+                List.of(), List.of(), null, null, null, 83000));
+        add(5400, EventType.REACHABILITY_CHANGED, new ReachabilityChanged("oef-1", ReachabilityChanged.NSP_ONLY,
+                "telecom-down", Text.of("Telefoon werkt alleen nog in 1 van de 3 plaatsen", "x"), 5400,
+                List.of("schijndel")));
+        Picture north = PictureFolder.fold("oef-1", log);
+        assertThat(north.reachability).isEqualTo(ReachabilityChanged.NSP_ONLY);
+        assertThat(north.phonesExcept).containsExactly("schijndel");
+        assertThat(north.getOpenAlerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("volunteers-unreachable");
+            assertThat(a.message().nl()).startsWith("Telefoon werkt alleen nog in Schijndel;");
+            assertThat(a.message().en()).startsWith("Phones work only in Schijndel;");
+        });
+
+        add(12000, EventType.REACHABILITY_CHANGED, new ReachabilityChanged("oef-1", ReachabilityChanged.NSP_ONLY,
+                "telecom-down", Text.of("Mobiel en vast netwerk zijn uit", "Mobile and fixed networks are down"),
+                12000, List.of()));
+        Picture nowhere = PictureFolder.fold("oef-1", log);
+        assertThat(nowhere.getOpenAlerts()).singleElement().satisfies(a -> {
+            assertThat(a.atSeconds()).isEqualTo(12000L);
+            assertThat(a.message().nl()).isEqualTo("Mobiel en vast netwerk zijn uit");
+        });
+        assertThat(nowhere.getResolvedAlerts()).extracting(Picture.Alert::resolvedAtSeconds).containsExactly(12000L);
+
+        add(108000, EventType.REACHABILITY_CHANGED, new ReachabilityChanged("oef-1", ReachabilityChanged.PHONE,
+                "telecom-restored", Text.of("Telefoon werkt weer", "Phones work again"), 108000,
+                List.of("veghel", "erp")));
+        Picture south = PictureFolder.fold("oef-1", log);
+        assertThat(south.getOpenAlerts()).singleElement().satisfies(a -> assertThat(a.message().nl())
+                .startsWith("Telefoon werkt niet in Veghel en Erp:"));
+
+        add(165600, EventType.REACHABILITY_CHANGED, new ReachabilityChanged("oef-1", ReachabilityChanged.PHONE,
+                "telecom-restored", Text.of("Telefoon werkt weer", "Phones work again"), 165600, List.of()));
+        Picture back = PictureFolder.fold("oef-1", log);
+        assertThat(back.getOpenAlerts()).isEmpty();
+        assertThat(back.phonesExcept).isEmpty();
+        assertThat(back.getResolvedAlerts()).first().satisfies(a -> {
+            assertThat(a.resolvedAtSeconds()).isEqualTo(165600L);
+            assertThat(a.resolution().nl()).isEqualTo("Telefoon werkt weer");
+        });
+        assertThat(FeedItem.text("reachability-changed", id -> north.names.getOrDefault(id, id),
+                EventJson.mapper().readTree(log.get(1).payload())).nl()).startsWith("Telefoon werkt alleen nog in "
+                + "Schijndel;");
     }
 
     private void add(long at, EventType type, Object payload) throws Exception {
