@@ -19,6 +19,11 @@ public final class CeHeaders {
     public static final String SCENARIO_TIME = "ce_scenariotime";
     public static final String CAUSATION_ID = "ce_causationid";
     public static final String REPLAY_OF = "ce_replayof";
+    /**
+     * W3C Trace Context: the trace an event belongs to. Producers set it through the Kafka observation; stream
+     * processors copy it from the event that caused an outcome, so one inject can be followed across the services.
+     */
+    public static final String TRACE_PARENT = "traceparent";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";

@@ -1,6 +1,8 @@
 package nl.weerbaar.contracts.burgerhulp;
 
+import java.util.Map;
 import java.util.Optional;
+import nl.weerbaar.contracts.scenario.Text;
 
 /**
  * Which needs need a person (a volunteer of burgerhulp) and how urgent they are: first aid at once (within half an
@@ -13,7 +15,19 @@ public final class HelpNeeds {
     public record Help(String urgency, long deadlineSeconds) {
     }
 
+    /** The needs in words, as coordinators and the crisis team read them. */
+    private static final Map<String, Text> WORDS = Map.of(
+            "first-aid", Text.of("eerste hulp", "first aid"),
+            "medication", Text.of("medicatie", "medication"),
+            "transport", Text.of("vervoer", "transport"),
+            "check-on-person", Text.of("bij iemand gaan kijken", "checking on someone"));
+
     private HelpNeeds() {
+    }
+
+    /** A need that asks for a volunteer, in Dutch and English; empty for any other code. */
+    public static Optional<Text> words(String need) {
+        return Optional.ofNullable(need == null ? null : WORDS.get(need));
     }
 
     public static Optional<Help> forNeed(String need, boolean lessSelfReliant) {

@@ -78,6 +78,13 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put(breaker + ".allow-health-indicator-to-fail", "true");
         d.put("management.health.circuitbreakers.enabled", "true");
         d.put("management.metrics.tags.application", "${spring.application.name}");
+        // tracing: producers and record listeners observed, so the W3C traceparent travels with each event; stream
+        // processors copy it to their outcomes (StreamEvents). Every trace is kept: an exercise is not high traffic,
+        // and a trainer following one inject needs that one. Exported over OTLP only where an endpoint is set
+        // (management.otlp.tracing.endpoint; the compose stack sends them to its collector)
+        d.put("spring.kafka.template.observation-enabled", "true");
+        d.put("spring.kafka.listener.observation-enabled", "true");
+        d.put("management.tracing.sampling.probability", "1.0");
         // the status is open (probes, the stack's start); which parts and their details only for the monitor role:
         // they name hosts, paths and classes
         d.put("management.endpoint.health.show-components", "when-authorized");

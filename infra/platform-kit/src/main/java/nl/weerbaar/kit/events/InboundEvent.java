@@ -19,7 +19,8 @@ import org.apache.kafka.common.header.Header;
 /** A consumed event whose envelope and payload were checked against the contracts. */
 public record InboundEvent(String id, EventType type, String source, Instant time, String subject, String exerciseId,
                            ExerciseStatus status, long scenarioTimeSeconds, String causationId, String replayOf,
-                           JsonNode payload, String topic, int partition, long offset, long epochMillis) {
+                           JsonNode payload, String topic, int partition, long offset, long epochMillis,
+                           String traceParent) {
 
     /** Reads and validates a record; throws {@link InvalidEventException} when it breaks its contract. */
     public static InboundEvent from(ConsumerRecord<String, JsonNode> record, SchemaValidator validator) {
@@ -66,7 +67,7 @@ public record InboundEvent(String id, EventType type, String source, Instant tim
                 headers.get(CeHeaders.SOURCE), Instant.parse(headers.get(CeHeaders.TIME)), headers.get(CeHeaders.SUBJECT),
                 headers.get(CeHeaders.EXERCISE_ID), ExerciseStatus.fromWire(headers.get(CeHeaders.EXERCISE_STATUS)),
                 scenarioTime, headers.get(CeHeaders.CAUSATION_ID), headers.get(CeHeaders.REPLAY_OF), payload, topic,
-                partition, offset, Math.max(0, timestamp - scenarioTime * 1000));
+                partition, offset, Math.max(0, timestamp - scenarioTime * 1000), headers.get(CeHeaders.TRACE_PARENT));
     }
 
     /** The last value of every header, as text. */

@@ -18,6 +18,7 @@ import nl.weerbaar.kit.events.InboundEvent;
 import nl.weerbaar.kit.events.InvalidEventException;
 import nl.weerbaar.kit.kafka.DeadLetters;
 import nl.weerbaar.kit.kafka.KafkaKitConfiguration;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -136,7 +137,11 @@ public class StreamEvents {
             throw new IllegalStateException(e);
         }
         Long time = context.eventTimeMillis();
-        return new Record<>(key, new Routed(type.topic(), value), time != null ? time : clock.millis(),
-                Envelope.headers(id, source, type, key, context, clock.instant()));
+        Headers headers = Envelope.headers(id, source, type, key, context, clock.instant());
+        if (context.traceParent() != null) {
+            // Kafka Streams has no observation of its own: the outcome carries on the trace of the event that caused it
+            headers.add(CeHeaders.TRACE_PARENT, context.traceParent().getBytes(StandardCharsets.UTF_8));
+        }
+        return new Record<>(key, new Routed(type.topic(), value), time != null ? time : clock.millis(), headers);
     }
 }

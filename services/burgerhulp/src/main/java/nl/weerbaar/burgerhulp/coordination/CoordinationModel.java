@@ -19,6 +19,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.burgerhulp.CommandRefused;
+import nl.weerbaar.contracts.burgerhulp.HelpNeeds;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -254,8 +255,8 @@ public class CoordinationModel {
     }
 
     /** A noodsteunpunt of the exercise: not yet in use. */
-    public List<Emitted> nspRegistered(String nspId, double lat, double lon) {
-        if (nsps.putIfAbsent(nspId, new NspPoint(nspId, lat, lon, false)) == null) {
+    public List<Emitted> nspRegistered(String nspId, String name, double lat, double lon) {
+        if (nsps.putIfAbsent(nspId, new NspPoint(nspId, name, lat, lon, false)) == null) {
             nspsVersion++;
         }
         return List.of();
@@ -269,7 +270,7 @@ public class CoordinationModel {
         NspPoint known = nsps.get(nspId);
         List<Emitted> out = new ArrayList<>();
         if (known != null && known.inUse() != inUse) {
-            nsps.put(nspId, new NspPoint(nspId, known.lat(), known.lon(), inUse));
+            nsps.put(nspId, new NspPoint(nspId, known.name(), known.lat(), known.lon(), inUse));
             nspsVersion++;
             if (!phones.everywhere() && inUse) {
                 poolReportsIn(rules, out);
@@ -563,14 +564,17 @@ public class CoordinationModel {
         List.copyOf(r.offers.values()).forEach(o -> lapse(r, o, out));
         r.status = RequestState.ESCALATED;
         HelpRequestOpened q = r.request;
-        String where = q.nspId() == null ? q.placeId() : q.nspId();
+        // in words: the need as people say it, the NSP by its name (a coordinator's request: its place)
+        NspPoint nsp = q.nspId() == null ? null : nsps.get(q.nspId());
+        String where = nsp != null && nsp.name() != null ? nsp.name() : q.nspId() != null ? q.nspId() : q.placeId();
+        Text need = HelpNeeds.words(q.need()).orElse(Text.of(q.need(), q.need()));
         String deadline = ScenarioTime.format(q.deadlineSeconds());
         Text message = "no-volunteer".equals(reason)
-                ? Text.of("Geen burgerhulpverlener beschikbaar voor " + q.need() + " bij " + where + " vóór "
-                + deadline + ".", "No volunteer available for " + q.need() + " at " + where + " before "
+                ? Text.of("Geen burgerhulpverlener beschikbaar voor " + need.nl() + " bij " + where + " vóór "
+                + deadline + ".", "No volunteer available for " + need.en() + " at " + where + " before "
                 + deadline + ".")
-                : Text.of("Niemand heeft " + q.need() + " bij " + where + " aangenomen vóór " + deadline + ".",
-                "Nobody took " + q.need() + " at " + where + " before " + deadline + ".");
+                : Text.of("Niemand heeft " + need.nl() + " bij " + where + " aangenomen vóór " + deadline + ".",
+                "Nobody took " + need.en() + " at " + where + " before " + deadline + ".");
         out.add(emit(q.requestId(), new HelpRequestEscalated(exerciseId, q.requestId(), reason, message, now)));
     }
 
@@ -676,7 +680,7 @@ public class CoordinationModel {
         }
     }
 
-    /** A noodsteunpunt where it is, and whether it is in use (open or full). */
-    public record NspPoint(String id, double lat, double lon, boolean inUse) {
+    /** A noodsteunpunt, where it is, and whether it is in use (open or full); its name for the texts. */
+    public record NspPoint(String id, String name, double lat, double lon, boolean inUse) {
     }
 }

@@ -130,7 +130,7 @@ final class CoordinationStep {
             }
             case NSP_REGISTERED -> {
                 NspSite nsp = event.payload(NspRegistered.class).nsp();
-                yield m.nspRegistered(nsp.id(), nsp.lat(), nsp.lon());
+                yield m.nspRegistered(nsp.id(), nsp.name(), nsp.lat(), nsp.lon());
             }
             case NSP_STATE_CHANGED -> {
                 NspStateChanged changed = event.payload(NspStateChanged.class);

@@ -88,9 +88,15 @@ class CoordinationModelTest {
     void whenNobodyCanHelpOrNobodyAcceptsBeforeTheDeadlineTheCrisisTeamIsCalledIn() {
         CoordinationModel model = withVolunteers(CoordinationRules.DEFAULT, false,
                 volunteer("v-driver", 51.7330, 5.5270, List.of("transport-car"), 1));
+        collect(model.nspRegistered("nsp-heesch", "Noodsteunpunt Heesch", 51.7322, 5.5266));
         collect(model.open(firstAid("help-3", 30), false, CoordinationRules.DEFAULT));
-        assertThat(published(HelpRequestEscalated.class)).singleElement()
-                .satisfies(e -> assertThat(e.reason()).isEqualTo("no-volunteer"));
+        assertThat(published(HelpRequestEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("no-volunteer");
+            assertThat(e.message().nl()).isEqualTo("Geen burgerhulpverlener beschikbaar voor eerste hulp bij "
+                    + "Noodsteunpunt Heesch vóór T+10:30.");
+            assertThat(e.message().en()).isEqualTo("No volunteer available for first aid at Noodsteunpunt Heesch "
+                    + "before T+10:30.");
+        });
 
         CoordinationModel waiting = withVolunteers(CoordinationRules.DEFAULT, false,
                 volunteer("v-silent", 51.7330, 5.5270, List.of("first-aid"), 1));
@@ -132,8 +138,8 @@ class CoordinationModelTest {
         }
         CoordinationModel model = withVolunteers(rules, true, pool.toArray(Volunteer[]::new));
         collect(model.volunteer(volunteer("v-real", 51.7330, 5.5270, List.of("first-aid"), 1), false, 0, rules));
-        collect(model.nspRegistered("nsp-heesch", 51.7322, 5.5266));
-        collect(model.nspRegistered("nsp-nistelrode", 51.7030, 5.5600));
+        collect(model.nspRegistered("nsp-heesch", null, 51.7322, 5.5266));
+        collect(model.nspRegistered("nsp-nistelrode", null, 51.7030, 5.5600));
         collect(model.nspInUse("nsp-heesch", true, rules));
         assertThat(published(VolunteerPresenceChanged.class)).isEmpty();
 
@@ -159,7 +165,7 @@ class CoordinationModelTest {
         // the same exercise decides the same
         published.clear();
         CoordinationModel again = withVolunteers(rules, true, pool.toArray(Volunteer[]::new));
-        collect(again.nspRegistered("nsp-heesch", 51.7322, 5.5266));
+        collect(again.nspRegistered("nsp-heesch", null, 51.7322, 5.5266));
         collect(again.nspInUse("nsp-heesch", true, rules));
         collect(again.reachability(false, "telecom-down", again.now, rules));
         assertThat(published(VolunteerPresenceChanged.class)).isEqualTo(in);
@@ -390,10 +396,10 @@ class CoordinationModelTest {
         CoordinationModel model = withVolunteers(everyone, true,
                 volunteer("v-heesch", 51.7322, 5.5266, List.of("first-aid"), 1),
                 volunteer("v-far", 51.4622, 5.5266, List.of("first-aid"), 1)); // 30 km south of every NSP
-        collect(model.nspRegistered("nsp-closed", 51.7350, 5.5266)); // 0.3 km, but not in use
-        collect(model.nspRegistered("nsp-near", 51.7412, 5.5266)); // 1 km north
-        collect(model.nspRegistered("nsp-north", 51.9300, 5.5266)); // 22 km: ruled out by latitude alone
-        collect(model.nspRegistered("nsp-east", 51.7322, 5.6700)); // 10 km east: same latitude, out of reach
+        collect(model.nspRegistered("nsp-closed", null, 51.7350, 5.5266)); // 0.3 km, but not in use
+        collect(model.nspRegistered("nsp-near", null, 51.7412, 5.5266)); // 1 km north
+        collect(model.nspRegistered("nsp-north", null, 51.9300, 5.5266)); // 22 km: ruled out by latitude alone
+        collect(model.nspRegistered("nsp-east", null, 51.7322, 5.6700)); // 10 km east: same latitude, out of reach
         for (String nsp : List.of("nsp-near", "nsp-north", "nsp-east")) {
             collect(model.nspInUse(nsp, true, everyone));
         }
@@ -417,8 +423,8 @@ class CoordinationModelTest {
                 new Volunteer("v-schijndel", "schijndel", 51.6225, 5.4333, List.of("first-aid"), 2, 1, true, 5))) {
             collect(model.volunteer(v, true, 0, everyone));
         }
-        collect(model.nspRegistered("nsp-veghel", 51.6167, 5.5486));
-        collect(model.nspRegistered("nsp-schijndel", 51.6220, 5.4340));
+        collect(model.nspRegistered("nsp-veghel", null, 51.6167, 5.5486));
+        collect(model.nspRegistered("nsp-schijndel", null, 51.6220, 5.4340));
         collect(model.nspInUse("nsp-veghel", true, everyone));
         collect(model.nspInUse("nsp-schijndel", true, everyone));
 

@@ -172,8 +172,11 @@ class OfferCycleTest extends BurgerhulpTestSupport {
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.requestId").value(transport));
         HelpRequestView noOne = awaitRequest(id, transport, r -> HelpRequestView.ESCALATED.equals(r.status));
         assertThat(noOne.escalationReason).isEqualTo("no-volunteer");
-        assertThat(noOne.escalationMessage.nl()).startsWith("Geen burgerhulpverlener beschikbaar voor transport bij "
-                + "nsp-nistelrode");
+        // in words: the need as people say it, the NSP by its name
+        assertThat(noOne.escalationMessage.nl()).startsWith("Geen burgerhulpverlener beschikbaar voor vervoer bij "
+                + "Noodsteunpunt Nistelrode vóór T+");
+        assertThat(noOne.escalationMessage.en()).startsWith("No volunteer available for transport at "
+                + "Noodsteunpunt Nistelrode before T+");
         assertThat(noOne.offers).isEmpty();
 
         // first aid within ten minutes: v-1 (there in eight) is asked, does not answer, and the deadline passes

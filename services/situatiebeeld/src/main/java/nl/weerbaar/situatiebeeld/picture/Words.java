@@ -28,11 +28,7 @@ final class Words {
             Map.entry("open", Text.of("open", "open")),
             Map.entry("full", Text.of("vol", "full")),
             Map.entry("closed", Text.of("gesloten", "closed")),
-            // needs
-            Map.entry("first-aid", Text.of("eerste hulp", "first aid")),
-            Map.entry("medication", Text.of("medicatie", "medication")),
-            Map.entry("transport", Text.of("vervoer", "transport")),
-            Map.entry("check-on-person", Text.of("bij iemand gaan kijken", "checking on someone")),
+            // needs at a noodsteunpunt (those that ask for a volunteer are the contracts': HelpNeeds)
             Map.entry("water", Text.of("water", "water")),
             Map.entry("food", Text.of("eten", "food")),
             Map.entry("warmth", Text.of("warmte", "warmth")),
@@ -77,12 +73,17 @@ final class Words {
     }
 
     static String nl(String code) {
-        Text word = WORDS.get(code);
+        Text word = word(code);
         return word != null ? word.nl() : code.replace('-', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
     static String en(String code) {
-        Text word = WORDS.get(code);
+        Text word = word(code);
         return word != null ? word.en() : code.replace('-', ' ').toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Text word(String code) {
+        Text word = WORDS.get(code);
+        return word != null ? word : nl.weerbaar.contracts.burgerhulp.HelpNeeds.words(code).orElse(null);
     }
 }
