@@ -34,6 +34,7 @@ import nl.weerbaar.contracts.noodsteunpunt.PersonalDataPurged;
 import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
@@ -61,6 +62,9 @@ public enum EventType {
             PopulationDemand.class),
     VOLUNTEERS_AVAILABLE("nl.weerbaar.exercise.volunteers-available.v1", Topics.EXERCISE, "volunteers-available",
             VolunteersAvailable.class),
+    /** The decision as taken, at the clock's time: on the exercise topic, input to every simulation. */
+    DECISION_TAKEN("nl.weerbaar.exercise.decision-taken.v1", Topics.EXERCISE, "decision-taken", "decision",
+            Decision.class),
     /** A trainer's command forwarded to the instance that drives the exercise's clock: input for that one only. */
     CLOCK_COMMAND_SUBMITTED("nl.weerbaar.exercise.clock-command-submitted.v1", Topics.EXERCISE_COMMANDS,
             "clock-command-submitted", ClockCommandSubmitted.class),
@@ -82,6 +86,9 @@ public enum EventType {
 
     ALERT_ACKNOWLEDGED("nl.weerbaar.crisisteam.alert-acknowledged.v1", Topics.CRISIS_TEAM, "alert-acknowledged",
             AlertAcknowledged.class),
+    /** The crisis team's decision as a command to outage-timeline, which takes it onto the exercise topic. */
+    DECISION_SUBMITTED("nl.weerbaar.crisisteam.decision-submitted.v1", Topics.CRISIS_TEAM, "decision-submitted",
+            "decision", Decision.class),
 
     NSP_REGISTERED("nl.weerbaar.nsp.registered.v1", Topics.NOODSTEUNPUNT, "nsp-registered", NspRegistered.class),
     NSP_STATE_CHANGED("nl.weerbaar.nsp.state-changed.v1", Topics.NOODSTEUNPUNT, "nsp-state-changed",
@@ -175,7 +182,8 @@ public enum EventType {
      * processor only, never folded as what happened.
      */
     public boolean isCommand() {
-        return this == OFFER_ANSWER_SUBMITTED || this == ASSIGNMENT_PROGRESS_SUBMITTED || this == CLOCK_COMMAND_SUBMITTED;
+        return this == OFFER_ANSWER_SUBMITTED || this == ASSIGNMENT_PROGRESS_SUBMITTED || this == CLOCK_COMMAND_SUBMITTED
+                || this == DECISION_SUBMITTED;
     }
 
     /** A watermark of the topic's owner, for stream processors; read models skip it. */

@@ -29,6 +29,15 @@ const TEXTS = {
         : `Telefoon werkt niet in ${except.join(', ')}: daar burgerhulp alleen via noodsteunpunten`)
       : mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
     noPhones: 'geen telefoon',
+    decisions: 'Besluiten', decide: 'Besluit nemen', decisionKind: 'Besluit', decisionSubject: 'Waarover',
+    decisionAdvice: 'Advies', decisionMessage: 'Tekst van het bericht', decisionReason: 'Waarom',
+    decisionBy: by => `door ${by}`, decisionTaken: 'Besluit doorgegeven; het staat op de tijdlijn zodra de oefening het neemt.',
+    kinds: { 'open-nsp': 'Noodsteunpunt openen', 'close-nsp': 'Noodsteunpunt sluiten',
+      'fuel-priority': 'Voorrang bij brandstof', 'mobile-generator': 'Mobiel aggregaat sturen',
+      'public-warning': 'Publieksbericht (NL-Alert)', 'extra-volunteers': 'Extra burgerhulpverleners vragen',
+      grip: 'GRIP afkondigen' },
+    numbers: { 'mobile-generator': 'Uren brandstof', 'extra-volunteers': 'Aantal', grip: 'GRIP-niveau' },
+    advices: { 'come-to-nsp': 'kom naar het noodsteunpunt', 'stay-home': 'blijf thuis' },
     hoursLeft: h => `${h.toFixed(1)} u`,
     more: n => ` (en ${n} meer tegelijk)`,
     resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in', catCrisis: 'crisisteam',
@@ -66,6 +75,15 @@ const TEXTS = {
         : `Phones are down in ${except.join(', ')}: there citizen aid only through the support points`)
       : mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
     noPhones: 'no phones',
+    decisions: 'Decisions', decide: 'Decide', decisionKind: 'Decision', decisionSubject: 'About',
+    decisionAdvice: 'Advice', decisionMessage: 'Text of the message', decisionReason: 'Why',
+    decisionBy: by => `by ${by}`, decisionTaken: 'Decision passed on; it shows on the time line once the exercise takes it.',
+    kinds: { 'open-nsp': 'Open a support point', 'close-nsp': 'Close a support point',
+      'fuel-priority': 'Fuel priority', 'mobile-generator': 'Send a mobile generator',
+      'public-warning': 'Public warning (NL-Alert)', 'extra-volunteers': 'Ask for more volunteers',
+      grip: 'Declare a GRIP level' },
+    numbers: { 'mobile-generator': 'Hours of fuel', 'extra-volunteers': 'How many', grip: 'GRIP level' },
+    advices: { 'come-to-nsp': 'come to the support point', 'stay-home': 'stay at home' },
     hoursLeft: h => `${h.toFixed(1)} h`,
     more: n => ` (and ${n} more at the same time)`,
     resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in', catCrisis: 'crisis team',
@@ -313,6 +331,7 @@ function render() {
   drawNsps();
   drawRequests();
   drawAlerts();
+  drawDecisions();
   drawFeed();
 }
 
@@ -571,6 +590,77 @@ function drawAlerts() {
   $('alerts').replaceChildren(...(open.length ? open : [el('li', {}, t('none'))]));
   $('resolved-alerts').replaceChildren(...picture.resolvedAlerts.map(line));
 }
+
+// ---- decisions: the crisis team acts; outage-timeline takes each onto the exercise, the simulations answer ----
+
+function drawDecisions() {
+  const rows = (picture.decisions || []).map(d => el('li', { 'data-decision': d.id, 'data-kind': d.kind },
+    `${clock(d.atSeconds)} · ${say(d.text)}`, el('div', { class: 'details' }, `${d.reason} (${t('decisionBy')(d.by)})`)));
+  $('decisions').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
+  $('decide').hidden = reviewing || ['STOPPED', 'FINISHED'].includes(picture.state);
+  const kind = $('decision-kind');
+  if (!kind.options.length || kind.dataset.lang !== lang) {
+    const chosen = kind.value;
+    kind.replaceChildren(...Object.entries(t('kinds')).map(([k, label]) => el('option', { value: k }, label)));
+    kind.value = chosen || 'open-nsp';
+    kind.dataset.lang = lang;
+    $('decision-advice').replaceChildren(...Object.entries(t('advices')).map(([k, label]) => el('option', { value: k }, label)));
+    decisionFields();
+  } else if (!$('decision-subject').options.length) {
+    decisionFields(); // the scenario's NSPs, providers and places had not come in yet
+  }
+}
+
+/** The fields a kind of decision needs: what it is about (NSPs, providers or places), a number, a message. */
+function decisionFields() {
+  const kind = $('decision-kind').value;
+  const subject = $('decision-subject');
+  const options = ['open-nsp', 'close-nsp'].includes(kind) ? Object.values(picture.nsps).map(n => [n.id, n.name])
+    : ['fuel-priority', 'mobile-generator'].includes(kind) ? Object.values(picture.providers).map(p => [p.id, p.name])
+    : ['public-warning', 'extra-volunteers'].includes(kind) ? picture.places.map(p => [p.id, p.name]) : [];
+  subject.multiple = ['public-warning', 'extra-volunteers'].includes(kind);
+  subject.replaceChildren(...options.map(([id, name]) => el('option', { value: id }, name)));
+  $('decision-subject-label').hidden = !options.length;
+  const number = t('numbers')[kind];
+  $('decision-number-label').hidden = !number;
+  $('decision-number-text').textContent = number || '';
+  $('decision-number').max = kind === 'grip' ? 4 : 100000;
+  $('decision-advice-label').hidden = kind !== 'public-warning';
+  $('decision-message-label').hidden = kind !== 'public-warning';
+}
+$('decision-kind').onchange = decisionFields;
+
+$('decide').onsubmit = async event => {
+  event.preventDefault();
+  const kind = $('decision-kind').value;
+  const chosen = [...$('decision-subject').selectedOptions].map(o => o.value);
+  const number = $('decision-number').value ? Number($('decision-number').value) : undefined;
+  const body = { kind, reason: $('decision-reason').value };
+  if (['open-nsp', 'close-nsp'].includes(kind)) body.nspId = chosen[0];
+  if (['fuel-priority', 'mobile-generator'].includes(kind)) body.providerId = chosen[0];
+  if (['public-warning', 'extra-volunteers'].includes(kind)) body.places = chosen;
+  if (kind === 'mobile-generator') body.hours = number;
+  if (['extra-volunteers', 'grip'].includes(kind)) body.count = number;
+  if (kind === 'public-warning') {
+    body.advice = $('decision-advice').value;
+    body.message = { nl: $('decision-message').value, en: $('decision-message').value };
+  }
+  const button = $('decide').querySelector('button');
+  button.disabled = true;
+  try {
+    const response = await fetch(`api/exercises/${encodeURIComponent(exerciseId)}/decisions`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { Authorization: auth, 'Content-Type': 'application/json', 'Accept-Language': lang,
+        'Idempotency-Key': crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}` } });
+    // the service's own words on a refusal (problem+json), in the page's language
+    $('decision-error').textContent = response.ok ? t('decisionTaken') : ((await response.json()).detail || response.status);
+    if (response.ok) $('decision-reason').value = '';
+  } catch (err) {
+    $('decision-error').textContent = t('failed') + ' (' + err.message + ')';
+  } finally {
+    button.disabled = false;
+  }
+};
 
 // "seen, we are on it": the crisis team's acknowledgement goes on its topic; the picture shows it once logged
 async function acknowledge(alertId, button) {

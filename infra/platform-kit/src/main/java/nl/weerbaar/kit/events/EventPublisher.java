@@ -60,6 +60,15 @@ public class EventPublisher {
         return send(draft(eventId, key, payload, context));
     }
 
+    /**
+     * As {@link #publishWithId(String, String, Object, EventContext)}, for a payload that several types share (a
+     * command and the fact it asks for).
+     */
+    public Published publishWithId(EventType type, String eventId, String key, Object payload,
+                                   EventContext context) {
+        return send(draft(type, eventId, key, payload, context));
+    }
+
     /** As {@link #publishWithId(String, String, Object, EventContext)}, for a payload that several types share. */
     public Draft draft(EventType type, String eventId, String key, Object payload, EventContext context) {
         return draft(eventId, source, type, key, EventJson.mapper().valueToTree(payload), context);

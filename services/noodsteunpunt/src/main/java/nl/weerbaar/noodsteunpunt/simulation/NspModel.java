@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.weerbaar.contracts.burgerhulp.HelpNeeds;
+import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.DecisionKind;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.HelpRequested;
@@ -275,6 +277,39 @@ public class NspModel {
         return out;
     }
 
+    /**
+     * A decision of the crisis team, at its scenario time: an NSP opened ahead of the policy (opening now, open after
+     * the opening time; the policy closes it again after the power returns, as one it opened itself) or closed (the
+     * people there go home, and the policy leaves it closed). A decision about an NSP not here, or one already in
+     * that state, changes nothing.
+     */
+    public List<Emitted> decision(Decision d, long at, NspRules rules) {
+        List<Emitted> out = new ArrayList<>();
+        advance(at, rules, out);
+        Site site = d.nspId() == null ? null : sites.get(d.nspId());
+        if (site == null) {
+            return out;
+        }
+        touch(site, rules);
+        boolean serving = site.state == NspState.OPENING || site.inUse();
+        if (d.kind() == DecisionKind.OPEN_NSP && !serving) {
+            site.closedByCrisisTeam = false;
+            site.openedByPolicy = true;
+            site.openAt = now + rules.openingMinutes() * 60L;
+            changeState(site, NspState.OPENING, NspStateChanged.BY_DECISION, NspStateChanged.BY_DECISION,
+                    NspTexts.openingByDecision(site.nsp.name()), d.by(), out);
+        } else if (d.kind() == DecisionKind.CLOSE_NSP && serving) {
+            sendHome(site, out);
+            site.closedByCrisisTeam = true;
+            site.openedByPolicy = false;
+            site.openAt = null;
+            changeState(site, NspState.CLOSED, NspStateChanged.BY_DECISION, NspStateChanged.BY_DECISION,
+                    NspTexts.closedByDecision(site.nsp.name()), d.by(), out);
+        }
+        advance(now, rules, out);
+        return out;
+    }
+
     /** An operator checked a household in (its event is on the topic already): what follows from it. */
     public List<Emitted> operatorCheckIn(CitizenCheckedIn in, NspRules rules) {
         List<Emitted> out = new ArrayList<>();
@@ -498,11 +533,16 @@ public class NspModel {
 
     private void changeState(Site site, NspState state, String reason, String trigger, Text message,
                              List<Emitted> out) {
+        changeState(site, state, reason, trigger, message, null, out);
+    }
+
+    private void changeState(Site site, NspState state, String reason, String trigger, Text message, String by,
+                             List<Emitted> out) {
         NspState previous = site.state;
         site.state = state;
         site.since = now;
         out.add(emit(site.id(), new NspStateChanged(exerciseId, site.id(), state, previous, reason, trigger, message,
-                null, now)));
+                by, now)));
     }
 
     private void sendHome(Site site, List<Emitted> out) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.PopulationDemand;
@@ -31,7 +32,7 @@ final class NspStep {
 
     /** Types that may be input; anything else is skipped on its header alone, without reading the payload. */
     static final Set<EventType> CANDIDATES = EnumSet.of(EventType.SCENARIO_LOADED, EventType.CLOCK_TICKED,
-            EventType.INJECT_FIRED, EventType.PHASE_STARTED, EventType.POPULATION_DEMAND,
+            EventType.INJECT_FIRED, EventType.PHASE_STARTED, EventType.POPULATION_DEMAND, EventType.DECISION_TAKEN,
             EventType.EXERCISE_STATE_CHANGED, EventType.PROVIDER_REGISTERED, EventType.PROVIDER_STATUS_CHANGED,
             EventType.VITAL_PROGRESS_MARKED, EventType.NSP_REGISTERED, EventType.NSP_STATE_CHANGED,
             EventType.CITIZEN_CHECKED_IN, EventType.CITIZEN_CHECKED_OUT, EventType.SUPPLIES_DELIVERED,
@@ -82,6 +83,7 @@ final class NspStep {
             }
             case CLOCK_TICKED -> m.advanceTo(event.payload(ClockTicked.class).scenarioTimeSeconds(), rules);
             case INJECT_FIRED, PHASE_STARTED -> m.advanceTo(at, rules);
+            case DECISION_TAKEN -> m.decision(event.payload(Decision.class), at, rules);
             case POPULATION_DEMAND -> {
                 PopulationDemand demand = event.payload(PopulationDemand.class);
                 Map<String, List<Household>> arrivals = new LinkedHashMap<>();

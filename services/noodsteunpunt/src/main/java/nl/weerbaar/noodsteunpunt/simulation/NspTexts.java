@@ -34,6 +34,16 @@ final class NspTexts {
         return hours == 0 ? m : rest == 0 ? h : h + " and " + m;
     }
 
+    static Text openingByDecision(String nsp) {
+        return Text.of(nsp + " gaat open: besluit van het crisisteam.", nsp + " is opening: the crisis team decided "
+                + "so.");
+    }
+
+    static Text closedByDecision(String nsp) {
+        return Text.of(nsp + " gaat dicht: besluit van het crisisteam; wie er is, gaat naar huis.", nsp
+                + " closes: the crisis team decided so; the people there go home.");
+    }
+
     static Text open(String nsp) {
         return Text.of(nsp + " is open.", nsp + " is open.");
     }

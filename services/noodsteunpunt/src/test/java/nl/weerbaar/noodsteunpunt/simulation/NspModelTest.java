@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.DecisionKind;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedIn;
 import nl.weerbaar.contracts.noodsteunpunt.CitizenCheckedOut;
 import nl.weerbaar.contracts.noodsteunpunt.HouseholdUnserved;
@@ -211,6 +213,52 @@ class NspModelTest {
                 sink.accept(u.needs());
             }
         }).toList();
+    }
+
+    private static Decision decision(DecisionKind kind, String nspId, long at) {
+        return new Decision("oef-1", "besluit-" + kind.wire(), kind, nspId, null, null, null, null, null, null, null,
+                "waarom", "crisisteam", at);
+    }
+
+    @Test
+    void theCrisisTeamOpensAnNspAheadOfThePolicyAndClosesAnotherWhoseVisitorsGoHome() {
+        NspModel model = darkAtZero();
+        // at T+0:20, forty minutes before the policy would: opening now, open after the opening time
+        collect(model.decision(decision(DecisionKind.OPEN_NSP, "nsp-heesch", 1200), 1200, RULES));
+        assertThat(states()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(NspState.OPENING);
+            assertThat(s.trigger()).isEqualTo(NspStateChanged.BY_DECISION);
+            assertThat(s.by()).isEqualTo("crisisteam");
+            assertThat(s.message().nl()).contains("besluit van het crisisteam");
+        });
+        collect(model.advanceTo(7200, RULES));
+        assertThat(states()).extracting(NspStateChanged::nspId, NspStateChanged::state, NspStateChanged::atSeconds)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nsp-heesch", NspState.OPENING, 1200L),
+                        org.assertj.core.groups.Tuple.tuple("nsp-heesch", NspState.OPEN, 3000L),
+                        org.assertj.core.groups.Tuple.tuple("nsp-nistelrode", NspState.OPENING, 3600L),
+                        org.assertj.core.groups.Tuple.tuple("nsp-nistelrode", NspState.OPEN, 5400L));
+        // opening it again changes nothing
+        int before = states().size();
+        collect(model.decision(decision(DecisionKind.OPEN_NSP, "nsp-heesch", 7200), 7200, RULES));
+        assertThat(states()).hasSize(before);
+
+        collect(model.demand(7200, 10800, Map.of("nistelrode", List.of(new Household("nistelrode-u2-1", 3,
+                List.of("shelter"), true, "5388"))), RULES));
+        collect(model.advanceTo(9000, RULES));
+        assertThat(published(CitizenCheckedIn.class)).isNotEmpty();
+        collect(model.decision(decision(DecisionKind.CLOSE_NSP, "nsp-nistelrode", 9000), 9000, RULES));
+        assertThat(states().getLast()).satisfies(s -> {
+            assertThat(s.nspId()).isEqualTo("nsp-nistelrode");
+            assertThat(s.state()).isEqualTo(NspState.CLOSED);
+            assertThat(s.atSeconds()).isEqualTo(9000L);
+        });
+        assertThat(published(CitizenCheckedOut.class)).isNotEmpty().allSatisfy(out ->
+                assertThat(out.reason()).isEqualTo(CitizenCheckedOut.NSP_CLOSED));
+        // the policy leaves a closed NSP closed while the power is still out
+        int closed = states().size();
+        collect(model.advanceTo(20000, RULES));
+        assertThat(states()).hasSize(closed);
     }
 
     private static List<Household> households(int n) {

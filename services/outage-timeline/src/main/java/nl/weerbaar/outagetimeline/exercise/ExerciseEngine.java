@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.weerbaar.contracts.ScenarioTime;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
@@ -295,6 +296,24 @@ public class ExerciseEngine {
         if (mode != PlayMode.CATCH_UP) {
             runs.playedUpTo(run.exerciseId(), to);
         }
+    }
+
+    /**
+     * Takes a decision of the crisis team onto the exercise topic at the clock's time now, after everything the clock
+     * has to publish before it: the simulations read it in scenario-time order, as an inject. Its id follows from the
+     * decision's, so taking it twice publishes it once. Refused (409) when the exercise does not run or is a replay.
+     */
+    synchronized Published decide(Decision decision, String submittedEventId) {
+        ExerciseRun run = catchUp(requireLive(decision.exerciseId(), "decide"));
+        if (run.state() != ExerciseState.RUNNING && run.state() != ExerciseState.PAUSED) {
+            throw ApiException.conflict("exercise.transition", "decide", run.state().name(), run.exerciseId());
+        }
+        String id = EventIds.derived(run.exerciseId(), "decision", decision.decisionId());
+        long now = run.positionSeconds();
+        Published published = publisher.publishWithId(id, run.exerciseId(), decision.at(now),
+                Timeline.context(run, now).withCause(submittedEventId));
+        emitted.add(id, run.exerciseId());
+        return published;
     }
 
     /** Remembers the items published (the clock's mark among them is not one: it is not kept). */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 
@@ -30,7 +31,9 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
     /** The entry as a feed line; {@code names} gives the names of NSPs, providers and places by id. */
     public static FeedItem of(LogEntry e, Function<String, String> names) {
         JsonNode p = json(e.payload());
-        return new FeedItem(e.seq(), e.atSeconds(), category(e.topic()), e.type(), e.key(), ALERTS.contains(e.type()),
+        // a decision is the crisis team's, whichever topic outage-timeline took it onto
+        String category = "decision-taken".equals(e.type()) ? "crisis" : category(e.topic());
+        return new FeedItem(e.seq(), e.atSeconds(), category, e.type(), e.key(), ALERTS.contains(e.type()),
                 text(e.type(), names, p));
     }
 
@@ -126,12 +129,24 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case "household-unserved" -> Text.of(household(size, "nl") + " niet opgevangen: "
                     + Words.nl(p.path("reason").asText()), household(size, "en") + " not taken in: "
                     + Words.en(p.path("reason").asText()));
+            case "decision-taken" -> decision(p, names);
             case "alert-acknowledged" -> Text.of("Melding gezien door " + p.path("by").asText(),
                     "Alert acknowledged by " + p.path("by").asText());
             case "personal-data-purged" -> Text.of("Persoonsgegevens van de oefening verwijderd",
                     "The exercise's personal data purged");
             default -> Text.of(Words.nl(type), Words.en(type));
         };
+    }
+
+    private static Text decision(JsonNode p, Function<String, String> names) {
+        try {
+            Decision d = EventJson.mapper().treeToValue(p, Decision.class);
+            Text what = DecisionText.of(d, names);
+            return Text.of("Besluit: " + what.nl() + " — " + d.reason(), "Decision: " + what.en() + " — "
+                    + d.reason());
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            return Text.of("Besluit", "Decision");
+        }
     }
 
     private static String household(int size, String lang) {

@@ -73,6 +73,11 @@ public class LivePictures {
         return id -> names.getOrDefault(id, id);
     }
 
+    /** What {@code reader} finds on the exercise's current picture, read under the lock (never half-updated). */
+    public synchronized <T> T read(String exerciseId, Function<Picture, T> reader) {
+        return reader.apply(pictures.computeIfAbsent(exerciseId, this::folded));
+    }
+
     /** An alert on the exercise's current picture. */
     public synchronized Optional<Picture.Alert> alert(String exerciseId, String alertId) {
         return pictures.computeIfAbsent(exerciseId, this::folded).alert(alertId);

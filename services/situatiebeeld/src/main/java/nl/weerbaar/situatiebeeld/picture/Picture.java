@@ -60,6 +60,8 @@ public class Picture {
     @JsonIgnore public final Map<String, String> names = new ConcurrentHashMap<>();
     /** Every alert, for the fold; the page gets the recent ones and the times of all (to jump between them). */
     @JsonIgnore public List<Alert> alerts = new ArrayList<>();
+    /** The crisis team's decisions as outage-timeline took them, in the order taken. */
+    public List<DecisionItem> decisions = new ArrayList<>();
     public String reachability = "phone";
     /** The places where the other holds: no phones there (reachability phone), or phones only there (nsp-only). */
     public List<String> phonesExcept = List.of();
@@ -197,6 +199,11 @@ public class Picture {
         public Text cause;
         public Long expectedRestoreSeconds;
         public String source;
+    }
+
+    /** A decision on the time line: what in words, why, by whom, at which scenario time. */
+    public record DecisionItem(String id, long atSeconds, String kind, Text text, String reason, String by,
+                               String nspId, String providerId) {
     }
 
     public record Place(String id, String name, double lat, double lon, int inhabitants) {

@@ -13,6 +13,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -102,6 +103,9 @@ public final class PictureFolder {
             case AlertAcknowledged a -> p.alert(a.alertId()).filter(alert -> alert.acknowledgedBy() == null)
                     .ifPresent(alert -> p.alerts.set(p.alerts.indexOf(alert), alert.acknowledged(a.by(), a.atSeconds())));
             case VitalAlertResolved r -> resolve(p, r.alertId(), r.atSeconds(), r.message());
+            case Decision d -> p.decisions.add(new Picture.DecisionItem(d.decisionId(), d.atSeconds(),
+                    d.kind().wire(), DecisionText.of(d, id -> p.names.getOrDefault(id, id)), d.reason(), d.by(),
+                    d.nspId(), d.providerId()));
             case NspRegistered r -> nsp(p, r.nsp());
             case NspStateChanged s -> {
                 Picture.Nsp n = p.nsps.get(s.nspId());

@@ -113,6 +113,24 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Chooses the option with {@code value} in a select, as a person would (the page hears the change). */
+    void choose(String css, String value) {
+        until(d -> {
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector(css))).selectByValue(value);
+            return true;
+        });
+    }
+
+    /** Types {@code text} into a field, after clearing it. */
+    void type(String css, String text) {
+        until(d -> {
+            var field = d.findElement(By.cssSelector(css));
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
+    }
+
     /** Moves the review slider as a person would drag it. */
     void slideTo(long seconds) {
         ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('slider');"

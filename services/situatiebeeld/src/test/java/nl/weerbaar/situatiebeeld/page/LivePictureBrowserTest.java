@@ -85,6 +85,7 @@ class LivePictureBrowserTest {
                     .orElse("alert-0");
             acknowledgementRules(id, browser.attributes(alert112, "data-id").getFirst(), alertId);
             assertThat(browser.text("clock")).isNotEqualTo(first);
+            decideOnThePage(browser);
             // the noodsteunpunten open by policy and the population comes in; first aid is asked of burgerhulp
             browser.until(d -> browser.attributes("#nsp-list tr[data-nsp]", "data-occupancy").stream()
                     .anyMatch(o -> Integer.parseInt(o) > 0));
@@ -150,6 +151,24 @@ class LivePictureBrowserTest {
             browser.until(d -> browser.texts("#alerts li").stream().anyMatch(a -> a.startsWith(alertTime)));
             browser.screenshot(Path.of("target", "screenshots", "review-at-first-alert.png"));
         }
+    }
+
+    /**
+     * The crisis team decides on the page: fuel priority for the hospital, with its reason; the decision comes on
+     * the time line in words once outage-timeline has taken it. The same again is refused, in the service's words.
+     */
+    private static void decideOnThePage(Browser browser) {
+        browser.choose("#decision-kind", "fuel-priority");
+        browser.choose("#decision-subject", "ziekenhuis-bernhoven");
+        browser.type("#decision-reason", "Het ziekenhuis mag niet zonder stroom komen.");
+        browser.click("#decide button[type='submit']");
+        browser.until(d -> browser.count("#decisions li[data-kind='fuel-priority']") == 1);
+        assertThat(browser.textOf("#decisions li[data-kind='fuel-priority']"))
+                .contains("Voorrang bij brandstof voor Ziekenhuis Bernhoven")
+                .contains("Het ziekenhuis mag niet zonder stroom komen. (door " + CRISIS_USER + ")");
+        browser.type("#decision-reason", "Nog een keer.");
+        browser.click("#decide button[type='submit']");
+        browser.until(d -> browser.text("decision-error").contains("heeft al voorrang bij brandstof"));
     }
 
     /** Once only, by the crisis team only, and only alerts that are on the picture; refused as problem+json. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import nl.weerbaar.contracts.ContractExamples;
 import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.scenario.Text;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,9 @@ class FeedItemTest {
                 continue; // the event's own message, written for people where it was decided
             }
             for (String field : CODE_FIELDS) {
+                if (field.equals("reason") && example.type().payloadType() == Decision.class) {
+                    continue; // a decision's reason is the crisis team's own words, not a code
+                }
                 String code = example.payload().path(field).asText("");
                 if (!code.isEmpty() && !ALSO_WORDS.contains(code)) {
                     // as a word of its own ("open" may stand in "afgelopen")

@@ -9,6 +9,7 @@ import java.util.Set;
 import nl.weerbaar.contracts.scenario.DependencyGraph;
 import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.StatusEffect;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.contracts.vital.ProviderState;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
@@ -37,6 +38,8 @@ public class CascadeModel {
      * written for this exercise.
      */
     public InputProgress clock = InputProgress.none();
+    /** Mobile generators on their way (the crisis team's decisions), by arrival: each refuels its provider. */
+    public List<Delivery> deliveries = new ArrayList<>();
     public long markedUpTo = -1;
     public boolean markedEnded;
 
@@ -47,6 +50,10 @@ public class CascadeModel {
     public CascadeModel(String exerciseId, long now) {
         this.exerciseId = exerciseId;
         this.now = now;
+    }
+
+    /** A mobile generator the crisis team sent: it runs at {@code atSeconds} with {@code hours} of fuel. */
+    public record Delivery(long atSeconds, String providerId, double hours, String decisionId) {
     }
 
     /** The rules of a deployment: when backup counts as low, which providers are the emergency number. */
@@ -79,25 +86,74 @@ public class CascadeModel {
         List<Outcome> out = new ArrayList<>();
         advance(at, rules, out);
         for (SimulatedProvider p : targets(effect)) {
-            List<String> darkBefore = affectedPlaces(p, p.state);
-            Double shareBefore = affectedShare(p, p.state);
-            boolean changed = impose(p, injectId, effect, rules);
-            ProviderState next = p.effective();
-            // a restoration stage may leave the state degraded with fewer dark places: that is news downstream too
-            boolean placesChanged = next == p.state && (!affectedPlaces(p, next).equals(darkBefore)
-                    || !Objects.equals(affectedShare(p, next), shareBefore));
-            if (next != p.state || changed || placesChanged) {
-                List<CauseStep> chain = next.works() && !p.state.works() || next == ProviderState.NORMAL
-                        ? List.of() : p.chain;
-                emit(p, next, extend(chain, step(p, next, switch (effect.effect()) {
-                    case "refuel" -> "refuelled";
-                    case "backup-failed" -> "backup-failed";
-                    default -> "inject";
-                }, injectId)), injectId, rules, out);
-            }
+            affect(p, injectId, effect, rules, out);
         }
         cascade(now, rules, out);
         return out;
+    }
+
+    /**
+     * A decision of the crisis team, at its scenario time: fuel priority tops the provider's backup up whenever it
+     * would run low (now, if it already has); a mobile generator refuels it when it arrives, after its delivery time.
+     * A decision about a provider the exercise does not have changes nothing.
+     */
+    public List<Outcome> applyDecision(Decision decision, long at, Rules rules) {
+        List<Outcome> out = new ArrayList<>();
+        advance(at, rules, out);
+        SimulatedProvider p = decision.providerId() == null ? null : providers.get(decision.providerId());
+        if (p == null) {
+            return out;
+        }
+        switch (decision.kind()) {
+            case FUEL_PRIORITY -> {
+                p.fuelPriority = decision.decisionId();
+                if (p.refuelable(rules.lowBackupHours()) && p.backupRunning
+                        && p.backupLeftAt(now) <= rules.lowBackupHours()) {
+                    affect(p, decision.decisionId(), refuel(p.id(), p.autonomy()), rules, out);
+                }
+            }
+            case MOBILE_GENERATOR -> {
+                long arrives = now + 60L * (decision.deliveryMinutes() == null ? DELIVERY_MINUTES
+                        : decision.deliveryMinutes());
+                double hours = decision.hours() == null ? GENERATOR_HOURS : decision.hours();
+                deliveries.add(new Delivery(arrives, p.id(), hours, decision.decisionId()));
+                deliveries.sort(java.util.Comparator.comparingLong(Delivery::atSeconds)
+                        .thenComparing(Delivery::decisionId));
+            }
+            default -> {
+                // the other decisions are other services' to answer
+            }
+        }
+        settleAlerts(out);
+        return out;
+    }
+
+    /** A mobile generator's delivery time and fuel when the decision does not say. */
+    static final int DELIVERY_MINUTES = 120;
+    static final double GENERATOR_HOURS = 24;
+
+    private static StatusEffect refuel(String providerId, double hours) {
+        return new StatusEffect("refuel", providerId, null, hours, null, null, null);
+    }
+
+    /** One provider takes an inject's (or a decision's) effect; a change of state or backup is published. */
+    private void affect(SimulatedProvider p, String injectId, StatusEffect effect, Rules rules, List<Outcome> out) {
+        List<String> darkBefore = affectedPlaces(p, p.state);
+        Double shareBefore = affectedShare(p, p.state);
+        boolean changed = impose(p, injectId, effect, rules);
+        ProviderState next = p.effective();
+        // a restoration stage may leave the state degraded with fewer dark places: that is news downstream too
+        boolean placesChanged = next == p.state && (!affectedPlaces(p, next).equals(darkBefore)
+                || !Objects.equals(affectedShare(p, next), shareBefore));
+        if (next != p.state || changed || placesChanged) {
+            List<CauseStep> chain = next.works() && !p.state.works() || next == ProviderState.NORMAL
+                    ? List.of() : p.chain;
+            emit(p, next, extend(chain, step(p, next, switch (effect.effect()) {
+                case "refuel" -> "refuelled";
+                case "backup-failed" -> "backup-failed";
+                default -> "inject";
+            }, injectId)), injectId, rules, out);
+        }
     }
 
     /** The real provider posted a status: it wins from now on, and its dependents follow it. */
@@ -158,10 +214,27 @@ public class CascadeModel {
                     firstIsLow = false;
                 }
             }
+            Delivery delivery = deliveries.isEmpty() ? null : deliveries.getFirst();
+            if (delivery != null && delivery.atSeconds() <= at && delivery.atSeconds() <= firstAt) {
+                // a mobile generator arrives (before a backup event at the same second: it may prevent it)
+                deliveries.removeFirst();
+                now = Math.max(now, delivery.atSeconds());
+                SimulatedProvider p = providers.get(delivery.providerId());
+                if (p != null) {
+                    affect(p, delivery.decisionId(), refuel(p.id(), delivery.hours()), rules, out);
+                    cascade(now, rules, out);
+                }
+                continue;
+            }
             if (first == null || firstAt > at) {
                 break;
             }
             now = Math.max(now, firstAt);
+            if (firstIsLow && first.fuelPriority != null && first.refuelable(rules.lowBackupHours())) {
+                // priority in the fuel distribution: the tanker comes before the backup runs low
+                affect(first, first.fuelPriority, refuel(first.id(), first.autonomy()), rules, out);
+                continue;
+            }
             if (firstIsLow) {
                 first.lowAlerted = true;
                 if (first.posted == null) {

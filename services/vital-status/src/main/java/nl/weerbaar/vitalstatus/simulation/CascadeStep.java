@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.InjectFired;
@@ -50,6 +51,8 @@ final class CascadeStep {
                 yield fired.inject().statusEffect() == null ? model.advanceTo(at, rules)
                         : model.applyInject(fired.inject().id(), fired.inject().statusEffect(), at, rules);
             }
+            case DECISION_TAKEN -> model.applyDecision(event.payload(Decision.class),
+                    at(model, event.scenarioTimeSeconds()), rules);
             case CLOCK_TICKED -> model.advanceTo(at(model, event.payload(ClockTicked.class).scenarioTimeSeconds()),
                     rules);
             case EXERCISE_STATE_CHANGED -> {

@@ -48,6 +48,9 @@ public class SimulatedProvider {
     /** The alerts raised about it that still hold, by kind: each is resolved when its condition ends. */
     public Map<String, String> openAlerts = new TreeMap<>();
 
+    /** The crisis team's decision that gave it priority in the fuel distribution, or null. */
+    public String fuelPriority;
+
     /** Status changes published so far, for derived event ids. */
     public int changes;
 
@@ -74,6 +77,16 @@ public class SimulatedProvider {
             return backupLeftHours;
         }
         return Math.max(0, backupLeftHours - (seconds - backupAt) / 3600.0);
+    }
+
+    /**
+     * Whether a fuel delivery can top its backup up: a generator or reserved fuel that can be refuelled, with more
+     * autonomy than the low threshold (else a top-up would be low at once). Batteries cannot.
+     */
+    boolean refuelable(double lowThresholdHours) {
+        return provider.backup() != null && ("generator".equals(provider.backup().kind())
+                || "reserved-fuel".equals(provider.backup().kind()))
+                && !Boolean.FALSE.equals(provider.backup().refuelPossible()) && autonomy() > lowThresholdHours;
     }
 
     /** When the running backup is exhausted, in scenario seconds. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
+import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.DecisionKind;
 import nl.weerbaar.contracts.scenario.Backup;
 import nl.weerbaar.contracts.scenario.Provider;
 import nl.weerbaar.contracts.scenario.StatusEffect;
@@ -180,6 +182,80 @@ class CascadeModelTest {
                 provider("hospital", null, List.of("grid"), null, "generator", 6)), 0, RULES);
         model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
         return model;
+    }
+
+    private static Decision decision(DecisionKind kind, String providerId, Integer deliveryMinutes, Double hours,
+                                     long at) {
+        return new Decision("x", "besluit-" + kind.wire(), kind, null, providerId, null, null, hours,
+                deliveryMinutes, null, null, "waarom", "crisisteam", at);
+    }
+
+    /** A hospital on a 6 h generator, a care home without one: the grid fails at T+0. */
+    private static CascadeModel hospitalAndCareHome() {
+        CascadeModel model = new CascadeModel("x", 0);
+        model.register(List.of(provider("grid", List.of("p"), null, null, "none", 0),
+                provider("hospital", List.of("p"), List.of("grid"), null, "generator", 6),
+                provider("care-home", List.of("p"), List.of("grid"), null, "none", 0)), 0, RULES);
+        model.applyInject("out", effect("down", "grid", null, null), 0, RULES);
+        return model;
+    }
+
+    @Test
+    void withFuelPriorityTheHospitalIsToppedUpBeforeItsGeneratorRunsLowAndNeverGoesDown() {
+        CascadeModel without = hospitalAndCareHome();
+        List<Outcome> left = without.advanceTo(7 * 3600, RULES);
+        assertThat(left).filteredOn(o -> o instanceof Outcome.Alert).extracting(Outcome::atSeconds)
+                .containsExactly(4 * 3600L); // 2 h left
+        assertThat(changes(left)).containsExactly("hospital=down");
+
+        CascadeModel with = hospitalAndCareHome();
+        assertThat(with.applyDecision(decision(DecisionKind.FUEL_PRIORITY, "hospital", null, null, 3600),
+                3600, RULES)).isEmpty(); // nothing to do yet: 5 h left
+        List<Outcome> day = with.advanceTo(24 * 3600, RULES);
+        assertThat(day).noneMatch(o -> o instanceof Outcome.Alert);
+        // topped up each time it would have had 2 h left: at T+4, T+10, T+16, T+22
+        assertThat(day).filteredOn(o -> o instanceof Outcome.StatusChange).extracting(o -> o.atSeconds() / 3600)
+                .containsExactly(4L, 10L, 16L, 22L);
+        assertThat(day).allSatisfy(o -> {
+            Outcome.StatusChange c = (Outcome.StatusChange) o;
+            assertThat(c.state()).isEqualTo(ProviderState.ON_BACKUP);
+            assertThat(c.chain().getLast().reason()).isEqualTo("refuelled");
+            assertThat(c.injectId()).isEqualTo("besluit-fuel-priority");
+        });
+    }
+
+    @Test
+    void priorityGivenWhenTheBackupIsAlreadyLowRefuelsAtOnceAndEndsTheAlert() {
+        CascadeModel model = hospitalAndCareHome();
+        model.advanceTo(5 * 3600, RULES); // backup-low at T+4
+        List<Outcome> now = model.applyDecision(decision(DecisionKind.FUEL_PRIORITY, "hospital", null, null,
+                5 * 3600), 5 * 3600, RULES);
+        assertThat(now).filteredOn(o -> o instanceof Outcome.AlertResolved).singleElement()
+                .satisfies(o -> assertThat(((Outcome.AlertResolved) o).reason()).isEqualTo("refuelled"));
+        assertThat(((Outcome.StatusChange) now.getFirst()).backupLeftHours()).isEqualTo(7.0);
+    }
+
+    @Test
+    void aMobileGeneratorBringsACareHomeWithoutBackupBackAfterItsDeliveryTimeUntilItsFuelIsGone() {
+        CascadeModel model = hospitalAndCareHome();
+        assertThat(model.providers.get("care-home").state).isEqualTo(ProviderState.DOWN);
+        assertThat(model.applyDecision(decision(DecisionKind.MOBILE_GENERATOR, "care-home", 90, 8.0, 3600), 3600,
+                RULES)).isEmpty();
+        assertThat(model.advanceTo(3600 + 89 * 60, RULES)).isEmpty(); // on its way
+        List<Outcome> arrived = model.advanceTo(3600 + 90 * 60, RULES);
+        assertThat(changes(arrived)).containsExactly("care-home=on-backup");
+        assertThat(((Outcome.StatusChange) arrived.getFirst()).chain().getLast().injectId())
+                .isEqualTo("besluit-mobile-generator");
+        assertThat(model.deliveries).isEmpty();
+        List<Outcome> dry = model.advanceTo(12 * 3600, RULES);
+        // the hospital's own 6 h run out at T+6; the care home's 8 h of delivered fuel at T+10:30
+        assertThat(dry).filteredOn(o -> o instanceof Outcome.StatusChange).extracting(Outcome::atSeconds)
+                .containsExactly(6 * 3600L, 3600 + 90 * 60 + 8 * 3600L);
+        assertThat(changes(dry)).containsExactly("hospital=down", "care-home=down");
+        // a decision about a provider the exercise does not have changes nothing
+        assertThat(model.applyDecision(decision(DecisionKind.MOBILE_GENERATOR, "elsewhere", 0, 8.0, 12 * 3600),
+                12 * 3600, RULES)).isEmpty();
+        assertThat(model.deliveries).isEmpty();
     }
 
     private static List<String> changes(List<Outcome> outcomes) {

@@ -1,0 +1,181 @@
+package nl.weerbaar.situatiebeeld.decide;
+
+import static nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM;
+import static nl.weerbaar.kit.test.TestAuth.TRAINER;
+import static nl.weerbaar.kit.test.TestAuth.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.weerbaar.contracts.CeHeaders;
+import nl.weerbaar.contracts.EventJson;
+import nl.weerbaar.contracts.EventType;
+import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.DecisionKind;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
+import nl.weerbaar.kit.clock.ExerciseClocks;
+import nl.weerbaar.kit.test.CompanionServices;
+import nl.weerbaar.kit.test.TimelineDriver;
+import nl.weerbaar.kit.test.TopicRecorder;
+import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
+import nl.weerbaar.noodsteunpunt.NoodsteunpuntApplication;
+import nl.weerbaar.outagetimeline.OutageTimelineApplication;
+import nl.weerbaar.situatiebeeld.picture.LivePictures;
+import nl.weerbaar.vitalstatus.VitalStatusApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The crisis team decides, and the simulation answers: with the small scenario paused at its start, the crisis team
+ * gives the hospital fuel priority and opens Nistelrode's noodsteunpunt ahead of the policy. Outage-timeline takes
+ * both onto the exercise topic at the paused moment; once the exercise plays on, vital-status tops the hospital's
+ * generator up before it runs low (no backup-low alert) and noodsteunpunt opens the NSP at once. Bad decisions are
+ * refused as problem+json and publish nothing.
+ */
+@WeerbaarIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the browser tests' context
+class DecisionsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final String HOSPITAL = "ziekenhuis-bernhoven";
+
+    @Autowired MockMvc mvc;
+    @Autowired ExerciseClocks clocks;
+    @Autowired LivePictures pictures;
+    @Value("${spring.kafka.bootstrap-servers}") String brokers;
+    TimelineDriver timeline;
+    TopicRecorder crisisTeam;
+    TopicRecorder exercise;
+    TopicRecorder vital;
+    TopicRecorder nsp;
+
+    @BeforeEach
+    void startCompanions() {
+        timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
+        CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
+        CompanionServices.start(NoodsteunpuntApplication.class, "noodsteunpunt", brokers);
+        crisisTeam = new TopicRecorder(brokers, Topics.CRISIS_TEAM);
+        exercise = new TopicRecorder(brokers, Topics.EXERCISE);
+        vital = new TopicRecorder(brokers, Topics.VITAL_STATUS);
+        nsp = new TopicRecorder(brokers, Topics.NOODSTEUNPUNT);
+    }
+
+    @AfterEach
+    void close() {
+        List.of(crisisTeam, exercise, vital, nsp).forEach(TopicRecorder::close);
+    }
+
+    @Test
+    void theCrisisTeamsDecisionsAreTakenAtTheClocksTimeAndTheSimulationsAnswerThem() throws Exception {
+        String id = timeline.play("klein-testscenario", 30, PATIENCE, ex -> clocks.find(ex).isPresent());
+        timeline.command("/api/exercises/" + id + "/pause", null).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> "PAUSED".equals(p.state)
+                && p.nsps.containsKey("nsp-nistelrode") && p.providers.containsKey(HOSPITAL)));
+        long paused = clocks.find(id).orElseThrow().scenarioTimeAt(java.time.Instant.now());
+        assertThat(paused).isLessThan(3600); // before the policy would open any NSP
+
+        // refused, as problem+json, and nothing published
+        decide(id, CRISIS_TEAM, "{\"kind\":\"evacuate\",\"reason\":\"x\"}").andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("geen besluit 'evacuate'")));
+        decide(id, CRISIS_TEAM, "{\"kind\":\"open-nsp\",\"nspId\":\"nsp-nergens\",\"reason\":\"x\"}")
+                .andExpect(status().isNotFound());
+        decide(id, CRISIS_TEAM, "{\"kind\":\"fuel-priority\",\"reason\":\"x\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("Een besluit 'fuel-priority' heeft providerId nodig."));
+        decide(id, CRISIS_TEAM, "{\"kind\":\"close-nsp\",\"nspId\":\"nsp-heesch\",\"reason\":\"x\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Noodsteunpunt 'nsp-heesch' kan niet sluiten: het is nog niet "
+                        + "open."));
+        decide(id, CRISIS_TEAM, "{\"kind\":\"grip\",\"count\":2}").andExpect(status().isBadRequest());
+        decide(id, TRAINER, "{\"kind\":\"grip\",\"count\":2,\"reason\":\"x\"}").andExpect(status().isForbidden());
+
+        String priority = decisionId(decide(id, CRISIS_TEAM, "{\"kind\":\"fuel-priority\",\"providerId\":\""
+                + HOSPITAL + "\",\"reason\":\"Het ziekenhuis mag niet zonder stroom komen.\"}")
+                .andExpect(status().isAccepted()));
+        String open = decisionId(decide(id, CRISIS_TEAM, "{\"kind\":\"open-nsp\",\"nspId\":\"nsp-nistelrode\","
+                + "\"reason\":\"112 valt straks uit; Nistelrode heeft dan een plek nodig.\"}")
+                .andExpect(status().isAccepted()));
+
+        // outage-timeline takes both at the paused moment, caused by what the crisis team submitted
+        List<TopicRecorder.RawRecord> taken = await().atMost(PATIENCE).until(() -> exercise.validRecords(id).stream()
+                .filter(r -> r.type().equals(EventType.DECISION_TAKEN.type())).toList(), l -> l.size() == 2);
+        List<TopicRecorder.RawRecord> submitted = crisisTeam.validRecords(id);
+        assertThat(submitted).extracting(TopicRecorder.RawRecord::type) // the refused ones published nothing
+                .containsExactly(EventType.DECISION_SUBMITTED.type(), EventType.DECISION_SUBMITTED.type());
+        assertThat(taken).allSatisfy(r -> assertThat(r.headers().get(CeHeaders.SOURCE))
+                .isEqualTo("/weerbaar/outage-timeline"));
+        assertThat(taken).extracting(r -> r.headers().get(CeHeaders.CAUSATION_ID))
+                .containsExactlyInAnyOrderElementsOf(submitted.stream().map(r -> r.headers().get(CeHeaders.ID))
+                        .toList());
+        List<Decision> decisions = taken.stream().map(r -> r.payload(Decision.class)).toList();
+        assertThat(decisions).extracting(Decision::decisionId).containsExactlyInAnyOrder(priority, open);
+        assertThat(decisions).allSatisfy(d -> {
+            assertThat(d.by()).isEqualTo("crisis"); // the crisis-team token's principal
+            assertThat(d.atSeconds()).isBetween(paused - 60, paused + 60);
+        });
+        long decidedAt = decisions.stream().filter(d -> d.decisionId().equals(open)).findFirst().orElseThrow()
+                .atSeconds();
+
+        // the exercise plays on: the NSP opens at once, the hospital is topped up before its generator runs low
+        timeline.command("/api/exercises/" + id + "/jump", "{\"toSeconds\":7000}").andExpect(status().isAccepted());
+        List<NspStateChanged> nistelrode = await().atMost(PATIENCE).until(() -> nsp.payloads(id,
+                EventType.NSP_STATE_CHANGED, NspStateChanged.class).stream()
+                .filter(s -> s.nspId().equals("nsp-nistelrode")).toList(), l -> l.size() >= 2);
+        assertThat(nistelrode.getFirst()).satisfies(s -> {
+            assertThat(s.state()).isEqualTo(NspState.OPENING);
+            assertThat(s.trigger()).isEqualTo(NspStateChanged.BY_DECISION);
+            assertThat(s.atSeconds()).isEqualTo(decidedAt);
+        });
+        assertThat(nistelrode.get(1).state()).isEqualTo(NspState.OPEN);
+        ProviderStatusChanged refuelled = await().atMost(PATIENCE).until(() -> vital.payloads(id,
+                EventType.PROVIDER_STATUS_CHANGED, ProviderStatusChanged.class).stream()
+                .filter(s -> s.providerId().equals(HOSPITAL) && priority.equals(s.injectId())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        // on backup from T+0 (the grid) with 3 h: it would have had 2 h left at T+1:00
+        assertThat(refuelled.atSeconds()).isEqualTo(3600L);
+        assertThat(refuelled.causeChain().getLast().reason()).isEqualTo("refuelled");
+        assertThat(vital.payloads(id, EventType.VITAL_ALERT_RAISED, VitalAlertRaised.class))
+                .noneMatch(a -> a.providerId().equals(HOSPITAL) && a.kind().equals(VitalAlertRaised.BACKUP_LOW));
+
+        // the picture has both on its time line, in words; priority twice is refused
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.decisions.size() == 2));
+        JsonNode list = EventJson.mapper().readTree(mvc.perform(get("/api/exercises/" + id + "/decisions")
+                .with(token(CRISIS_TEAM))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(list).extracting(d -> d.path("text").path("nl").asText()).containsExactlyInAnyOrder(
+                "Voorrang bij brandstof voor Ziekenhuis Bernhoven", "Noodsteunpunt Nistelrode openen");
+        assertThat(list).extracting(d -> d.path("kind").asText())
+                .containsExactlyInAnyOrder(DecisionKind.FUEL_PRIORITY.wire(), DecisionKind.OPEN_NSP.wire());
+        decide(id, CRISIS_TEAM, "{\"kind\":\"fuel-priority\",\"providerId\":\"" + HOSPITAL + "\",\"reason\":\"x\"}")
+                .andExpect(status().isConflict());
+    }
+
+    private ResultActions decide(String exerciseId, String token, String json) throws Exception {
+        return mvc.perform(post("/api/exercises/" + exerciseId + "/decisions").with(token(token))
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static String decisionId(ResultActions answer) throws Exception {
+        Map<?, ?> body = EventJson.mapper().readValue(answer.andReturn().getResponse().getContentAsString(),
+                Map.class);
+        return (String) body.get("decisionId");
+    }
+}
