@@ -48,10 +48,12 @@ public class ExerciseEngine {
     private final EmittedEvents emitted;
     private final EventPublisher publisher;
     private final ClockMarks marks;
+    private final TakenDecisions decisions;
     private final Clock clock;
 
     ExerciseEngine(ExerciseRuns runs, InjectPlan plan, Timeline timeline, EmittedEvents emitted,
-                   EventPublisher publisher, ClockMarks marks, Clock clock) {
+                   EventPublisher publisher, ClockMarks marks, TakenDecisions decisions, Clock clock) {
+        this.decisions = decisions;
         this.runs = runs;
         this.plan = plan;
         this.timeline = timeline;
@@ -313,6 +315,7 @@ public class ExerciseEngine {
         Published published = publisher.publishWithId(id, run.exerciseId(), decision.at(now),
                 Timeline.context(run, now).withCause(submittedEventId));
         emitted.add(id, run.exerciseId());
+        decisions.remember(decision.at(now));
         return published;
     }
 

@@ -3,6 +3,7 @@ package nl.weerbaar.outagetimeline.exercise;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import nl.weerbaar.contracts.Topics;
+import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.InjectFired;
@@ -29,9 +30,11 @@ class ExerciseTopicListener implements ConsumerSeekAware {
     private final InjectPlan plan;
     private final EmittedEvents emitted;
     private final ClockOwnership ownership;
+    private final TakenDecisions decisions;
 
     ExerciseTopicListener(InboundEvents inbound, ExerciseEngine engine, ExerciseRuns runs, InjectPlan plan,
-                          EmittedEvents emitted, ClockOwnership ownership) {
+                          EmittedEvents emitted, ClockOwnership ownership, TakenDecisions decisions) {
+        this.decisions = decisions;
         this.inbound = inbound;
         this.engine = engine;
         this.runs = runs;
@@ -66,6 +69,7 @@ class ExerciseTopicListener implements ConsumerSeekAware {
             case INJECT_FIRED -> plan.applyFired(event.payload(InjectFired.class), event.scenarioTimeSeconds(),
                     event.offset());
             case INJECT_PLAN_CHANGED -> plan.applyChange(event.payload(InjectPlanChanged.class), event.offset());
+            case DECISION_TAKEN -> decisions.remember(event.payload(Decision.class));
             default -> {
                 // phases, demand, volunteers, ticks: nothing to apply beyond knowing they are out
             }

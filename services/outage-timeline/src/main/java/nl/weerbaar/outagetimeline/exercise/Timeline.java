@@ -18,6 +18,7 @@ import nl.weerbaar.kit.events.EventIds;
 import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.outagetimeline.replay.RecordedEvent;
 import nl.weerbaar.outagetimeline.replay.RecordingReader;
+import nl.weerbaar.outagetimeline.scenario.CrisisTeamDecisions;
 import nl.weerbaar.outagetimeline.scenario.PopulationSimulation;
 import nl.weerbaar.outagetimeline.scenario.Scenario;
 import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
@@ -39,11 +40,13 @@ class Timeline {
     private final Clock clock;
     private final long tickSeconds;
     private final Map<String, List<RecordedEvent>> loadedRecordings = new ConcurrentHashMap<>();
+    private final TakenDecisions decisions;
 
     Timeline(ScenarioCatalog scenarios, InjectPlan plan, RecordingReader recordings, EventPublisher publisher,
-             Clock clock, TimelineSettings settings) {
+             Clock clock, TimelineSettings settings, TakenDecisions decisions) {
         this.scenarios = scenarios;
         this.plan = plan;
+        this.decisions = decisions;
         this.recordings = recordings;
         this.publisher = publisher;
         this.clock = clock;
@@ -132,17 +135,22 @@ class Timeline {
                             List<Outgoing> due) {
         int lastHour = scenario.durationHours() - 1;
         int firstHour = (int) ((from + 3599) / 3600);
+        if (firstHour > Math.min(lastHour, to / 3600) && mode != PlayMode.CATCH_UP) {
+            return; // no hour begins in this stretch
+        }
+        // the crisis team's warnings and appeals change the hours after them
+        CrisisTeamDecisions decided = decisions.of(run.exerciseId());
         for (int hour = mode == PlayMode.CATCH_UP ? 0 : firstHour; hour <= Math.min(lastHour, to / 3600); hour++) {
             long at = hour * 3600L;
             int h = hour;
             if (mode.demand) {
-                PopulationSimulation.hour(scenario, run.exerciseId(), run.seed(), h).ifPresent(demand -> {
+                PopulationSimulation.hour(scenario, run.exerciseId(), run.seed(), h, decided).ifPresent(demand -> {
                     String id = EventIds.derived(run.exerciseId(), "demand", Integer.toString(h));
                     due.add(new Outgoing(at, Outgoing.DEMAND, "",
                             publisher.draft(id, run.exerciseId(), demand, context(run, at)), p -> { }));
                 });
             }
-            VolunteerPoolSimulation.hour(scenario, run.exerciseId(), run.seed(), h).ifPresent(volunteers -> {
+            VolunteerPoolSimulation.hour(scenario, run.exerciseId(), run.seed(), h, decided).ifPresent(volunteers -> {
                 String id = EventIds.derived(run.exerciseId(), "volunteers", Integer.toString(h));
                 due.add(new Outgoing(at, Outgoing.VOLUNTEERS, "",
                         publisher.draft(id, run.exerciseId(), volunteers, context(run, at)), p -> { }));

@@ -25,11 +25,37 @@ public final class VolunteerPoolSimulation {
 
     /** Those who become available in {@code hour}; empty when nobody does. */
     public static Optional<VolunteersAvailable> hour(Scenario s, String exerciseId, long seed, int hour) {
+        return hour(s, exerciseId, seed, hour, CrisisTeamDecisions.none());
+    }
+
+    /**
+     * As {@link #hour(Scenario, String, long, int)}, with the volunteers who answer the crisis team's appeals in
+     * that hour (an hour after the appeal): as many as asked, spread over the places asked (none: all) by
+     * inhabitants, drawn like the pool's from the seed and the appeal, so the same appeal brings the same people.
+     */
+    public static Optional<VolunteersAvailable> hour(Scenario s, String exerciseId, long seed, int hour,
+                                                     CrisisTeamDecisions decided) {
         List<Volunteer> available = new ArrayList<>();
         if (s.volunteers() != null) {
             Map<String, Integer> sizes = sizes(s.volunteers(), s.places(), s.regionInhabitants());
             for (Place place : s.places()) {
                 pool(s.volunteers(), place, sizes.get(place.id()), seed, hour, available);
+            }
+            for (var appeal : decided.appealsAnsweredIn(hour)) {
+                List<Place> asked = appeal.places().isEmpty() ? s.places()
+                        : s.places().stream().filter(p -> appeal.places().contains(p.id())).toList();
+                VolunteerModel everyone = new VolunteerModel(null, appeal.count(), s.volunteers().skills(),
+                        s.volunteers().carShare(), s.volunteers().acceptanceChance(), s.volunteers().maxTasks(),
+                        s.volunteers().responseMinutes(), s.volunteers().homeRadiusKm(), s.volunteers().availability());
+                Map<String, Integer> extra = sizes(everyone, asked, null);
+                String tag = appeal.decisionId().substring(Math.max(0, appeal.decisionId().length() - 8));
+                for (Place place : asked) {
+                    for (int n = 1; n <= extra.get(place.id()); n++) {
+                        SplittableRandom random = Seeded.random(seed, "appeal", appeal.decisionId(), place.id(), n);
+                        available.add(volunteer(s.volunteers(), place, "v-" + place.id() + "-x" + tag + "-" + n,
+                                random));
+                    }
+                }
             }
         }
         return available.isEmpty() ? Optional.empty() : Optional.of(new VolunteersAvailable(exerciseId, hour, available));
@@ -66,31 +92,36 @@ public final class VolunteerPoolSimulation {
     }
 
     private static void pool(VolunteerModel model, Place place, int size, long seed, int hour, List<Volunteer> into) {
-        double radiusKm = model.homeRadiusKm() == null ? 1.5 : model.homeRadiusKm();
         for (int n = 1; n <= size; n++) {
             SplittableRandom random = Seeded.random(seed, "volunteer", place.id(), n);
             Integer availableHour = availableHour(random, model.availability());
             if (availableHour == null || availableHour != hour) {
                 continue;
             }
-            List<String> skills = new ArrayList<>();
-            new TreeMap<>(model.skills()).forEach((skill, share) -> {
-                if (random.nextDouble() < share) {
-                    skills.add(skill);
-                }
-            });
-            double distance = radiusKm * Math.sqrt(random.nextDouble());
-            double angle = 2 * Math.PI * random.nextDouble();
-            double lat = place.lat() + distance * Math.cos(angle) / KM_PER_DEGREE_LAT;
-            double lon = place.lon() + distance * Math.sin(angle) / (KM_PER_DEGREE_LAT * Math.cos(Math.toRadians(place.lat())));
-            double accept = Seeded.between(random, model.acceptanceChance().get(0), model.acceptanceChance().get(1));
-            int maxTasks = model.maxTasks() == null ? 1 : 1 + random.nextInt(model.maxTasks());
-            Integer response = model.responseMinutes() == null ? null
-                    : model.responseMinutes().get(0) + random.nextInt(model.responseMinutes().get(1)
-                            - model.responseMinutes().get(0) + 1);
-            into.add(new Volunteer("v-" + place.id() + "-" + n, place.id(), round(lat), round(lon), skills, maxTasks,
-                    Math.round(accept * 100) / 100.0, random.nextDouble() < model.carShare(), response));
+            into.add(volunteer(model, place, "v-" + place.id() + "-" + n, random));
         }
+    }
+
+    /** A volunteer living near {@code place}, their skills and behaviour drawn from {@code random}. */
+    private static Volunteer volunteer(VolunteerModel model, Place place, String id, SplittableRandom random) {
+        double radiusKm = model.homeRadiusKm() == null ? 1.5 : model.homeRadiusKm();
+        List<String> skills = new ArrayList<>();
+        new TreeMap<>(model.skills()).forEach((skill, share) -> {
+            if (random.nextDouble() < share) {
+                skills.add(skill);
+            }
+        });
+        double distance = radiusKm * Math.sqrt(random.nextDouble());
+        double angle = 2 * Math.PI * random.nextDouble();
+        double lat = place.lat() + distance * Math.cos(angle) / KM_PER_DEGREE_LAT;
+        double lon = place.lon() + distance * Math.sin(angle) / (KM_PER_DEGREE_LAT * Math.cos(Math.toRadians(place.lat())));
+        double accept = Seeded.between(random, model.acceptanceChance().get(0), model.acceptanceChance().get(1));
+        int maxTasks = model.maxTasks() == null ? 1 : 1 + random.nextInt(model.maxTasks());
+        Integer response = model.responseMinutes() == null ? null
+                : model.responseMinutes().get(0) + random.nextInt(model.responseMinutes().get(1)
+                        - model.responseMinutes().get(0) + 1);
+        return new Volunteer(id, place.id(), round(lat), round(lon), skills, maxTasks,
+                Math.round(accept * 100) / 100.0, random.nextDouble() < model.carShare(), response);
     }
 
     /** The hour a volunteer reports available, or null when they never do in this scenario. */

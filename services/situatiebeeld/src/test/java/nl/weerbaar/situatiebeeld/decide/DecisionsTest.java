@@ -21,8 +21,10 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.crisisteam.DecisionKind;
+import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
+import nl.weerbaar.contracts.scenario.Volunteer;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.kit.clock.ExerciseClocks;
@@ -46,9 +48,10 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The crisis team decides, and the simulation answers: with the small scenario paused at its start, the crisis team
- * gives the hospital fuel priority and opens Nistelrode's noodsteunpunt ahead of the policy. Outage-timeline takes
- * both onto the exercise topic at the paused moment; once the exercise plays on, vital-status tops the hospital's
- * generator up before it runs low (no backup-low alert) and noodsteunpunt opens the NSP at once. Bad decisions are
+ * gives the hospital fuel priority, opens Nistelrode's noodsteunpunt ahead of the policy and asks for five more
+ * volunteers in Heesch. Outage-timeline takes all three onto the exercise topic at the paused moment; once the
+ * exercise plays on, vital-status tops the hospital's generator up before it runs low (no backup-low alert),
+ * noodsteunpunt opens the NSP at once and the volunteer pool brings the five an hour later. Bad decisions are
  * refused as problem+json and publish nothing.
  */
 @WeerbaarIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the browser tests' context
@@ -114,20 +117,22 @@ class DecisionsTest {
         String open = decisionId(decide(id, CRISIS_TEAM, "{\"kind\":\"open-nsp\",\"nspId\":\"nsp-nistelrode\","
                 + "\"reason\":\"112 valt straks uit; Nistelrode heeft dan een plek nodig.\"}")
                 .andExpect(status().isAccepted()));
+        String appeal = decisionId(decide(id, CRISIS_TEAM, "{\"kind\":\"extra-volunteers\",\"count\":5,"
+                + "\"places\":[\"heesch\"],\"reason\":\"Te weinig handen in Heesch.\"}").andExpect(status().isAccepted()));
 
-        // outage-timeline takes both at the paused moment, caused by what the crisis team submitted
+        // outage-timeline takes them at the paused moment, caused by what the crisis team submitted
         List<TopicRecorder.RawRecord> taken = await().atMost(PATIENCE).until(() -> exercise.validRecords(id).stream()
-                .filter(r -> r.type().equals(EventType.DECISION_TAKEN.type())).toList(), l -> l.size() == 2);
+                .filter(r -> r.type().equals(EventType.DECISION_TAKEN.type())).toList(), l -> l.size() == 3);
         List<TopicRecorder.RawRecord> submitted = crisisTeam.validRecords(id);
         assertThat(submitted).extracting(TopicRecorder.RawRecord::type) // the refused ones published nothing
-                .containsExactly(EventType.DECISION_SUBMITTED.type(), EventType.DECISION_SUBMITTED.type());
+                .containsOnly(EventType.DECISION_SUBMITTED.type()).hasSize(3);
         assertThat(taken).allSatisfy(r -> assertThat(r.headers().get(CeHeaders.SOURCE))
                 .isEqualTo("/weerbaar/outage-timeline"));
         assertThat(taken).extracting(r -> r.headers().get(CeHeaders.CAUSATION_ID))
                 .containsExactlyInAnyOrderElementsOf(submitted.stream().map(r -> r.headers().get(CeHeaders.ID))
                         .toList());
         List<Decision> decisions = taken.stream().map(r -> r.payload(Decision.class)).toList();
-        assertThat(decisions).extracting(Decision::decisionId).containsExactlyInAnyOrder(priority, open);
+        assertThat(decisions).extracting(Decision::decisionId).containsExactlyInAnyOrder(priority, open, appeal);
         assertThat(decisions).allSatisfy(d -> {
             assertThat(d.by()).isEqualTo("crisis"); // the crisis-team token's principal
             assertThat(d.atSeconds()).isBetween(paused - 60, paused + 60);
@@ -146,6 +151,11 @@ class DecisionsTest {
             assertThat(s.atSeconds()).isEqualTo(decidedAt);
         });
         assertThat(nistelrode.get(1).state()).isEqualTo(NspState.OPEN);
+        // the appeal is answered in the next hour: five more volunteers, all of Heesch, on top of the pool's
+        List<Volunteer> answered = await().atMost(PATIENCE).until(() -> exercise.payloads(id,
+                EventType.VOLUNTEERS_AVAILABLE, VolunteersAvailable.class).stream().filter(v -> v.hour() == 1)
+                .flatMap(v -> v.volunteers().stream()).filter(v -> v.id().contains("-x")).toList(), l -> !l.isEmpty());
+        assertThat(answered).hasSize(5).allSatisfy(v -> assertThat(v.placeId()).isEqualTo("heesch"));
         ProviderStatusChanged refuelled = await().atMost(PATIENCE).until(() -> vital.payloads(id,
                 EventType.PROVIDER_STATUS_CHANGED, ProviderStatusChanged.class).stream()
                 .filter(s -> s.providerId().equals(HOSPITAL) && priority.equals(s.injectId())).findFirst(),
@@ -157,13 +167,14 @@ class DecisionsTest {
                 .noneMatch(a -> a.providerId().equals(HOSPITAL) && a.kind().equals(VitalAlertRaised.BACKUP_LOW));
 
         // the picture has both on its time line, in words; priority twice is refused
-        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.decisions.size() == 2));
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.decisions.size() == 3));
         JsonNode list = EventJson.mapper().readTree(mvc.perform(get("/api/exercises/" + id + "/decisions")
                 .with(token(CRISIS_TEAM))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(list).extracting(d -> d.path("text").path("nl").asText()).containsExactlyInAnyOrder(
-                "Voorrang bij brandstof voor Ziekenhuis Bernhoven", "Noodsteunpunt Nistelrode openen");
-        assertThat(list).extracting(d -> d.path("kind").asText())
-                .containsExactlyInAnyOrder(DecisionKind.FUEL_PRIORITY.wire(), DecisionKind.OPEN_NSP.wire());
+                "Voorrang bij brandstof voor Ziekenhuis Bernhoven", "Noodsteunpunt Nistelrode openen",
+                "5 extra burgerhulpverleners gevraagd in Heesch");
+        assertThat(list).extracting(d -> d.path("kind").asText()).containsExactlyInAnyOrder(
+                DecisionKind.FUEL_PRIORITY.wire(), DecisionKind.OPEN_NSP.wire(), DecisionKind.EXTRA_VOLUNTEERS.wire());
         decide(id, CRISIS_TEAM, "{\"kind\":\"fuel-priority\",\"providerId\":\"" + HOSPITAL + "\",\"reason\":\"x\"}")
                 .andExpect(status().isConflict());
     }
