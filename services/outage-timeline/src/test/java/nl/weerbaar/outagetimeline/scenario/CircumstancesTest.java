@@ -66,7 +66,8 @@ class CircumstancesTest {
                 s.population(), s.volunteers(), start, weather, s.regionInhabitants());
     }
 
-    private static Scenario bernheze() {
+    /** The default scenario as the parser reads it. */
+    static Scenario bernheze() {
         try (InputStream in = CircumstancesTest.class.getClassLoader()
                 .getResourceAsStream("scenarios/bernheze-stroomuitval.yaml")) {
             return new ScenarioParser(new SchemaValidator()).parse(new String(in.readAllBytes(),

@@ -2,15 +2,10 @@ package nl.weerbaar.outagetimeline.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.crisisteam.DecisionKind;
 import nl.weerbaar.contracts.exercise.PopulationDemand.PlaceDemand;
@@ -26,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrisisTeamDecisionsTest {
 
-    private static final Scenario BERNHEZE = bernheze();
+    private static final Scenario BERNHEZE = CircumstancesTest.bernheze();
 
     private static Decision warning(String advice, long at, String... places) {
         return new Decision("oef-1", "besluit-" + advice, DecisionKind.PUBLIC_WARNING, null, null, List.of(places),
@@ -96,15 +91,5 @@ class CrisisTeamDecisionsTest {
     private static List<Volunteer> volunteers(int hour, CrisisTeamDecisions decided) {
         return VolunteerPoolSimulation.hour(BERNHEZE, "oef-1", 7, hour, decided)
                 .map(v -> v.volunteers()).orElse(List.of());
-    }
-
-    private static Scenario bernheze() {
-        try (InputStream in = CrisisTeamDecisionsTest.class.getClassLoader()
-                .getResourceAsStream("scenarios/bernheze-stroomuitval.yaml")) {
-            return new ScenarioParser(new SchemaValidator()).parse(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
