@@ -29,7 +29,10 @@ const TEXTS = {
         : `Telefoon werkt niet in ${except.join(', ')}: daar burgerhulp alleen via noodsteunpunten`)
       : mode === 'nsp-only' ? 'Telefoon werkt niet: burgerhulp alleen via noodsteunpunten' : '',
     noPhones: 'geen telefoon',
-    decisions: 'Besluiten', decide: 'Besluit nemen', decisionKind: 'Besluit', decisionSubject: 'Waarover',
+    decisions: 'Besluiten', decide: 'Besluit nemen', expectations: 'Verwachtingen', decisionsTaken: 'Genomen besluiten',
+    verdicts: { waiting: 'nog niet begonnen', pending: 'loopt', met: 'gehaald', 'met-late': 'te laat gehaald',
+      missed: 'niet gehaald', 'not-applicable': 'niet van toepassing' },
+    due: (from, to) => `vanaf ${from}, uiterlijk ${to}`, evidence: at => `bewijs: ${at}`, decisionKind: 'Besluit', decisionSubject: 'Waarover',
     decisionAdvice: 'Advies', decisionMessage: 'Tekst van het bericht', decisionReason: 'Waarom',
     decisionBy: by => `door ${by}`, decisionTaken: 'Besluit doorgegeven; het staat op de tijdlijn zodra de oefening het neemt.',
     kinds: { 'open-nsp': 'Noodsteunpunt openen', 'close-nsp': 'Noodsteunpunt sluiten',
@@ -75,7 +78,10 @@ const TEXTS = {
         : `Phones are down in ${except.join(', ')}: there citizen aid only through the support points`)
       : mode === 'nsp-only' ? 'Phones are down: citizen aid only through the support points' : '',
     noPhones: 'no phones',
-    decisions: 'Decisions', decide: 'Decide', decisionKind: 'Decision', decisionSubject: 'About',
+    decisions: 'Decisions', decide: 'Decide', expectations: 'Expectations', decisionsTaken: 'Decisions taken',
+    verdicts: { waiting: 'not started', pending: 'running', met: 'met', 'met-late': 'met late', missed: 'missed',
+      'not-applicable': 'not applicable' },
+    due: (from, to) => `from ${from}, due ${to}`, evidence: at => `evidence: ${at}`, decisionKind: 'Decision', decisionSubject: 'About',
     decisionAdvice: 'Advice', decisionMessage: 'Text of the message', decisionReason: 'Why',
     decisionBy: by => `by ${by}`, decisionTaken: 'Decision passed on; it shows on the time line once the exercise takes it.',
     kinds: { 'open-nsp': 'Open a support point', 'close-nsp': 'Close a support point',
@@ -593,7 +599,17 @@ function drawAlerts() {
 
 // ---- decisions: the crisis team acts; outage-timeline takes each onto the exercise, the simulations answer ----
 
+/** The scenario's objectives with their verdicts and evidence, as evaluated from the streams. */
+function drawExpectations() {
+  const rows = (picture.expectations || []).map(x => el('li', { 'data-expectation': x.id, 'data-verdict': x.verdict,
+      class: 'verdict verdict-' + x.verdict }, `${t('verdicts')[x.verdict] || x.verdict} · ${say(x.text)}`,
+    el('div', { class: 'details' }, [x.startedAtSeconds == null ? '' : t('due')(clock(x.startedAtSeconds), clock(x.dueAtSeconds)),
+      x.evidenceAtSeconds == null ? '' : t('evidence')(clock(x.evidenceAtSeconds))].filter(Boolean).join(' · '))));
+  $('expectations').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
+}
+
 function drawDecisions() {
+  drawExpectations();
   const rows = (picture.decisions || []).map(d => el('li', { 'data-decision': d.id, 'data-kind': d.kind },
     `${clock(d.atSeconds)} · ${say(d.text)}`, el('div', { class: 'details' }, `${d.reason} (${t('decisionBy')(d.by)})`)));
   $('decisions').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));

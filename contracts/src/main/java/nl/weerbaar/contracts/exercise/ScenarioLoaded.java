@@ -3,6 +3,7 @@ package nl.weerbaar.contracts.exercise;
 import java.util.List;
 import nl.weerbaar.contracts.scenario.NspPolicy;
 import nl.weerbaar.contracts.scenario.NspSite;
+import nl.weerbaar.contracts.scenario.Objective;
 import nl.weerbaar.contracts.scenario.OutageStart;
 import nl.weerbaar.contracts.scenario.Phase;
 import nl.weerbaar.contracts.scenario.Place;
@@ -18,5 +19,14 @@ import nl.weerbaar.contracts.scenario.Weather;
 public record ScenarioLoaded(String exerciseId, String scenarioId, Text name, String region, long seed,
                              long durationSeconds, List<Sector> sectors, List<Provider> providers, List<Place> places,
                              List<NspSite> nsps, List<Phase> phases, NspPolicy nspPolicy, OutageStart start,
-                             Weather weather, Integer regionInhabitants) {
+                             Weather weather, Integer regionInhabitants, List<Objective> objectives) {
+
+    /** A world without objectives (the format before them). */
+    public ScenarioLoaded(String exerciseId, String scenarioId, Text name, String region, long seed,
+                          long durationSeconds, List<Sector> sectors, List<Provider> providers, List<Place> places,
+                          List<NspSite> nsps, List<Phase> phases, NspPolicy nspPolicy, OutageStart start,
+                          Weather weather, Integer regionInhabitants) {
+        this(exerciseId, scenarioId, name, region, seed, durationSeconds, sectors, providers, places, nsps, phases,
+                nspPolicy, start, weather, regionInhabitants, List.of());
+    }
 }

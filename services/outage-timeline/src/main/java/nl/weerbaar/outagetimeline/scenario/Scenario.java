@@ -19,7 +19,8 @@ public record Scenario(String id, String name, String nameEn, String region, Str
                        long seed, List<Sector> sectors, List<ScenarioProvider> providers, List<Place> places,
                        List<NspSite> nsps, List<ScenarioPhase> phases, List<ScenarioInject> injects,
                        NspPolicy nspPolicy, PopulationModel population, VolunteerModel volunteers,
-                       OutageStart start, Weather weather, Integer regionInhabitants) {
+                       OutageStart start, Weather weather, Integer regionInhabitants,
+                       List<nl.weerbaar.contracts.scenario.Objective> objectives) {
 
     public static final int DEFAULT_DURATION_HOURS = 72;
 

@@ -51,6 +51,7 @@ final class ScenarioRules {
                 add(problems, lineOf, at + ".backup.autonomyRangeHours", "the range runs from low to high");
             }
         }
+        objectives(s, places, providers, lineOf, problems);
         Map<String, Place> placesById = new java.util.HashMap<>();
         s.places().forEach(place -> placesById.putIfAbsent(place.id(), place));
         for (int i = 0; i < s.nsps().size(); i++) {
@@ -160,6 +161,36 @@ final class ScenarioRules {
             }
         }
         return seen;
+    }
+
+    /** Objectives name providers, NSPs and places the scenario has; their ids are unique. */
+    private static void objectives(Scenario s, Set<String> places, Set<String> providers,
+                                   ToIntFunction<String> lineOf, List<ScenarioProblem> problems) {
+        List<nl.weerbaar.contracts.scenario.Objective> objectives = list(s.objectives());
+        unique("objectives", objectives, nl.weerbaar.contracts.scenario.Objective::id, lineOf, problems);
+        Set<String> nsps = new java.util.HashSet<>();
+        s.nsps().forEach(n -> nsps.add(n.id()));
+        for (int i = 0; i < objectives.size(); i++) {
+            var o = objectives.get(i);
+            String at = "$.objectives[" + i + "]";
+            if (o.after().providerId() != null) {
+                known(providers, o.after().providerId(), "provider", at + ".after.providerId", lineOf, problems);
+            }
+            if (o.expect().providerId() != null) {
+                known(providers, o.expect().providerId(), "provider", at + ".expect.providerId", lineOf, problems);
+            }
+            if (o.expect().nspId() != null) {
+                known(nsps, o.expect().nspId(), "NSP", at + ".expect.nspId", lineOf, problems);
+            }
+            if (o.expect().placeId() != null) {
+                known(places, o.expect().placeId(), "place", at + ".expect.placeId", lineOf, problems);
+            }
+            int asked = (o.expect().decision() != null ? 1 : 0) + (o.expect().nspOpen() != null ? 1 : 0)
+                    + (o.expect().never() != null ? 1 : 0);
+            if (asked != 1) {
+                add(problems, lineOf, at + ".expect", "expect one of decision, nspOpen or never");
+            }
+        }
     }
 
     private static void known(Set<String> ids, String id, String what, String path, ToIntFunction<String> lineOf,

@@ -19,7 +19,7 @@ public final class ScenarioWorld {
         List<Phase> phases = s.phases().stream().map(p -> new Phase(p.id(), p.offsetSeconds(), p.name())).toList();
         return new ScenarioLoaded(exerciseId, s.id(), s.title(), s.region(), seed, s.durationSeconds(), s.sectors(),
                 providers, s.places(), s.nsps(), phases, s.nspPolicy(), s.start(), s.weather(),
-                s.regionInhabitants());
+                s.regionInhabitants(), s.objectives() == null ? List.of() : s.objectives());
     }
 
     private static Provider provider(ScenarioProvider p, long seed) {

@@ -131,14 +131,7 @@ class ScenarioParserTest {
 
     @Test
     void unknownReferencesTimesAfterTheEndAndDependencyCyclesAreReported() {
-        String yaml = """
-                id: kringetje
-                name: Kringetje
-                region: Bernheze
-                durationHours: 2
-                seed: 1
-                sectors: [{ id: telecom, name: { nl: Telecom } }]
-                places: [{ id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 10, households: 4, postcode: '5384' }]
+        String yaml = twoHours("kringetje", "Kringetje") + """
                 providers:
                   - { id: a, name: A, sector: telecom, dependsOn: [b], backup: { kind: none, autonomyHours: 0 } }
                   - { id: b, name: B, sector: telecom, dependsOn: [c], backup: { kind: none, autonomyHours: 0 } }
@@ -151,6 +144,42 @@ class ScenarioParserTest {
             assertThat(messages).contains("line 13, $.injects[0].sector: unknown sector 'water'",
                     "line 13, $.injects[0].at: lies after the end of the scenario (2 h)",
                     "line 8, $.providers: the dependencies form a cycle: a -> b -> c -> a");
+        });
+    }
+
+    /** The first seven lines of a two-hour scenario with one sector and one place. */
+    private static String twoHours(String id, String name) {
+        return """
+                id: %s
+                name: %s
+                region: Bernheze
+                durationHours: 2
+                seed: 1
+                sectors: [{ id: telecom, name: { nl: Telecom } }]
+                places: [{ id: heesch, name: Heesch, lat: 51.7, lon: 5.5, inhabitants: 10, households: 4, postcode: '5384' }]
+                """.formatted(id, name);
+    }
+
+    @Test
+    void objectivesNameWhatTheScenarioHasAndExpectOneThing() {
+        String yaml = twoHours("doelen", "Doelen") + """
+                providers:
+                  - { id: a, name: A, sector: telecom, backup: { kind: none, autonomyHours: 0 } }
+                objectives:
+                  - { id: d1, text: { nl: Een }, after: { event: start }, expect: { decision: fuel-priority, providerId: z }, withinMinutes: 60 }
+                  - { id: d2, text: { nl: Twee }, after: { event: nsp-open }, expect: { decision: grip, never: help-escalated }, withinMinutes: 60 }
+                  - { id: d3, text: { nl: Drie }, after: { event: blackout }, expect: { nspOpen: any }, withinMinutes: 60 }
+                injects: []
+                """;
+        assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
+            assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("line 13, $.objectives[2].after.event"));
+        });
+        String semantic = yaml.replace("{ event: blackout }", "{ event: start }");
+        assertThatThrownBy(() -> parser.parse(semantic)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
+            List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
+            assertThat(messages).contains("line 11, $.objectives[0].expect.providerId: unknown provider 'z'",
+                    "line 12, $.objectives[1].expect: expect one of decision, nspOpen or never");
         });
     }
 

@@ -60,6 +60,14 @@ public class Picture {
     @JsonIgnore public final Map<String, String> names = new ConcurrentHashMap<>();
     /** Every alert, for the fold; the page gets the recent ones and the times of all (to jump between them). */
     @JsonIgnore public List<Alert> alerts = new ArrayList<>();
+    /** The scenario's objectives, evaluated from the events as they are folded. */
+    @JsonIgnore public Expectations evaluation = new Expectations();
+
+    /** Each objective's verdict with its evidence, as of the picture's clock. */
+    public List<Expectations.View> getExpectations() {
+        return evaluation.views(clockSeconds, "STOPPED".equals(state) || "FINISHED".equals(state));
+    }
+
     /** The crisis team's decisions as outage-timeline took them, in the order taken. */
     public List<DecisionItem> decisions = new ArrayList<>();
     public String reachability = "phone";

@@ -189,6 +189,33 @@ public final class PictureFolder {
                 // shown in the feed only
             }
         }
+        observe(p, e, payload);
+    }
+
+    /** What the scenario's objectives look for, with its scenario time and event id as evidence. */
+    private static void observe(Picture p, LogEntry e, Object payload) {
+        Expectations.Observed seen = switch (payload) {
+            case ProviderStatusChanged s when s.state() == ProviderState.DOWN -> {
+                Picture.Provider known = p.providers.get(s.providerId());
+                yield new Expectations.Observed("provider-down", s.providerId(), known == null ? null : known.role,
+                        null, null, null, null, s.atSeconds(), e.eventId());
+            }
+            case VitalAlertRaised a when VitalAlertRaised.BACKUP_LOW.equals(a.kind()) -> new Expectations.Observed(
+                    "backup-low", a.providerId(), null, null, null, null, null, a.atSeconds(), e.eventId());
+            case NspStateChanged s when s.state() == NspState.OPEN -> {
+                Picture.Nsp n = p.nsps.get(s.nspId());
+                yield new Expectations.Observed("nsp-open", null, null, s.nspId(), n == null ? null : n.placeId, null,
+                        null, s.atSeconds(), e.eventId());
+            }
+            case Decision d -> new Expectations.Observed("decision", d.providerId(), null, d.nspId(), null,
+                    d.kind().wire(), null, d.atSeconds(), e.eventId());
+            case HelpRequestEscalated x -> new Expectations.Observed("help-escalated", null, null, null, null, null,
+                    x.reason(), x.atSeconds(), e.eventId());
+            default -> null;
+        };
+        if (seen != null) {
+            p.evaluation.observe(seen);
+        }
     }
 
     private static void scenario(Picture p, ScenarioLoaded s) {
@@ -198,6 +225,7 @@ public final class PictureFolder {
         p.durationSeconds = s.durationSeconds();
         p.start = s.start();
         p.regionInhabitants = s.regionInhabitants();
+        p.evaluation.load(s.objectives() == null ? List.of() : s.objectives());
         p.temperatureC = s.weather() == null ? null : s.weather().temperatureC();
         p.sectors = new ArrayList<>();
         s.sectors().forEach(sector -> {

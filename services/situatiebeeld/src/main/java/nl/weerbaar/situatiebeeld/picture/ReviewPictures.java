@@ -44,6 +44,7 @@ public class ReviewPictures {
     private abstract static class WithEverything {
         @JsonIgnore(false) public Map<String, Picture.HelpRequest> helpRequests;
         @JsonIgnore(false) public List<Picture.Alert> alerts;
+        @JsonIgnore(false) public Expectations evaluation;
     }
 
     private abstract static class ProviderWithPlaces {

@@ -34,6 +34,7 @@ import nl.weerbaar.kit.test.TopicRecorder;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
 import nl.weerbaar.noodsteunpunt.NoodsteunpuntApplication;
 import nl.weerbaar.outagetimeline.OutageTimelineApplication;
+import nl.weerbaar.situatiebeeld.picture.Expectations;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import nl.weerbaar.vitalstatus.VitalStatusApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -177,6 +178,21 @@ class DecisionsTest {
                 DecisionKind.FUEL_PRIORITY.wire(), DecisionKind.OPEN_NSP.wire(), DecisionKind.EXTRA_VOLUNTEERS.wire());
         decide(id, CRISIS_TEAM, "{\"kind\":\"fuel-priority\",\"providerId\":\"" + HOSPITAL + "\",\"reason\":\"x\"}")
                 .andExpect(status().isConflict());
+
+        // the scenario's objectives, evaluated from the streams: the priority was in time (its decision the evidence),
+        // the public warning due half an hour after the first NSP opened never came
+        Map<String, Expectations.View> verdicts = await().atMost(PATIENCE).until(() -> pictures.read(id,
+                p -> p.getExpectations().stream().collect(java.util.stream.Collectors.toMap(Expectations.View::id,
+                        v -> v))), v -> v.get("publieksbericht").verdict() == Expectations.Verdict.MISSED);
+        assertThat(verdicts.get("brandstof-ziekenhuis")).satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Expectations.Verdict.MET);
+            assertThat(v.startedAtSeconds()).isZero(); // the grid fails at T+0
+            assertThat(v.evidenceAtSeconds()).isEqualTo(decisions.stream()
+                    .filter(d -> d.decisionId().equals(priority)).findFirst().orElseThrow().atSeconds());
+            assertThat(v.evidenceEventId()).isEqualTo(taken.stream().filter(r -> r.payload(Decision.class)
+                    .decisionId().equals(priority)).findFirst().orElseThrow().headers().get(CeHeaders.ID));
+        });
+        assertThat(verdicts.get("publieksbericht").startedAtSeconds()).isEqualTo(nistelrode.get(1).atSeconds());
     }
 
     private ResultActions decide(String exerciseId, String token, String json) throws Exception {

@@ -155,7 +155,8 @@ class LivePictureBrowserTest {
 
     /**
      * The crisis team decides on the page: fuel priority for the hospital, with its reason; the decision comes on
-     * the time line in words once outage-timeline has taken it. The same again is refused, in the service's words.
+     * the time line in words once outage-timeline has taken it, and the objective that asked for it shows its
+     * verdict. The same again is refused, in the service's words.
      */
     private static void decideOnThePage(Browser browser) {
         browser.choose("#decision-kind", "fuel-priority");
@@ -166,6 +167,11 @@ class LivePictureBrowserTest {
         assertThat(browser.textOf("#decisions li[data-kind='fuel-priority']"))
                 .contains("Voorrang bij brandstof voor Ziekenhuis Bernhoven")
                 .contains("Het ziekenhuis mag niet zonder stroom komen. (door " + CRISIS_USER + ")");
+        // the objective asked for it within an hour of the power failing; it came after 112 failed (T+1:30)
+        String priority = "#expectations li[data-expectation='brandstof-ziekenhuis']";
+        browser.until(d -> browser.count(priority + "[data-verdict='met-late']") == 1);
+        assertThat(browser.textOf(priority)).startsWith("te laat gehaald · Het ziekenhuis krijgt voorrang")
+                .contains("vanaf T+00:00, uiterlijk T+01:00");
         browser.type("#decision-reason", "Nog een keer.");
         browser.click("#decide button[type='submit']");
         browser.until(d -> browser.text("decision-error").contains("heeft al voorrang bij brandstof"));

@@ -1,0 +1,146 @@
+package nl.weerbaar.situatiebeeld.picture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import nl.weerbaar.contracts.scenario.Objective;
+import nl.weerbaar.contracts.scenario.Text;
+
+/**
+ * The exercise's objectives evaluated from the events as the picture folds them: per objective the moment its clock
+ * started (the first event its {@code after} names) and the events its {@code expect} names, each with its scenario
+ * time and event id as evidence. The verdict follows from those times and the exercise's clock, not from the order
+ * the events came in: a response that arrives late from another stream but happened in time still counts as in
+ * time. Kept in the picture (and in the review's snapshots, as JSON), so every instance and the after-action review
+ * evaluate alike.
+ */
+public final class Expectations {
+
+    /** What became of an expectation. One life cycle: pending until met, met late or missed. */
+    public enum Verdict {
+        WAITING("waiting"), PENDING("pending"), MET("met"), MET_LATE("met-late"), MISSED("missed"),
+        NOT_APPLICABLE("not-applicable");
+
+        private final String wire;
+
+        Verdict(String wire) {
+            this.wire = wire;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** An observed event as the objectives see it. */
+    public record Observed(String kind, String providerId, String role, String nspId, String placeId,
+                           String decision, String reason, long atSeconds, String eventId) {
+    }
+
+    /** An expectation's verdict with its evidence: when its clock started, by when it was due, what settled it. */
+    public record View(String id, Text text, Verdict verdict, Long startedAtSeconds, Long dueAtSeconds,
+                       Long evidenceAtSeconds, String evidenceEventId, String startedByEventId) {
+    }
+
+    /** Events kept per objective for its {@code expect}: the earliest, at most this many. */
+    private static final int KEPT = 100;
+
+    /** Per objective what was seen so far; public for the review's snapshots. */
+    public List<Tracked> tracked = new ArrayList<>();
+
+    /** An objective, the event that started its clock, and the earliest events that answer it. */
+    public static final class Tracked {
+        public Objective objective;
+        public Observed start;
+        public List<Observed> matches = new ArrayList<>();
+
+        public Tracked() {
+            // for the review's snapshots
+        }
+
+        Tracked(Objective objective) {
+            this.objective = objective;
+        }
+    }
+
+    void load(List<Objective> objectives) {
+        tracked.clear();
+        objectives.forEach(o -> tracked.add(new Tracked(o)));
+    }
+
+    void observe(Observed e) {
+        for (Tracked t : tracked) {
+            if (starts(t.objective.after(), e) && (t.start == null || e.atSeconds() < t.start.atSeconds())) {
+                t.start = e;
+            }
+            if (answers(t.objective.expect(), e)) {
+                t.matches.add(e);
+                t.matches.sort(java.util.Comparator.comparingLong(Observed::atSeconds));
+                if (t.matches.size() > KEPT) {
+                    t.matches.removeLast();
+                }
+            }
+        }
+    }
+
+    /** Every objective's verdict as of the exercise's clock; {@code over} once the exercise has ended. */
+    List<View> views(long clockSeconds, boolean over) {
+        return tracked.stream().map(t -> view(t, clockSeconds, over)).toList();
+    }
+
+    private static View view(Tracked t, long clock, boolean over) {
+        Objective o = t.objective;
+        Long started = t.objective.after().event().equals(Objective.After.START) ? Long.valueOf(0)
+                : t.start == null ? null : t.start.atSeconds();
+        String startedBy = t.start == null ? null : t.start.eventId();
+        if (started == null) {
+            return new View(o.id(), o.text(), over ? Verdict.NOT_APPLICABLE : Verdict.WAITING, null, null, null, null,
+                    null);
+        }
+        long due = started + 60L * o.withinMinutes();
+        Observed first = t.matches.stream().filter(m -> m.atSeconds() >= started).findFirst().orElse(null);
+        Verdict verdict;
+        if (o.expect().never() != null) {
+            Observed inWindow = first != null && first.atSeconds() <= due ? first : null;
+            verdict = inWindow != null ? Verdict.MISSED : clock >= due || over ? Verdict.MET : Verdict.PENDING;
+            first = inWindow;
+        } else if (first != null) {
+            verdict = first.atSeconds() <= due ? Verdict.MET : Verdict.MET_LATE;
+        } else {
+            verdict = clock > due || over ? Verdict.MISSED : Verdict.PENDING;
+        }
+        return new View(o.id(), o.text(), verdict, started, due, first == null ? null : first.atSeconds(),
+                first == null ? null : first.eventId(), startedBy);
+    }
+
+    private static boolean starts(Objective.After after, Observed e) {
+        return switch (after.event()) {
+            case Objective.After.PROVIDER_DOWN -> e.kind().equals("provider-down")
+                    && (after.providerId() == null || after.providerId().equals(e.providerId()))
+                    && (after.role() == null || after.role().equals(e.role()));
+            case Objective.After.NSP_OPEN -> e.kind().equals("nsp-open");
+            case Objective.After.BACKUP_LOW -> e.kind().equals("backup-low")
+                    && (after.providerId() == null || after.providerId().equals(e.providerId()));
+            default -> false; // start: T+0
+        };
+    }
+
+    private static boolean answers(Objective.Expect x, Observed e) {
+        if (x.never() != null) {
+            return switch (x.never()) {
+                case Objective.Expect.HELP_ESCALATED -> e.kind().equals("help-escalated")
+                        && (x.reason() == null || x.reason().equals(e.reason()));
+                default -> e.kind().equals("provider-down")
+                        && (x.providerId() == null || x.providerId().equals(e.providerId()));
+            };
+        }
+        if (x.decision() != null) {
+            return e.kind().equals("decision") && x.decision().equals(e.decision())
+                    && (x.providerId() == null || x.providerId().equals(e.providerId()))
+                    && (x.nspId() == null || x.nspId().equals(e.nspId()));
+        }
+        return x.nspOpen() != null && e.kind().equals("nsp-open")
+                && (x.placeId() == null || Objects.equals(x.placeId(), e.placeId()));
+    }
+}
