@@ -99,19 +99,38 @@ public final class Expectations {
                     null);
         }
         long due = started + 60L * o.withinMinutes();
-        Observed first = t.matches.stream().filter(m -> m.atSeconds() >= started).findFirst().orElse(null);
+        Observed first;
         Verdict verdict;
         if (o.expect().never() != null) {
-            Observed inWindow = first != null && first.atSeconds() <= due ? first : null;
-            verdict = inWindow != null ? Verdict.MISSED : clock >= due || over ? Verdict.MET : Verdict.PENDING;
-            first = inWindow;
-        } else if (first != null) {
-            verdict = first.atSeconds() <= due ? Verdict.MET : Verdict.MET_LATE;
+            first = t.matches.stream().filter(m -> m.atSeconds() >= started && m.atSeconds() <= due).findFirst()
+                    .orElse(null);
+            verdict = first != null ? Verdict.MISSED : clock >= due || over ? Verdict.MET : Verdict.PENDING;
         } else {
-            verdict = clock > due || over ? Verdict.MISSED : Verdict.PENDING;
+            // done before the clock started counts: a warning given early, an NSP open already
+            first = o.expect().nspOpen() != null ? openAtOrAfter(t.matches, started)
+                    : t.matches.isEmpty() ? null : t.matches.getFirst();
+            verdict = first != null ? (first.atSeconds() <= due ? Verdict.MET : Verdict.MET_LATE)
+                    : clock > due || over ? Verdict.MISSED : Verdict.PENDING;
         }
         return new View(o.id(), o.text(), verdict, started, due, first == null ? null : first.atSeconds(),
                 first == null ? null : first.eventId(), startedBy);
+    }
+
+    /**
+     * The NSP that was open when the clock started (its opening the evidence), or else the first to open after:
+     * an NSP open is a state, not only a moment.
+     */
+    private static Observed openAtOrAfter(List<Observed> changes, long started) {
+        java.util.Map<String, Observed> lastBefore = new java.util.TreeMap<>();
+        for (Observed c : changes) {
+            if (c.atSeconds() <= started) {
+                lastBefore.put(c.nspId(), c);
+            }
+        }
+        return lastBefore.values().stream().filter(c -> c.kind().equals("nsp-open"))
+                .min(java.util.Comparator.comparingLong(Observed::atSeconds))
+                .orElseGet(() -> changes.stream().filter(c -> c.kind().equals("nsp-open") && c.atSeconds() > started)
+                        .findFirst().orElse(null));
     }
 
     private static boolean starts(Objective.After after, Observed e) {
@@ -140,7 +159,7 @@ public final class Expectations {
                     && (x.providerId() == null || x.providerId().equals(e.providerId()))
                     && (x.nspId() == null || x.nspId().equals(e.nspId()));
         }
-        return x.nspOpen() != null && e.kind().equals("nsp-open")
+        return x.nspOpen() != null && (e.kind().equals("nsp-open") || e.kind().equals("nsp-closed"))
                 && (x.placeId() == null || Objects.equals(x.placeId(), e.placeId()));
     }
 }

@@ -202,10 +202,10 @@ public final class PictureFolder {
             }
             case VitalAlertRaised a when VitalAlertRaised.BACKUP_LOW.equals(a.kind()) -> new Expectations.Observed(
                     "backup-low", a.providerId(), null, null, null, null, null, a.atSeconds(), e.eventId());
-            case NspStateChanged s when s.state() == NspState.OPEN -> {
+            case NspStateChanged s when s.state() == NspState.OPEN || s.state() == NspState.CLOSED -> {
                 Picture.Nsp n = p.nsps.get(s.nspId());
-                yield new Expectations.Observed("nsp-open", null, null, s.nspId(), n == null ? null : n.placeId, null,
-                        null, s.atSeconds(), e.eventId());
+                yield new Expectations.Observed(s.state() == NspState.OPEN ? "nsp-open" : "nsp-closed", null, null,
+                        s.nspId(), n == null ? null : n.placeId, null, null, s.atSeconds(), e.eventId());
             }
             case Decision d -> new Expectations.Observed("decision", d.providerId(), null, d.nspId(), null,
                     d.kind().wire(), null, d.atSeconds(), e.eventId());

@@ -131,6 +131,11 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Scrolls the page so that the element {@code css} is at the top of the window. */
+    void scrollTo(String css) {
+        ((JavascriptExecutor) driver).executeScript("document.querySelector(arguments[0]).scrollIntoView()", css);
+    }
+
     /** Moves the review slider as a person would drag it. */
     void slideTo(long seconds) {
         ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('slider');"

@@ -39,6 +39,7 @@ class DefaultScenarioScreenshots {
     @Autowired ExerciseClocks clocks;
     @Autowired PictureLog log;
     @Autowired nl.weerbaar.situatiebeeld.picture.LivePictures pictures;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @Test
     void theBuiltInScenariosAsTheCrisisTeamSeesThem() throws Exception {
@@ -51,6 +52,21 @@ class DefaultScenarioScreenshots {
         screenshots(timeline, folder, "bernheze-stroomuitval", "situatiebeeld", 1, 6, 48);
         // the winter scenario: dark and cold at 18:30, a care home's generator broken at T+20, the south lit at T+35
         screenshots(timeline, folder, "meierijstad-winterstoring", "meierijstad", 1, 21, 35);
+    }
+
+    /** The crisis team at T+1: fuel priority for the hospital and a warning to Heesch and Nistelrode. */
+    private void decide(String exerciseId) throws Exception {
+        for (String body : java.util.List.of("{\"kind\":\"fuel-priority\",\"providerId\":\"ziekenhuis-bernhoven\","
+                + "\"reason\":\"Het ziekenhuis mag niet zonder stroom komen.\"}", "{\"kind\":\"public-warning\","
+                + "\"places\":[\"heesch\",\"nistelrode\"],\"advice\":\"come-to-nsp\",\"message\":{\"nl\":\"Stroomstoring. "
+                + "Water, warmte of hulp nodig? Ga naar het noodsteunpunt in uw kern.\",\"en\":\"Power outage. Need water, "
+                + "warmth or help? Go to the support point in your village.\"},\"reason\":\"112 is onbereikbaar.\"}")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/exercises/"
+                    + exerciseId + "/decisions").with(nl.weerbaar.kit.test.TestAuth.token(
+                    nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM)).contentType("application/json").content(body))
+                    .andExpect(status().isAccepted());
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> pictures.read(exerciseId, p -> p.decisions.size() == 2));
     }
 
     private void screenshots(TimelineDriver timeline, String folder, String scenario, String prefix, int... hours)
@@ -81,6 +97,16 @@ class DefaultScenarioScreenshots {
                         json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
                 java.nio.file.Files.createDirectories(Path.of("target", "pictures"));
                 java.nio.file.Files.writeString(Path.of("target", "pictures", prefix + "-" + hour + "h.json"), json);
+                if (scenario.equals("bernheze-stroomuitval") && hour == 1) {
+                    decide(id); // the later screenshots show decisions and the objectives' verdicts
+                }
+                if (scenario.equals("bernheze-stroomuitval") && hour == 6) {
+                    // the lower half: alerts, decisions with the objectives' verdicts, the form
+                    browser.until(d -> browser.count("#decisions li[data-decision]") == 2);
+                    browser.scrollTo("#alerts");
+                    browser.screenshot(Path.of(folder, prefix + "-besluiten-T+06h.png"));
+                    browser.scrollTo("header");
+                }
             }
         } finally {
             timeline.command("/api/exercises/" + id + "/stop", null);

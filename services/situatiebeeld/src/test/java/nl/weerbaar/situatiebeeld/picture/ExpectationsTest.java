@@ -125,6 +125,31 @@ class ExpectationsTest {
         assertThat(verdicts()).extracting(t -> t.toList().get(1)).containsExactly(Expectations.Verdict.MET);
     }
 
+    @Test
+    void anNspOpenAlreadyAndAWarningGivenEarlyCountButAnNspClosedAgainDoesNot() throws Exception {
+        add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "B", 1, 259200,
+                List.of(), List.of(provider("alarm", Provider.EMERGENCY_NUMBER)), List.of(), List.of(), List.of(),
+                null, null, null, null, List.of(
+                objective("nsp-na-112", new Objective.After(Objective.After.PROVIDER_DOWN, Provider.EMERGENCY_NUMBER,
+                        null), new Objective.Expect(null, null, null, "any", null, null, null), 60),
+                objective("publieksbericht", new Objective.After(Objective.After.NSP_OPEN, null, null),
+                        new Objective.Expect("public-warning", null, null, null, null, null, null), 30))));
+        add(1000, EventType.DECISION_TAKEN, decision(DecisionKind.PUBLIC_WARNING, null, 1000));
+        add(3600, EventType.NSP_STATE_CHANGED, state("nsp-a", NspState.OPEN, 3600));
+        add(3700, EventType.NSP_STATE_CHANGED, state("nsp-b", NspState.OPEN, 3700));
+        add(4000, EventType.NSP_STATE_CHANGED, state("nsp-a", NspState.CLOSED, 4000));
+        add(9000, EventType.PROVIDER_STATUS_CHANGED, down("alarm", 9000));
+        // 112 fails at T+2:30 while nsp-b is open (nsp-a closed again): met, the opening of nsp-b the evidence
+        assertThat(verdicts()).containsExactly(
+                tuple("nsp-na-112", Expectations.Verdict.MET, 9000L, 12600L, 3700L),
+                tuple("publieksbericht", Expectations.Verdict.MET, 3600L, 5400L, 1000L));
+    }
+
+    private static NspStateChanged state(String nspId, NspState state, long at) {
+        return new NspStateChanged("oef-1", nspId, state, NspState.OPENING, "opening-done", NspStateChanged.BY_POLICY,
+                null, null, at);
+    }
+
     private List<org.assertj.core.groups.Tuple> verdicts() {
         return PictureFolder.fold("oef-1", log).getExpectations().stream().map(v -> tuple(v.id(), v.verdict(),
                 v.startedAtSeconds(), v.dueAtSeconds(), v.evidenceAtSeconds())).toList();
