@@ -44,10 +44,7 @@ public final class VolunteerPoolSimulation {
             for (var appeal : decided.appealsAnsweredIn(hour)) {
                 List<Place> asked = appeal.places().isEmpty() ? s.places()
                         : s.places().stream().filter(p -> appeal.places().contains(p.id())).toList();
-                VolunteerModel everyone = new VolunteerModel(null, appeal.count(), s.volunteers().skills(),
-                        s.volunteers().carShare(), s.volunteers().acceptanceChance(), s.volunteers().maxTasks(),
-                        s.volunteers().responseMinutes(), s.volunteers().homeRadiusKm(), s.volunteers().availability());
-                Map<String, Integer> extra = sizes(everyone, asked, null);
+                Map<String, Integer> extra = spread(appeal.count(), asked);
                 String tag = appeal.decisionId().substring(Math.max(0, appeal.decisionId().length() - 8));
                 for (Place place : asked) {
                     for (int n = 1; n <= extra.get(place.id()); n++) {
@@ -75,6 +72,12 @@ public final class VolunteerPoolSimulation {
                     / 1000.0)));
             return sizes;
         }
+        return spread(count, places);
+    }
+
+    /** {@code count} spread over {@code places} by inhabitants, largest remainders first, ties by place id. */
+    private static Map<String, Integer> spread(int count, List<Place> places) {
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
         long inhabitants = places.stream().mapToLong(Place::inhabitants).sum();
         List<Place> byRemainder = new ArrayList<>(places);
         int given = 0;

@@ -1,6 +1,5 @@
 package nl.weerbaar.situatiebeeld.picture;
 
-import java.util.List;
 import java.util.function.Function;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.scenario.Text;
@@ -22,17 +21,20 @@ public final class DecisionText {
                     + "draait over " + minutes(d) + " min)", "Mobile generator to " + provider + " (" + hours(d)
                     + " h of fuel, running in " + minutes(d) + " min)");
             case PUBLIC_WARNING -> {
-                String places = places(d.places(), names);
+                Text places = PlaceList.of(d.places(), names);
                 String advice = Decision.STAY_HOME.equals(d.advice()) ? "blijf thuis" : "kom naar het noodsteunpunt";
                 String adviceEn = Decision.STAY_HOME.equals(d.advice()) ? "stay at home" : "come to the support point";
                 String nl = d.message() == null ? "" : ": «" + d.message().nl() + "»";
                 String en = d.message() == null ? "" : ": «" + d.message().en() + "»";
-                yield Text.of("Publieksbericht aan " + places + " (" + advice + ")" + nl,
-                        "Public warning to " + places + " (" + adviceEn + ")" + en);
+                yield Text.of("Publieksbericht aan " + places.nl() + " (" + advice + ")" + nl,
+                        "Public warning to " + places.en() + " (" + adviceEn + ")" + en);
             }
-            case EXTRA_VOLUNTEERS -> Text.of(d.count() + " extra burgerhulpverleners gevraagd"
-                    + (d.places().isEmpty() ? "" : " in " + places(d.places(), names)), d.count()
-                    + " more volunteers asked for" + (d.places().isEmpty() ? "" : " in " + places(d.places(), names)));
+            case EXTRA_VOLUNTEERS -> {
+                Text places = PlaceList.of(d.places(), names);
+                yield Text.of(d.count() + " extra burgerhulpverleners gevraagd"
+                        + (d.places().isEmpty() ? "" : " in " + places.nl()), d.count() + " more volunteers asked for"
+                        + (d.places().isEmpty() ? "" : " in " + places.en()));
+            }
             case GRIP -> Text.of("GRIP " + d.count() + " afgekondigd", "GRIP " + d.count() + " declared");
         };
     }
@@ -44,10 +46,5 @@ public final class DecisionText {
 
     private static int minutes(Decision d) {
         return d.deliveryMinutes() == null ? 120 : d.deliveryMinutes();
-    }
-
-    private static String places(List<String> ids, Function<String, String> names) {
-        List<String> named = ids.stream().limit(5).map(names).toList();
-        return String.join(", ", named) + (ids.size() > 5 ? " (+" + (ids.size() - 5) + ")" : "");
     }
 }

@@ -11,8 +11,6 @@ import nl.weerbaar.contracts.scenario.Text;
  */
 final class PhoneReach {
 
-    private static final int NAMED = 5;
-
     private PhoneReach() {
     }
 
@@ -21,8 +19,9 @@ final class PhoneReach {
         if (except == null || except.isEmpty()) {
             return fallback;
         }
-        String nl = places(except, names, "en", "andere");
-        String en = places(except, names, "and", "others");
+        Text places = PlaceList.of(except, names);
+        String nl = places.nl();
+        String en = places.en();
         return ReachabilityChanged.PHONE.equals(mode)
                 ? Text.of("Telefoon werkt niet in " + nl + ": daar krijgen alleen burgerhulpverleners op een "
                 + "noodsteunpunt taken, ter plekke.", "Phones are down in " + en + ": there only volunteers at a "
@@ -30,15 +29,5 @@ final class PhoneReach {
                 : Text.of("Telefoon werkt alleen nog in " + nl + "; elders krijgen alleen burgerhulpverleners op een "
                 + "noodsteunpunt taken, ter plekke.", "Phones work only in " + en + "; elsewhere only volunteers at "
                 + "a noodsteunpunt get tasks, in person.");
-    }
-
-    /** "Veghel, Erp en Eerde"; beyond five: "Veghel, Erp, … en 12 andere". */
-    private static String places(List<String> ids, Function<String, String> names, String and, String others) {
-        List<String> named = ids.stream().limit(NAMED).map(names).toList();
-        if (ids.size() > NAMED) {
-            return String.join(", ", named) + " " + and + " " + (ids.size() - NAMED) + " " + others;
-        }
-        return named.size() == 1 ? named.getFirst()
-                : String.join(", ", named.subList(0, named.size() - 1)) + " " + and + " " + named.getLast();
     }
 }
