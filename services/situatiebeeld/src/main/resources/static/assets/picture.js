@@ -8,7 +8,7 @@
 const TEXTS = {
   nl: {
     title: 'Weerbaar — situatiebeeld', offline: 'niet verbonden', live: 'live', review: 'Nabespreking',
-    logout: 'Afmelden', loginTitle: 'Aanmelden', loginHelp: 'Crisisteam of trainer: gebruikersnaam en wachtwoord, of een token.',
+    report: 'Verslag (PDF)', logout: 'Afmelden', loginTitle: 'Aanmelden', loginHelp: 'Crisisteam of trainer: gebruikersnaam en wachtwoord, of een token.',
     user: 'Gebruiker', password: 'Wachtwoord', token: 'of token', signIn: 'Aanmelden', other: 'English',
     matrix: 'Uitvaltabel: sector × tijdvak', providers: 'Vitale aanbieders', nsps: 'Noodsteunpunten',
     help: 'Hulpvragen (burgerhulp)', alerts: 'Meldingen', feed: 'Gebeurtenissen', search: 'zoeken',
@@ -57,7 +57,7 @@ const TEXTS = {
   },
   en: {
     title: 'Weerbaar — live picture', offline: 'not connected', live: 'live', review: 'After-action review',
-    logout: 'Sign out', loginTitle: 'Sign in', loginHelp: 'Crisis team or trainer: user name and password, or a token.',
+    report: 'Report (PDF)', logout: 'Sign out', loginTitle: 'Sign in', loginHelp: 'Crisis team or trainer: user name and password, or a token.',
     user: 'User', password: 'Password', token: 'or token', signIn: 'Sign in', other: 'Nederlands',
     matrix: 'Outage table: sector × time band', providers: 'Vital providers', nsps: 'Emergency support points',
     help: 'Help requests (citizen aid)', alerts: 'Alerts', feed: 'Events', search: 'search',
@@ -158,6 +158,12 @@ $('logout').onclick = () => {
   auth = null;
   if (stream) stream.abort();
   showLogin('');
+};
+// The after-action report up to now, as PDF in the page's language: fetched with the sign-in, opened as a file.
+$('report').onclick = async () => {
+  if (!exerciseId) return;
+  const response = await api(`api/exercises/${encodeURIComponent(exerciseId)}/report?format=pdf&lang=${lang}`);
+  window.open(URL.createObjectURL(await response.blob()), '_blank');
 };
 $('lang').onclick = () => {
   lang = lang === 'nl' ? 'en' : 'nl';

@@ -159,10 +159,14 @@ public class Picture {
     /** Help requests still waiting for a volunteer (open, offered) or escalated, per place: what the map shows. */
     public Map<String, Integer> getOpenRequestsByPlace() {
         Map<String, Integer> counts = new TreeMap<>();
-        helpRequests.values().stream().filter(r -> r.placeId != null)
-                .filter(r -> "open".equals(r.status) || "offered".equals(r.status) || "escalated".equals(r.status))
+        helpRequests.values().stream().filter(r -> r.placeId != null).filter(Picture::waiting)
                 .forEach(r -> counts.merge(r.placeId, 1, Integer::sum));
         return counts;
+    }
+
+    /** Whether a request still waits for a volunteer (open, offered) or was escalated for want of one. */
+    public static boolean waiting(HelpRequest r) {
+        return "open".equals(r.status) || "offered".equals(r.status) || "escalated".equals(r.status);
     }
 
     /** The scenario times at which alerts came, each once, in order. */

@@ -68,6 +68,12 @@ public final class PictureFolder {
         return picture;
     }
 
+    /** The entry's event as its contract type; null for a command or a type this picture does not know. */
+    public static Object event(LogEntry e) {
+        EventType type = TYPES.get(e.type());
+        return type == null || type.isCommand() ? null : payload(e, type);
+    }
+
     public static void apply(Picture p, LogEntry e) {
         p.lastSeq = Math.max(p.lastSeq, e.seq());
         EventType type = TYPES.get(e.type());

@@ -193,6 +193,33 @@ class DecisionsTest {
                     .decisionId().equals(priority)).findFirst().orElseThrow().headers().get(CeHeaders.ID));
         });
         assertThat(verdicts.get("publieksbericht").startedAtSeconds()).isEqualTo(nistelrode.get(1).atSeconds());
+
+        // the after-action report says the same, as a PDF: the verdicts, the evidence's time, the decisions
+        byte[] pdf = mvc.perform(get("/api/exercises/" + id + "/report").param("format", "pdf").with(token(TRAINER)))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn().getResponse().getContentAsByteArray();
+        String report;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            report = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        long priorityAt = verdicts.get("brandstof-ziekenhuis").evidenceAtSeconds();
+        assertThat(report).contains("Evaluatieverslag")
+                .contains("Het ziekenhuis krijgt voorrang bij brandstof binnen een uur na de stroomuitval. gehaald "
+                        + "vanaf T+0:00, uiterlijk T+1:00 " + nl.weerbaar.contracts.ScenarioTime.format(priorityAt))
+                .contains("Een publieksbericht binnen een half uur nadat het eerste noodsteunpunt open is. niet "
+                        + "gehaald")
+                .contains("besluit Voorrang bij brandstof voor Ziekenhuis Bernhoven – Het ziekenhuis mag niet zonder "
+                        + "stroom komen. (crisis)")
+                .contains("Noodsteunpunt Nistelrode");
+        mvc.perform(get("/api/exercises/" + id + "/report").param("lang", "en").with(token(CRISIS_TEAM)))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("A public warning within half an "
+                        + "hour after the first support point opens.</td><td class=\"verdict missed\">missed")));
+        mvc.perform(get("/api/exercises/" + id + "/report").param("format", "docx").with(token(TRAINER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Een verslag is er als 'html' of 'pdf', niet als 'docx'."));
+        mvc.perform(get("/api/exercises/nergens/report").with(token(TRAINER))).andExpect(status().isNotFound());
     }
 
     private ResultActions decide(String exerciseId, String token, String json) throws Exception {

@@ -69,6 +69,25 @@ class DefaultScenarioScreenshots {
         await().atMost(Duration.ofMinutes(2)).until(() -> pictures.read(exerciseId, p -> p.decisions.size() == 2));
     }
 
+    /** The after-action report up to now: its PDF's first pages as images for docs/, its size and time printed. */
+    private void report(String exerciseId, String folder) throws Exception {
+        long started = System.nanoTime();
+        byte[] pdf = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/exercises/" + exerciseId + "/report").param("format", "pdf").with(
+                nl.weerbaar.kit.test.TestAuth.token(nl.weerbaar.kit.test.TestAuth.TRAINER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            System.out.printf("report of %s: %d pages, %d KB of PDF in %d ms%n", exerciseId,
+                    document.getNumberOfPages(), pdf.length / 1024, (System.nanoTime() - started) / 1_000_000);
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            for (int page = 0; page < Math.min(2, document.getNumberOfPages()); page++) {
+                Path file = Path.of(folder, "verslag-T+48h-p" + (page + 1) + ".png");
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(page, 90), "png", file.toFile());
+                assertThat(file).exists();
+            }
+        }
+    }
+
     private void screenshots(TimelineDriver timeline, String folder, String scenario, String prefix, int... hours)
             throws Exception {
         String id = timeline.play(scenario, 1, Duration.ofSeconds(90), ex -> clocks.find(ex).isPresent());
@@ -106,6 +125,9 @@ class DefaultScenarioScreenshots {
                     browser.scrollTo("#alerts");
                     browser.screenshot(Path.of(folder, prefix + "-besluiten-T+06h.png"));
                     browser.scrollTo("header");
+                }
+                if (scenario.equals("bernheze-stroomuitval") && hour == hours[hours.length - 1]) {
+                    report(id, folder);
                 }
             }
         } finally {
