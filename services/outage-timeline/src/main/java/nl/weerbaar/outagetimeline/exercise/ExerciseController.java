@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.kit.events.EventContext;
@@ -16,6 +17,8 @@ import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.outagetimeline.recorder.EventCounts;
+import nl.weerbaar.outagetimeline.replay.ImportedRecordings;
+import nl.weerbaar.outagetimeline.replay.RecordingFile;
 import nl.weerbaar.outagetimeline.scenario.Scenario;
 import nl.weerbaar.outagetimeline.scenario.ScenarioCatalog;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,9 +45,14 @@ class ExerciseController {
     private final Access access;
     private final ClockOwnership ownership;
     private final Clock clock;
+    private final ImportedRecordings imports;
+    private final SchemaValidator contracts;
 
     ExerciseController(ScenarioCatalog scenarios, ExerciseRuns runs, EventCounts counts, EventPublisher publisher,
-                       Access access, ClockOwnership ownership, Clock clock) {
+                       Access access, ClockOwnership ownership, Clock clock, ImportedRecordings imports,
+                       SchemaValidator contracts) {
+        this.imports = imports;
+        this.contracts = contracts;
         this.scenarios = scenarios;
         this.ownership = ownership;
         this.runs = runs;
@@ -106,6 +115,35 @@ class ExerciseController {
         return publish(new ExerciseCreated(newId(request.exerciseId(), "replay-" + exerciseId), original.scenarioId(),
                 original.scenarioName(), original.seed(), speed(request.speed()), from, to,
                 ExerciseStatus.fromWire(original.status()), exerciseId, trainer, request.autoStart()));
+    }
+
+    /**
+     * An export of another installation's exercise (zip or JSON Lines, {@link RecordingFile}) becomes a replay here:
+     * the recording is checked line by line and kept ({@link ImportedRecordings}), then replayed under a new id like
+     * any replay. A file refused changes nothing.
+     */
+    @PostMapping("/api/exercises/import")
+    ResponseEntity<Map<String, String>> importRecording(@RequestBody byte[] file,
+                                                        @RequestParam(required = false) Double speed,
+                                                        @RequestParam(required = false) Boolean autoStart) {
+        String trainer = access.requireAnyRole(Role.TRAINER).name();
+        if (speed != null && (speed <= 0 || speed > Double.parseDouble(ExerciseRequests.MAX_SPEED))) {
+            throw ApiException.badRequest("import.speed", speed, ExerciseRequests.MAX_SPEED);
+        }
+        RecordingFile.Read read = RecordingFile.read(file, contracts);
+        RecordingFile.Header header = read.header();
+        if (header.positionSeconds() <= header.startOffsetSeconds()) {
+            throw ApiException.unprocessable("exercise.replay-range", header.startOffsetSeconds(),
+                    header.positionSeconds(), header.durationSeconds());
+        }
+        String importId = imports.keep(read);
+        ResponseEntity<Map<String, String>> created = publish(new ExerciseCreated(newId(null, "import"),
+                header.scenarioId(), header.scenarioName(), header.seed(), speed(speed), header.startOffsetSeconds(),
+                header.positionSeconds(), ExerciseStatus.fromWire(header.status()), importId, trainer, autoStart));
+        Map<String, String> body = new java.util.LinkedHashMap<>(created.getBody());
+        body.put("importId", importId);
+        body.put("importedFrom", header.exerciseId());
+        return ResponseEntity.status(created.getStatusCode()).headers(created.getHeaders()).body(body);
     }
 
     @GetMapping("/api/exercises")

@@ -38,13 +38,23 @@ public class RecordingReader {
             .thenComparingInt(RecordedEvent::topicRank).thenComparingLong(RecordedEvent::offset);
 
     private final String bootstrapServers;
+    private final ImportedRecordings imports;
 
-    RecordingReader(KafkaConnectionDetails kafka) {
+    RecordingReader(KafkaConnectionDetails kafka, ImportedRecordings imports) {
         this.bootstrapServers = String.join(",", kafka.getConsumer().getBootstrapServers());
+        this.imports = imports;
     }
 
-    /** The recorded events of {@code exerciseId} between two scenario times (inclusive); the world always. */
+    /**
+     * The recorded events of {@code exerciseId} between two scenario times (inclusive); the world always. An
+     * imported recording is read from where the import kept it.
+     */
     public List<RecordedEvent> read(String exerciseId, long fromSeconds, long toSeconds) {
+        return imports.read(exerciseId, fromSeconds, toSeconds)
+                .orElseGet(() -> fromKafka(exerciseId, fromSeconds, toSeconds));
+    }
+
+    private List<RecordedEvent> fromKafka(String exerciseId, long fromSeconds, long toSeconds) {
         List<RecordedEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties())) {
             List<TopicPartition> partitions = new ArrayList<>();

@@ -5,6 +5,7 @@ import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -120,6 +121,30 @@ class RerunAndReplayTest extends TimelineTestSupport {
                 .andExpect(jsonPath("$.eventsByType.inject-fired").value(7));
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/exercises").with(token(TRAINER)))
                 .andExpect(jsonPath("$[?(@.exerciseId == '" + replay + "')].replayOf").value(original)));
+
+        // exported and imported (as on another installation): replayed from the import, the same content again
+        byte[] export = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                mvc.perform(get("/api/exercises/" + original + "/export").param("format", "jsonl")
+                        .with(token(TRAINER))).andReturn())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String lines = new String(export, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines.lines().count()).isEqualTo(recordedContent.size() + 1L); // the header and every event
+        String imported = created(mvc.perform(post("/api/exercises/import").param("speed", "50000")
+                .param("autoStart", "true").with(token(TRAINER)).contentType("application/x-ndjson").content(export))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.importedFrom").value(original))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(awaitState(imported, ExerciseState.FINISHED).replayOf()).startsWith("imp-");
+        assertThat(essence(content(awaitEnd(imported)))).isEqualTo(essence(recordedContent));
+
+        // a file with a wrong line is refused whole, naming the line; an unknown export format too
+        String broken = lines.replaceFirst("\"severity\":\"minor\"", "\"severity\":\"tiny\"");
+        mvc.perform(post("/api/exercises/import").with(token(TRAINER)).contentType("application/x-ndjson")
+                        .content(broken)).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.matchesPattern(
+                        "Regel \\d+ van het bestand is geen gebeurtenis volgens de contracten: .*severity.*")));
+        mvc.perform(get("/api/exercises/" + original + "/export").param("format", "xlsx").with(token(TRAINER)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail")
+                        .value("Een export is er als 'zip' (JSON Lines en CSV) of 'jsonl', niet als 'xlsx'."));
     }
 
     /** The scenario content of a run: all but the exercise's own clock (its ticks and its watermarks). */
