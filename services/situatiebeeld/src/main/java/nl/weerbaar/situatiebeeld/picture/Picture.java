@@ -215,7 +215,7 @@ public class Picture {
 
     /** A decision on the time line: what in words, why, by whom, at which scenario time. */
     public record DecisionItem(String id, long atSeconds, String kind, Text text, String reason, String by,
-                               String nspId, String providerId) {
+                               String nspId, String providerId, List<String> places, String advice, Text message) {
     }
 
     public record Place(String id, String name, double lat, double lon, int inhabitants) {
@@ -264,31 +264,34 @@ public class Picture {
     /**
      * An alert (its id: {@code alert-} and the log number of the event that raised it): open until what it is about ends ({@code key} says what that is; an alert without one stays open).
      * {@code count} alerts without a key, of one kind at one moment, share one line (the first one's text).
+     * {@code subject} is the provider, NSP or place it is about (null: the region), for its area in CAP.
      */
     public record Alert(String id, long seq, long atSeconds, String kind, String severity, Text message, int count,
-                        String key, Long resolvedAtSeconds, Text resolution, String acknowledgedBy,
+                        String key, String subject, Long resolvedAtSeconds, Text resolution, String acknowledgedBy,
                         Long acknowledgedAtSeconds) {
 
-        Alert(long seq, long atSeconds, String kind, String severity, Text message, String key) {
-            this("alert-" + seq, seq, atSeconds, kind, severity, message, 1, key, null, null, null, null);
+        Alert(long seq, long atSeconds, String kind, String severity, Text message, String key, String subject) {
+            this("alert-" + seq, seq, atSeconds, kind, severity, message, 1, key, subject, null, null, null, null);
         }
 
-        Alert plusOne() {
-            return new Alert(id, seq, atSeconds, kind, severity, message, count + 1, key, resolvedAtSeconds,
-                    resolution, acknowledgedBy, acknowledgedAtSeconds);
+        /** One more of its kind at its moment; about the region once they are about different places. */
+        Alert plusOne(String about) {
+            return new Alert(id, seq, atSeconds, kind, severity, message, count + 1, key,
+                    java.util.Objects.equals(subject, about) ? subject : null, resolvedAtSeconds, resolution,
+                    acknowledgedBy, acknowledgedAtSeconds);
         }
 
         Alert resolved(long at, Text why) {
-            return new Alert(id, seq, atSeconds, kind, severity, message, count, key, at, why, acknowledgedBy,
+            return new Alert(id, seq, atSeconds, kind, severity, message, count, key, subject, at, why, acknowledgedBy,
                     acknowledgedAtSeconds);
         }
 
         Alert acknowledged(String by, long at) {
-            return new Alert(id, seq, atSeconds, kind, severity, message, count, key, resolvedAtSeconds, resolution,
-                    by, at);
+            return new Alert(id, seq, atSeconds, kind, severity, message, count, key, subject, resolvedAtSeconds,
+                    resolution, by, at);
         }
 
-        boolean open() {
+        public boolean open() {
             return resolvedAtSeconds == null;
         }
     }

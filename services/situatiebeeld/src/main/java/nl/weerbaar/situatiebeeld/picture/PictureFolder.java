@@ -105,13 +105,14 @@ public final class PictureFolder {
             case InjectFired f -> inject(p, f.inject(), e.atSeconds());
             case ProviderRegistered r -> provider(p, r.provider());
             case ProviderStatusChanged s -> status(p, s);
-            case VitalAlertRaised a -> alert(p, e, a.kind(), a.severity(), a.message(), a.alertId());
+            case VitalAlertRaised a -> alert(p, e, a.kind(), a.severity(), a.message(), a.alertId(), a.providerId());
             case AlertAcknowledged a -> p.alert(a.alertId()).filter(alert -> alert.acknowledgedBy() == null)
                     .ifPresent(alert -> p.alerts.set(p.alerts.indexOf(alert), alert.acknowledged(a.by(), a.atSeconds())));
             case VitalAlertResolved r -> resolve(p, r.alertId(), r.atSeconds(), r.message());
             case Decision d -> p.decisions.add(new Picture.DecisionItem(d.decisionId(), d.atSeconds(),
                     d.kind().wire(), DecisionText.of(d, id -> p.names.getOrDefault(id, id)), d.reason(), d.by(),
-                    d.nspId(), d.providerId()));
+                    d.nspId(), d.providerId(), d.places() == null ? List.of() : List.copyOf(d.places()), d.advice(),
+                    d.message()));
             case NspRegistered r -> nsp(p, r.nsp());
             case NspStateChanged s -> {
                 Picture.Nsp n = p.nsps.get(s.nspId());
@@ -139,7 +140,7 @@ public final class PictureFolder {
             }
             case OccupancyThresholdCrossed t -> {
                 if (t.thresholdPercent() >= 100) {
-                    alert(p, e, "nsp-full", "severe", t.message(), NSP_FULL + t.nspId());
+                    alert(p, e, "nsp-full", "severe", t.message(), NSP_FULL + t.nspId(), t.nspId());
                 }
             }
             case HouseholdUnserved u -> p.householdsUnserved++;
@@ -177,7 +178,8 @@ public final class PictureFolder {
                     r.status = "escalated";
                     r.escalation = x.message();
                 });
-                alert(p, e, "help-escalated", "severe", x.message(), null);
+                Picture.HelpRequest escalated = p.helpRequests.get(x.requestId());
+                alert(p, e, "help-escalated", "severe", x.message(), null, escalated == null ? null : escalated.placeId);
             }
             case ReachabilityChanged r -> {
                 p.reachability = r.mode();
@@ -187,7 +189,7 @@ public final class PictureFolder {
                         r.message());
                 resolve(p, UNREACHABLE, r.atSeconds(), said);
                 if (!r.phonesEverywhere()) {
-                    alert(p, e, "volunteers-unreachable", "moderate", said, UNREACHABLE);
+                    alert(p, e, "volunteers-unreachable", "moderate", said, UNREACHABLE, null);
                 }
             }
             case VolunteerRegistered v -> p.volunteers++;
@@ -317,13 +319,14 @@ public final class PictureFolder {
      * Alerts of one kind at the same scenario moment are one line with a count: a jump in time can escalate hundreds
      * of help requests at once, and the crisis team needs to see that it happened, not to scroll past each.
      */
-    private static void alert(Picture p, LogEntry e, String kind, String severity, Text message, String key) {
+    private static void alert(Picture p, LogEntry e, String kind, String severity, Text message, String key,
+                              String subject) {
         Picture.Alert last = p.alerts.isEmpty() ? null : p.alerts.getLast();
         if (key == null && last != null && last.key() == null && last.kind().equals(kind)
                 && last.atSeconds() == e.atSeconds()) {
-            p.alerts.set(p.alerts.size() - 1, last.plusOne());
+            p.alerts.set(p.alerts.size() - 1, last.plusOne(subject));
         } else {
-            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, key));
+            p.alerts.add(new Picture.Alert(e.seq(), e.atSeconds(), kind, severity, message, key, subject));
         }
     }
 

@@ -220,6 +220,22 @@ class DecisionsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Een verslag is er als 'html' of 'pdf', niet als 'docx'."));
         mvc.perform(get("/api/exercises/nergens/report").with(token(TRAINER))).andExpect(status().isNotFound());
+
+        // every alert so far as CAP 1.2 in the exercise's Atom feed, each valid against the schema, as an exercise
+        String atom = mvc.perform(get("/api/exercises/" + id + "/cap").with(token(CRISIS_TEAM)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<org.w3c.dom.Element> alerts = nl.weerbaar.situatiebeeld.cap.CapSchema.validateFeed(atom);
+        int raised = pictures.read(id, p -> p.alerts.size());
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(raised).isNotEmpty();
+        assertThat(alerts).allSatisfy(a -> assertThat(a.getElementsByTagName("status").item(0).getTextContent())
+                .isEqualTo("Exercise"));
+        String first = alerts.getLast().getElementsByTagName("identifier").item(0).getTextContent();
+        String one = mvc.perform(get("/api/exercises/" + id + "/cap/" + first).with(token(CRISIS_TEAM)))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("application/cap+xml"))
+                .andReturn().getResponse().getContentAsString();
+        nl.weerbaar.situatiebeeld.cap.CapSchema.validate(one);
+        mvc.perform(get("/api/exercises/" + id + "/cap/weerbaar.x.alert-0").with(token(CRISIS_TEAM)))
+                .andExpect(status().isNotFound());
     }
 
     private ResultActions decide(String exerciseId, String token, String json) throws Exception {
