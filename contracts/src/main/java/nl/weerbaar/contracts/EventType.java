@@ -35,6 +35,7 @@ import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
 import nl.weerbaar.contracts.vital.StatusOverrideReleased;
@@ -89,6 +90,9 @@ public enum EventType {
     /** The crisis team's decision as a command to outage-timeline, which takes it onto the exercise topic. */
     DECISION_SUBMITTED("nl.weerbaar.crisisteam.decision-submitted.v1", Topics.CRISIS_TEAM, "decision-submitted",
             "decision", Decision.class),
+    /** An observer's note (and score) about the exercise, for trainers and the report. */
+    OBSERVATION_RECORDED("nl.weerbaar.crisisteam.observation-recorded.v1", Topics.CRISIS_TEAM,
+            "observation-recorded", Observation.class),
 
     NSP_REGISTERED("nl.weerbaar.nsp.registered.v1", Topics.NOODSTEUNPUNT, "nsp-registered", NspRegistered.class),
     NSP_STATE_CHANGED("nl.weerbaar.nsp.state-changed.v1", Topics.NOODSTEUNPUNT, "nsp-state-changed",

@@ -43,7 +43,7 @@ const TEXTS = {
     advices: { 'come-to-nsp': 'kom naar het noodsteunpunt', 'stay-home': 'blijf thuis' },
     hoursLeft: h => `${h.toFixed(1)} u`,
     more: n => ` (en ${n} meer tegelijk)`,
-    resolvedAlerts: 'Afgehandeld', replay: 'herhaling', inPlaces: 'in', catCrisis: 'crisisteam',
+    resolvedAlerts: 'Afgehandeld', replay: 'herhaling', branch: (of, at) => `tak van ${of} vanaf ${at}`, inPlaces: 'in', catCrisis: 'crisisteam',
     inhabitants: n => `${n} inwoners`,
     acknowledge: 'Gezien', acknowledged: (by, at) => `gezien door ${by} (${at})`,
     ofHouseholds: pct => `${pct} % van de huishoudens`,
@@ -92,7 +92,7 @@ const TEXTS = {
     advices: { 'come-to-nsp': 'come to the support point', 'stay-home': 'stay at home' },
     hoursLeft: h => `${h.toFixed(1)} h`,
     more: n => ` (and ${n} more at the same time)`,
-    resolvedAlerts: 'Resolved', replay: 'replay', inPlaces: 'in', catCrisis: 'crisis team',
+    resolvedAlerts: 'Resolved', replay: 'replay', branch: (of, at) => `branch of ${of} from ${at}`, inPlaces: 'in', catCrisis: 'crisis team',
     inhabitants: n => `${n} inhabitants`,
     acknowledge: 'Seen', acknowledged: (by, at) => `seen by ${by} (${at})`,
     ofHouseholds: pct => `${pct} % of households`,
@@ -331,7 +331,7 @@ function render() {
   if (!picture) return;
   $('scenario').textContent = (say(picture.scenarioName) || picture.scenarioId || '') + (picture.regionInhabitants
     ? ' · ' + t('inhabitants')(new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB').format(picture.regionInhabitants))
-    : '');
+    : '') + (picture.branchOf ? ' · ' + t('branch')(picture.branchOf, clock(picture.branchAtSeconds)) : '');
   $('clock').textContent = clock(picture.clockSeconds);
   $('local').textContent = localMoment(picture);
   $('local').hidden = !$('local').textContent;

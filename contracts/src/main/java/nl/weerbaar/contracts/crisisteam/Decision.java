@@ -30,6 +30,12 @@ public record Decision(String exerciseId, String decisionId, DecisionKind kind, 
     }
 
     /** The same decision, taken at {@code seconds} (the clock's time when outage-timeline read it). */
+    /** The same decision in another exercise (a branch that inherits it). */
+    public Decision in(String exercise) {
+        return new Decision(exercise, decisionId, kind, nspId, providerId, places, count, hours, deliveryMinutes, advice,
+                message, reason, by, atSeconds);
+    }
+
     public Decision at(long seconds) {
         return new Decision(exerciseId, decisionId, kind, nspId, providerId, places, count, hours, deliveryMinutes,
                 advice, message, reason, by, seconds);

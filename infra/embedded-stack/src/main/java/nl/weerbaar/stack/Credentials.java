@@ -33,6 +33,8 @@ final class Credentials {
         tokens.add(new Token("trainer", "trainer", random(), Map.of()));
         tokens.add(new Token("crisis-team", "crisis-team", random(), Map.of()));
         tokens.add(new Token("coordinator", "coordinator", random(), Map.of()));
+        // an observer of the trainers: notes and scores on the exercise, in the report
+        tokens.add(new Token("observer", "observer", random(), Map.of()));
         tokens.add(new Token("provider-enexis", "provider", random(), Map.of("providers", List.of("enexis-net"))));
         tokens.add(new Token("provider-bernhoven", "provider", random(),
                 Map.of("providers", List.of("ziekenhuis-bernhoven"))));

@@ -11,6 +11,8 @@ public enum Role {
     NSP_OPERATOR("nsp-operator"),
     COORDINATOR("coordinator"),
     VOLUNTEER("volunteer"),
+    /** Watches an exercise for the trainers: notes and scores linked to scenario time. */
+    OBSERVER("observer"),
     /** Reads metrics and health details (Prometheus, an operator); acts on nothing. */
     MONITOR("monitor");
 

@@ -18,6 +18,8 @@ public final class TestAuth {
     public static final String VOLUNTEER_V1 = "volunteer-v1-token";
     /** Volunteer {@code v-9}, in exercise {@code oef-a} only. */
     public static final String VOLUNTEER_V9_IN_OEF_A = "volunteer-v9-oef-a-token";
+    /** Observer {@code waarnemer}: notes and scores. */
+    public static final String OBSERVER = "observer-token";
     /** Metrics and health details only. */
     public static final String MONITOR = "monitor-token";
     public static final String CRISIS_USER = "crisisteam";

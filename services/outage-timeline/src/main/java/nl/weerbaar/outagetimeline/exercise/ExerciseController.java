@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.weerbaar.contracts.ExerciseStatus;
+import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.SchemaValidator;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
@@ -115,6 +116,32 @@ class ExerciseController {
         return publish(new ExerciseCreated(newId(request.exerciseId(), "replay-" + exerciseId), original.scenarioId(),
                 original.scenarioName(), original.seed(), speed(request.speed()), from, to,
                 ExerciseStatus.fromWire(original.status()), exerciseId, trainer, request.autoStart()));
+    }
+
+    /**
+     * What if: a new exercise from the original's state at scenario time {@code atSeconds}. The same scenario and
+     * seed are played up to that moment with the original's decisions taken again at their times (the simulations
+     * are deterministic, so every service's state at the moment is the original's, rebuilt from the record); then it
+     * waits there, paused, and plays on its own. Its created event names the original and the moment.
+     */
+    @PostMapping("/api/exercises/{exerciseId}/branch")
+    ResponseEntity<Map<String, String>> branch(@PathVariable String exerciseId,
+                                               @Valid @RequestBody ExerciseRequests.Branch request) {
+        String trainer = access.requireAnyRole(Role.TRAINER).name();
+        ExerciseRun original = known(exerciseId);
+        if (original.isReplay()) {
+            throw ApiException.conflict("exercise.branch-of-replay", exerciseId, original.replayOf());
+        }
+        long at = request.atSeconds();
+        if (at <= original.startOffsetSeconds() || at > original.positionSeconds()
+                || at >= original.durationSeconds()) {
+            throw ApiException.unprocessable("exercise.branch-moment", ScenarioTime.format(at),
+                    ScenarioTime.format(original.startOffsetSeconds()), ScenarioTime.format(original.positionSeconds()));
+        }
+        return publish(new ExerciseCreated(newId(request.exerciseId(), "tak-" + exerciseId), original.scenarioId(),
+                original.scenarioName(), original.seed(), request.speed() == null ? original.speed() : request.speed(),
+                original.startOffsetSeconds(), original.durationSeconds(), ExerciseStatus.fromWire(original.status()), null, trainer,
+                request.autoStart() == null || request.autoStart(), exerciseId, at));
     }
 
     /**

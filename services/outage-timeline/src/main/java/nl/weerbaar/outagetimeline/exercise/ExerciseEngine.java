@@ -87,11 +87,23 @@ public class ExerciseEngine {
                 emitted.add(id, run.exerciseId());
             }
         }
+        if (run.isBranch()) {
+            decisions.list(run.branchOf()).stream().filter(d -> d.atSeconds() < run.branchAtSeconds())
+                    .forEach(d -> decisions.remember(d.in(run.exerciseId())));
+        }
         String autoStart = EventIds.derived(run.exerciseId(), "auto-start");
         if (Boolean.TRUE.equals(created.autoStart()) && run.state() == ExerciseState.CREATED
                 && !emitted.contains(autoStart)) {
             start(run, autoStart, "auto-start");
             emitted.add(autoStart, run.exerciseId());
+            if (run.isBranch()) {
+                // a branch plays on to its moment as a jump does (the population living every hour), then waits
+                // there for what the trainer or the crisis team does differently
+                jump(run.exerciseId(), run.branchAtSeconds(), false);
+                ExerciseRun there = runs.find(run.exerciseId()).orElseThrow();
+                change(there, ExerciseState.PAUSED, there.positionSeconds(), there.speed(), "branch",
+                        EventIds.derived(run.exerciseId(), "branch-pause"));
+            }
         }
     }
 

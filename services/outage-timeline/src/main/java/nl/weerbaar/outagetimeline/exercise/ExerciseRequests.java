@@ -31,6 +31,10 @@ final class ExerciseRequests {
                  @PositiveOrZero Long startOffsetSeconds, Boolean autoStart) {
     }
 
+    record Branch(@NotNull @Positive Long atSeconds, @Size(max = 64) @Pattern(regexp = ID) String exerciseId,
+                  @Positive @DecimalMax(MAX_SPEED) Double speed, Boolean autoStart) {
+    }
+
     record Replay(@Size(max = 64) @Pattern(regexp = ID) String exerciseId, @Positive @DecimalMax(MAX_SPEED) Double speed,
                   @PositiveOrZero Long fromSeconds, @Positive Long toSeconds, Boolean autoStart) {
     }

@@ -17,14 +17,20 @@ public record ExerciseRun(@Id String exerciseId, String scenarioId, String scena
                           double speed, long startOffsetSeconds, long durationSeconds, ExerciseState state,
                           long positionSeconds, long anchorSeconds, Instant anchorWall, String replayOf,
                           String createdBy, Instant createdAt, long version,
-                          long epochMillis) {
+                          long epochMillis, String branchOf, Long branchAtSeconds) {
 
     /** The run as a created event sets it up: not started, at its start offset. */
     static ExerciseRun created(ExerciseCreated created, Instant now, long offset, long epochMillis) {
         return new ExerciseRun(created.exerciseId(), created.scenarioId(), created.scenarioName(), created.seed(),
                 created.status().wire(), created.speed(), created.startOffsetSeconds(), created.durationSeconds(),
                 ExerciseState.CREATED, created.startOffsetSeconds(), created.startOffsetSeconds(), null,
-                created.replayOf(), created.createdBy(), now, offset, epochMillis);
+                created.replayOf(), created.createdBy(), now, offset, epochMillis, created.branchOf(),
+                created.branchAtSeconds());
+    }
+
+    /** A branch of another exercise from its {@code branchAtSeconds}: it inherits the decisions taken before. */
+    public boolean isBranch() {
+        return branchOf != null;
     }
 
     public boolean isReplay() {

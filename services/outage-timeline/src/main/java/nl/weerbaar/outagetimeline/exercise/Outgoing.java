@@ -20,6 +20,8 @@ record Outgoing(long at, int rank, String tieBreak, Draft draft, Consumer<Publis
     static final int INJECT = 1;
     static final int DEMAND = 2;
     static final int VOLUNTEERS = 3;
+    /** A decision a branch inherits: taken after everything else of its second, as the clock takes one live. */
+    static final int DECISION = 4;
     static final int TICK = 9;
 
     static final Comparator<Outgoing> ORDER = Comparator.comparingLong(Outgoing::at).thenComparingInt(Outgoing::rank)

@@ -35,8 +35,12 @@ class TakenDecisions {
     }
 
     CrisisTeamDecisions of(String exerciseId) {
-        List<Decision> taken = mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId))
+        return new CrisisTeamDecisions(list(exerciseId));
+    }
+
+    /** The exercise's decisions in the order taken. */
+    List<Decision> list(String exerciseId) {
+        return mongo.find(Query.query(Criteria.where("exerciseId").is(exerciseId))
                 .with(Sort.by("atSeconds", "_id")), Taken.class, COLLECTION).stream().map(Taken::decision).toList();
-        return new CrisisTeamDecisions(taken);
     }
 }

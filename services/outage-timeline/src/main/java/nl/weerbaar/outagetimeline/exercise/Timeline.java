@@ -1,5 +1,6 @@
 package nl.weerbaar.outagetimeline.exercise;
 
+import nl.weerbaar.contracts.crisisteam.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -67,6 +68,9 @@ class Timeline {
             phases(run, scenario, from, to, due);
             injects(run, from, to, mode, due);
             population(run, scenario, from, to, mode, due);
+            if (run.isBranch()) {
+                inherited(run, from, to, due);
+            }
         }
         if (mode.ticks) {
             for (long t = (from + tickSeconds - 1) / tickSeconds * tickSeconds; t <= to; t += tickSeconds) {
@@ -174,6 +178,21 @@ class Timeline {
             JsonNode payload = retarget(e.payload(), run);
             due.add(new Outgoing(at, Outgoing.INJECT, "%08d".formatted(i),
                     publisher.redraft(id, e.source(), e.type(), key, payload, context), p -> { }));
+        }
+    }
+
+    /**
+     * The decisions a branch inherits from its original (taken there before the branch's moment), at their times:
+     * the simulations answer them in the catch-up as they did in the original. Their ids are those a live decision
+     * of the branch would get.
+     */
+    private void inherited(ExerciseRun run, long from, long to, List<Outgoing> due) {
+        for (Decision d : decisions.list(run.exerciseId())) {
+            if (d.atSeconds() >= from && d.atSeconds() <= to && d.atSeconds() < run.branchAtSeconds()) {
+                String id = EventIds.derived(run.exerciseId(), "decision", d.decisionId());
+                due.add(new Outgoing(d.atSeconds(), Outgoing.DECISION, d.decisionId(),
+                        publisher.draft(id, run.exerciseId(), d, context(run, d.atSeconds())), p -> { }));
+            }
         }
     }
 

@@ -46,7 +46,7 @@ class ClockCommandsTest {
     ClockCommandsTest() {
         when(runs.find(EXERCISE)).thenReturn(Optional.of(new ExerciseRun(EXERCISE, "s", "S", 1, "Exercise", 60, 0,
                 72 * 3600, ExerciseState.RUNNING, 600, 600, Instant.parse("2026-12-03T07:59:50Z"), null, "trainer",
-                Instant.EPOCH, 1, 0)));
+                Instant.EPOCH, 1, 0, null, null)));
         when(publisher.publish(eq(EventType.CLOCK_COMMAND_SUBMITTED), eq(EXERCISE), any(), any())).thenReturn(COMMAND_ID);
     }
 

@@ -48,6 +48,9 @@ public final class Expectations {
 
     /** Per objective what was seen so far; public for the review's snapshots. */
     public List<Tracked> tracked = new ArrayList<>();
+    /** The providers' roles as far as known, and the outages seen before their provider's role was known. */
+    public java.util.Map<String, String> roles = new java.util.HashMap<>();
+    public List<Observed> roleless = new ArrayList<>();
 
     /** An objective, the event that started its clock, and the earliest events that answer it. */
     public static final class Tracked {
@@ -64,12 +67,48 @@ public final class Expectations {
         }
     }
 
+    /** Whether the scenario's objectives are known; until then what is seen is kept, to be seen again then. */
+    public boolean loaded;
+    public List<Observed> early = new ArrayList<>();
+
     void load(List<Objective> objectives) {
         tracked.clear();
         objectives.forEach(o -> tracked.add(new Tracked(o)));
+        loaded = true;
+        List<Observed> before = List.copyOf(early);
+        early.clear();
+        before.forEach(this::observe);
     }
 
-    void observe(Observed e) {
+    /**
+     * A provider's role became known (its registration, the scenario): an outage of it seen before is seen again
+     * with its role, so a clock started "after the grid fails" does not depend on which of the two came in first.
+     */
+    void role(String providerId, String role) {
+        if (role == null || role.equals(roles.put(providerId, role))) {
+            return;
+        }
+        List<Observed> waiting = roleless.stream().filter(o -> o.providerId().equals(providerId)).toList();
+        roleless.removeAll(waiting);
+        waiting.forEach(o -> observe(new Observed(o.kind(), o.providerId(), role, o.nspId(), o.placeId(),
+                o.decision(), o.reason(), o.atSeconds(), o.eventId())));
+    }
+
+    void observe(Observed seen) {
+        if (!loaded) {
+            early.add(seen); // another stream's event came in before the scenario's objectives did
+            return;
+        }
+        Observed e = seen;
+        if (e.kind().equals("provider-down") && e.role() == null) {
+            String role = roles.get(e.providerId());
+            if (role == null) {
+                roleless.add(e);
+            } else {
+                e = new Observed(e.kind(), e.providerId(), role, e.nspId(), e.placeId(), e.decision(), e.reason(),
+                        e.atSeconds(), e.eventId());
+            }
+        }
         for (Tracked t : tracked) {
             if (starts(t.objective.after(), e) && (t.start == null || e.atSeconds() < t.start.atSeconds())) {
                 t.start = e;

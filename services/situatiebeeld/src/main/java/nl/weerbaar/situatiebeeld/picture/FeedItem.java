@@ -25,7 +25,9 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
     /** Clock ticks are the page's clock, not news; a command shows as its outcome. */
     public static boolean shown(LogEntry e) {
         EventType type = PictureFolder.TYPES.get(e.type());
-        return !"clock-ticked".equals(e.type()) && (type == null || !type.isCommand());
+        // an observer's notes are for the trainers and the report, not for the crisis team being observed
+        return !"clock-ticked".equals(e.type()) && type != EventType.OBSERVATION_RECORDED
+                && (type == null || !type.isCommand());
     }
 
     /** The entry as a feed line; {@code names} gives the names of NSPs, providers and places by id. */
@@ -132,6 +134,8 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case "decision-taken" -> decision(p, names);
             case "alert-acknowledged" -> Text.of("Melding gezien door " + p.path("by").asText(),
                     "Alert acknowledged by " + p.path("by").asText());
+            case "observation-recorded" -> Text.of("Waarneming van " + p.path("by").asText(),
+                    "Observation by " + p.path("by").asText());
             case "personal-data-purged" -> Text.of("Persoonsgegevens van de oefening verwijderd",
                     "The exercise's personal data purged");
             default -> Text.of(Words.nl(type), Words.en(type));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.scenario.OutageStart;
 import nl.weerbaar.contracts.scenario.Text;
 
@@ -38,6 +39,9 @@ public class Picture {
     public Text scenarioName;
     public String region;
     public String replayOf;
+    /** The exercise this one branches from, and the scenario time it branches at (a what-if). */
+    public String branchOf;
+    public Long branchAtSeconds;
     public String state;
     public double speed;
     public long clockSeconds;
@@ -67,6 +71,9 @@ public class Picture {
     public List<Expectations.View> getExpectations() {
         return evaluation.views(clockSeconds, "STOPPED".equals(state) || "FINISHED".equals(state));
     }
+
+    /** The observers' notes, in the order noted: for trainers and the report, not on the crisis team's page. */
+    @JsonIgnore public List<Observation> observations = new ArrayList<>();
 
     /** The crisis team's decisions as outage-timeline took them, in the order taken. */
     public List<DecisionItem> decisions = new ArrayList<>();

@@ -14,6 +14,7 @@ import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestOpened;
@@ -85,6 +86,8 @@ public final class PictureFolder {
             case ExerciseCreated c -> {
                 p.scenarioId = c.scenarioId();
                 p.replayOf = c.replayOf();
+                p.branchOf = c.branchOf();
+                p.branchAtSeconds = c.branchAtSeconds();
                 p.speed = c.speed();
                 p.state = "CREATED";
                 if (c.durationSeconds() != null) {
@@ -113,6 +116,7 @@ public final class PictureFolder {
                     d.kind().wire(), DecisionText.of(d, id -> p.names.getOrDefault(id, id)), d.reason(), d.by(),
                     d.nspId(), d.providerId(), d.places() == null ? List.of() : List.copyOf(d.places()), d.advice(),
                     d.message()));
+            case Observation o -> p.observations.add(o);
             case NspRegistered r -> nsp(p, r.nsp());
             case NspStateChanged s -> {
                 Picture.Nsp n = p.nsps.get(s.nspId());
@@ -263,6 +267,7 @@ public final class PictureFolder {
         pr.name = provider.name();
         pr.sector = provider.sector();
         pr.role = provider.role();
+        p.evaluation.role(provider.id(), provider.role());
         p.names.put(provider.id(), provider.name());
         pr.vulnerable = provider.vulnerable();
     }

@@ -45,6 +45,7 @@ public class ReviewPictures {
         @JsonIgnore(false) public Map<String, Picture.HelpRequest> helpRequests;
         @JsonIgnore(false) public List<Picture.Alert> alerts;
         @JsonIgnore(false) public Expectations evaluation;
+        @JsonIgnore(false) public List<nl.weerbaar.contracts.crisisteam.Observation> observations;
     }
 
     private abstract static class ProviderWithPlaces {

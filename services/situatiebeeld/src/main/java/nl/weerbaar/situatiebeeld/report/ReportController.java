@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The after-action report of an exercise, as a web page or a PDF ({@code format=pdf}, or {@code Accept:
- * application/pdf}), in Dutch or English ({@code lang=en}). Trainers and the crisis team may read it; asked for while
- * the exercise runs, it reports up to the clock.
+ * application/pdf}), in Dutch or English ({@code lang=en}), side by side with another exercise ({@code compare=id}; a
+ * branch with its original by itself). Trainers and the crisis team may read it; asked for while the exercise runs,
+ * it reports up to the clock.
  */
 @RestController
 class ReportController {
@@ -36,6 +37,7 @@ class ReportController {
     @GetMapping("/api/exercises/{exerciseId}/report")
     ResponseEntity<byte[]> report(@PathVariable String exerciseId, @RequestParam(required = false) String lang,
                                   @RequestParam(required = false) String format,
+                                  @RequestParam(required = false) String compare,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER);
         boolean pdf = format == null ? accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)
@@ -48,7 +50,13 @@ class ReportController {
             throw ApiException.badRequest("report.lang", lang);
         }
         clocks.require(exerciseId);
-        String html = ReportPage.html(fold.facts(exerciseId), "en".equals(lang));
+        ReportFacts facts = fold.facts(exerciseId);
+        // a branch is compared with its original unless another is asked for
+        String with = compare != null ? compare : facts.end.branchOf;
+        if (with != null) {
+            clocks.require(with);
+        }
+        String html = ReportPage.html(facts, with == null ? null : fold.facts(with), "en".equals(lang));
         if (!pdf) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(html.getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import nl.weerbaar.contracts.ScenarioTime;
+import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.situatiebeeld.picture.Expectations;
@@ -27,18 +28,25 @@ final class ReportPage {
     private static final int CHART_HEIGHT = 90;
 
     private final ReportFacts facts;
+    /** Another exercise to compare with (a branch's original), or null. */
+    private final ReportFacts other;
     private final Picture end;
     private final boolean english;
     private final StringBuilder html = new StringBuilder(32_768);
 
-    private ReportPage(ReportFacts facts, boolean english) {
+    private ReportPage(ReportFacts facts, ReportFacts other, boolean english) {
         this.facts = facts;
+        this.other = other;
         this.end = facts.end;
         this.english = english;
     }
 
     static String html(ReportFacts facts, boolean english) {
-        return new ReportPage(facts, english).write();
+        return html(facts, null, english);
+    }
+
+    static String html(ReportFacts facts, ReportFacts other, boolean english) {
+        return new ReportPage(facts, other, english).write();
     }
 
     private String write() {
@@ -49,12 +57,14 @@ final class ReportPage {
         html.append("<h1>").append(esc(title)).append("</h1>");
         summary();
         keyFigures();
+        comparison();
         expectations();
         timeLine();
         charts();
         outages();
         nsps();
         help();
+        observations();
         html.append("</body></html>");
         return html.toString();
     }
@@ -67,6 +77,10 @@ final class ReportPage {
         if (end.replayOf != null) {
             html.append(" · ").append(esc(t("herhaling van ", "replay of "))).append(esc(end.replayOf));
         }
+        if (end.branchOf != null) {
+            html.append(" · ").append(esc(t("tak van ", "branch of "))).append(esc(end.branchOf))
+                    .append(t(" vanaf ", " from ")).append(ScenarioTime.format(end.branchAtSeconds));
+        }
         html.append(" · ").append(esc(t("gespeeld tot ", "played until "))).append(ScenarioTime.format(end.clockSeconds));
         if (end.getLocalTime() != null) {
             html.append(" (").append(esc(end.getLocalTime().replace('T', ' '))).append(')');
@@ -78,36 +92,88 @@ final class ReportPage {
     }
 
     private void keyFigures() {
-        Map<String, Integer> help = end.getHelpCounts();
-        int served = facts.checkIns.values().stream().mapToInt(Integer::intValue).sum();
-        int unserved = facts.unservedByPlace.values().stream().mapToInt(Integer::intValue).sum();
-        List<Expectations.View> views = end.getExpectations();
-        long met = views.stream().filter(v -> v.verdict() == Expectations.Verdict.MET).count();
-        long missed = views.stream().filter(v -> v.verdict() == Expectations.Verdict.MISSED
-                || v.verdict() == Expectations.Verdict.MET_LATE).count();
-        ReportFacts.Outage longest = facts.outages.stream()
-                .max(Comparator.comparingLong(o -> o.seconds(end.clockSeconds))).orElse(null);
-        Long median = end.getMedianMinutesToMatch();
         html.append("<h2>").append(t("Kerncijfers", "Key figures")).append("</h2><table class=\"figures\">");
-        figure(t("Verwachtingen gehaald", "Expectations met"), met + " / " + views.size()
-                + (missed > 0 ? " (" + missed + t(" te laat of niet", " late or missed") + ")" : ""));
-        figure(t("Besluiten van het crisisteam", "Crisis team decisions"), String.valueOf(end.decisions.size()));
-        figure(t("Aanbieders uitgevallen", "Providers down"), facts.outages.stream().map(o -> o.providerId)
-                .distinct().count() + (longest == null ? "" : t(", langst ", ", longest ") + name(longest.providerId)
-                + " " + duration(longest.seconds(end.clockSeconds))));
-        figure(t("Huishoudens geholpen op noodsteunpunten", "Households served at support points"),
-                String.valueOf(served));
-        figure(t("Huishoudens niet geholpen", "Households not served"), String.valueOf(unserved));
-        figure(t("Hulpvragen", "Help requests"), end.helpRequests.size() + t(", waarvan geholpen ", ", completed ")
-                + help.getOrDefault("completed", 0) + t(", opgeschaald ", ", escalated ")
-                + help.getOrDefault("escalated", 0));
-        figure(t("Mediane tijd tot een burgerhulpverlener", "Median time to a volunteer"),
-                median == null ? "–" : median + " min");
+        figures(facts).forEach(f -> html.append("<tr><th>").append(esc(f.label())).append("</th><td>")
+                .append(esc(f.value())).append("</td></tr>"));
         html.append("</table>");
     }
 
-    private void figure(String label, String value) {
-        html.append("<tr><th>").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
+    private record Figure(String label, String value) {
+    }
+
+    private List<Figure> figures(ReportFacts of) {
+        Picture last = of.end;
+        Map<String, Integer> help = last.getHelpCounts();
+        int served = of.checkIns.values().stream().mapToInt(Integer::intValue).sum();
+        int unserved = of.unservedByPlace.values().stream().mapToInt(Integer::intValue).sum();
+        List<Expectations.View> views = last.getExpectations();
+        long met = views.stream().filter(v -> v.verdict() == Expectations.Verdict.MET).count();
+        long missed = views.stream().filter(v -> v.verdict() == Expectations.Verdict.MISSED
+                || v.verdict() == Expectations.Verdict.MET_LATE).count();
+        ReportFacts.Outage longest = of.outages.stream()
+                .max(Comparator.comparingLong(o -> o.seconds(last.clockSeconds))).orElse(null);
+        Long median = last.getMedianMinutesToMatch();
+        return List.of(
+                new Figure(t("Verwachtingen gehaald", "Expectations met"), met + " / " + views.size()
+                        + (missed > 0 ? " (" + missed + t(" te laat of niet", " late or missed") + ")" : "")),
+                new Figure(t("Besluiten van het crisisteam", "Crisis team decisions"),
+                        String.valueOf(last.decisions.size())),
+                new Figure(t("Aanbieders uitgevallen", "Providers down"), of.outages.stream().map(o -> o.providerId)
+                        .distinct().count() + (longest == null ? "" : t(", langst ", ", longest ")
+                        + name(longest.providerId) + " " + duration(longest.seconds(last.clockSeconds)))),
+                new Figure(t("Huishoudens geholpen op noodsteunpunten", "Households served at support points"),
+                        String.valueOf(served)),
+                new Figure(t("Huishoudens niet geholpen", "Households not served"), String.valueOf(unserved)),
+                new Figure(t("Hulpvragen", "Help requests"), last.helpRequests.size()
+                        + t(", waarvan geholpen ", ", completed ") + help.getOrDefault("completed", 0)
+                        + t(", opgeschaald ", ", escalated ") + help.getOrDefault("escalated", 0)),
+                new Figure(t("Mediane tijd tot een burgerhulpverlener", "Median time to a volunteer"),
+                        median == null ? "–" : median + " min"));
+    }
+
+    /**
+     * Side by side with another exercise (a branch with its original): the key figures, each expectation's verdict,
+     * and the decisions each took from the moment they part.
+     */
+    private void comparison() {
+        if (other == null) {
+            return;
+        }
+        Picture them = other.end;
+        html.append("<h2>").append(t("Vergelijking met ", "Compared with ")).append(esc(them.exerciseId))
+                .append("</h2><table><tr><th></th><th>").append(esc(end.exerciseId)).append("</th><th>")
+                .append(esc(them.exerciseId)).append("</th></tr>");
+        List<Figure> ours = figures(facts);
+        List<Figure> theirs = figures(other);
+        for (int i = 0; i < ours.size(); i++) {
+            html.append("<tr><th>").append(esc(ours.get(i).label())).append("</th><td>").append(esc(ours.get(i).value()))
+                    .append("</td><td>").append(esc(theirs.get(i).value())).append("</td></tr>");
+        }
+        Map<String, Expectations.View> theirVerdicts = new java.util.HashMap<>();
+        them.getExpectations().forEach(v -> theirVerdicts.put(v.id(), v));
+        for (Expectations.View v : end.getExpectations()) {
+            Expectations.View w = theirVerdicts.get(v.id());
+            html.append("<tr><th>").append(esc(text(v.text()))).append("</th><td class=\"verdict ")
+                    .append(v.verdict().wire()).append("\">").append(esc(verdict(v.verdict()))).append("</td><td");
+            if (w != null) {
+                html.append(" class=\"verdict ").append(w.verdict().wire()).append("\">")
+                        .append(esc(verdict(w.verdict())));
+            } else {
+                html.append(">");
+            }
+            html.append("</td></tr>");
+        }
+        long from = end.branchAtSeconds != null ? end.branchAtSeconds
+                : them.branchAtSeconds != null ? them.branchAtSeconds : 0;
+        html.append("<tr><th>").append(t("Besluiten vanaf ", "Decisions from ")).append(ScenarioTime.format(from))
+                .append("</th><td>").append(esc(decisionsFrom(end, from))).append("</td><td>")
+                .append(esc(decisionsFrom(them, from))).append("</td></tr></table>");
+    }
+
+    private String decisionsFrom(Picture p, long from) {
+        List<String> taken = p.decisions.stream().filter(d -> d.atSeconds() >= from)
+                .map(d -> ScenarioTime.format(d.atSeconds()) + " " + text(d.text())).toList();
+        return taken.isEmpty() ? t("geen", "none") : String.join("; ", taken);
     }
 
     private void expectations() {
@@ -316,6 +382,39 @@ final class ReportPage {
         end.getHelpCounts().forEach((status, count) -> html.append("<tr><td>").append(esc(helpWord(status)))
                 .append("</td><td>").append(count).append("</td></tr>"));
         html.append("</table>");
+    }
+
+    /** The observers' notes by scenario time, and per objective the average of the scores given. */
+    private void observations() {
+        html.append("<h2>").append(t("Waarnemingen", "Observations")).append("</h2>");
+        if (end.observations.isEmpty()) {
+            html.append("<p>").append(t("Geen waarnemingen genoteerd.", "No observations noted.")).append("</p>");
+            return;
+        }
+        Map<String, String> objectives = new java.util.HashMap<>();
+        end.getExpectations().forEach(v -> objectives.put(v.id(), text(v.text())));
+        html.append("<table><tr><th>").append(t("Tijd", "Time")).append("</th><th>").append(t("Door", "By"))
+                .append("</th><th>").append(t("Score", "Score")).append("</th><th>").append(t("Waarneming", "Note"))
+                .append("</th></tr>");
+        end.observations.stream().sorted(Comparator.comparingLong(Observation::atSeconds)).forEach(o -> html
+                .append("<tr><td class=\"t\">").append(ScenarioTime.format(o.atSeconds())).append("</td><td>")
+                .append(esc(o.by())).append("</td><td>").append(o.score() == null ? "–" : o.score() + " / 5")
+                .append("</td><td>").append(o.objectiveId() == null ? "" : "<span class=\"id\">"
+                        + esc(objectives.getOrDefault(o.objectiveId(), o.objectiveId())) + "</span><br/>")
+                .append(esc(o.text())).append("</td></tr>"));
+        html.append("</table>");
+        Map<String, java.util.IntSummaryStatistics> scores = new java.util.TreeMap<>();
+        end.observations.stream().filter(o -> o.score() != null && o.objectiveId() != null)
+                .forEach(o -> scores.computeIfAbsent(o.objectiveId(), k -> new java.util.IntSummaryStatistics())
+                        .accept(o.score()));
+        if (!scores.isEmpty()) {
+            html.append("<h3>").append(t("Gemiddelde score per doel", "Average score per objective"))
+                    .append("</h3><table>");
+            scores.forEach((id, stats) -> html.append("<tr><td>").append(esc(objectives.getOrDefault(id, id)))
+                    .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.1f", stats.getAverage()))
+                    .append(t(" uit ", " from ")).append(stats.getCount()).append("</td></tr>"));
+            html.append("</table>");
+        }
     }
 
     private String helpWord(String status) {

@@ -1,6 +1,7 @@
 package nl.weerbaar.situatiebeeld.decide;
 
 import static nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM;
+import static nl.weerbaar.kit.test.TestAuth.OBSERVER;
 import static nl.weerbaar.kit.test.TestAuth.TRAINER;
 import static nl.weerbaar.kit.test.TestAuth.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,6 +195,31 @@ class DecisionsTest {
         });
         assertThat(verdicts.get("publieksbericht").startedAtSeconds()).isEqualTo(nistelrode.get(1).atSeconds());
 
+        // an observer notes the priority with a score; refused: a moment not yet played, an unknown objective, the
+        // wrong roles. The crisis team does not see the notes, not even in its feed
+        String observations = "/api/exercises/" + id + "/observations";
+        mvc.perform(post(observations).with(token(OBSERVER)).contentType(MediaType.APPLICATION_JSON).content(
+                "{\"text\":\"Voorrang op tijd, na een belletje met het ziekenhuis.\",\"score\":4,"
+                        + "\"objectiveId\":\"brandstof-ziekenhuis\",\"atSeconds\":" + paused + "}"))
+                .andExpect(status().isAccepted());
+        mvc.perform(post(observations).with(token(OBSERVER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Later.\",\"atSeconds\":250000}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.detail").value(
+                        org.hamcrest.Matchers.startsWith("Een waarneming gaat over een moment dat al gespeeld is")));
+        mvc.perform(post(observations).with(token(OBSERVER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"x\",\"objectiveId\":\"nergens\"}")).andExpect(status().isNotFound());
+        mvc.perform(post(observations).with(token(OBSERVER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"x\",\"score\":6}")).andExpect(status().isBadRequest());
+        mvc.perform(post(observations).with(token(CRISIS_TEAM)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"x\"}")).andExpect(status().isForbidden());
+        decide(id, OBSERVER, "{\"kind\":\"grip\",\"count\":2,\"reason\":\"x\"}").andExpect(status().isForbidden());
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.observations.size() == 1));
+        mvc.perform(get(observations).with(token(TRAINER))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].score").value(4)).andExpect(jsonPath("$[0].by").value("waarnemer"));
+        mvc.perform(get(observations).with(token(CRISIS_TEAM))).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/api/exercises/" + id + "/feed").with(token(CRISIS_TEAM))).andReturn()
+                .getResponse().getContentAsString()).contains("decision-taken").doesNotContain("observation");
+
         // the after-action report says the same, as a PDF: the verdicts, the evidence's time, the decisions
         byte[] pdf = mvc.perform(get("/api/exercises/" + id + "/report").param("format", "pdf").with(token(TRAINER)))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
@@ -210,7 +236,8 @@ class DecisionsTest {
                         + "gehaald")
                 .contains("besluit Voorrang bij brandstof voor Ziekenhuis Bernhoven – Het ziekenhuis mag niet zonder "
                         + "stroom komen. (crisis)")
-                .contains("Noodsteunpunt Nistelrode");
+                .contains("Noodsteunpunt Nistelrode")
+                .contains("Waarnemingen").contains("waarnemer 4 / 5");
         mvc.perform(get("/api/exercises/" + id + "/report").param("lang", "en").with(token(CRISIS_TEAM)))
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("A public warning within half an "

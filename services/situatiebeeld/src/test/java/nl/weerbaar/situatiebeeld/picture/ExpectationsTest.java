@@ -145,6 +145,22 @@ class ExpectationsTest {
                 tuple("publieksbericht", Expectations.Verdict.MET, 3600L, 5400L, 1000L));
     }
 
+    @Test
+    void anOutageThatCameInBeforeTheScenarioOrItsProvidersRoleStillStartsTheClock() throws Exception {
+        // the grid's outage (vital-status's topic) is folded before the scenario (the exercise topic) came in
+        add(0, EventType.PROVIDER_STATUS_CHANGED, down("net", 0));
+        add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "B", 1, 259200,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(
+                objective("brandstof", new Objective.After(Objective.After.PROVIDER_DOWN, Provider.GRID, null),
+                        new Objective.Expect("fuel-priority", "ziekenhuis", null, null, null, null, null), 60))));
+        assertThat(verdicts()).extracting(t -> t.toList().get(1)).containsExactly(Expectations.Verdict.WAITING);
+        // the grid's role comes with its registration, later still: the clock started at T+0 all the same
+        add(0, EventType.PROVIDER_REGISTERED, new nl.weerbaar.contracts.vital.ProviderRegistered("oef-1",
+                provider("net", Provider.GRID), "scenario", null));
+        add(600, EventType.DECISION_TAKEN, decision(DecisionKind.FUEL_PRIORITY, "ziekenhuis", 600));
+        assertThat(verdicts()).containsExactly(tuple("brandstof", Expectations.Verdict.MET, 0L, 3600L, 600L));
+    }
+
     private static NspStateChanged state(String nspId, NspState state, long at) {
         return new NspStateChanged("oef-1", nspId, state, NspState.OPENING, "opening-done", NspStateChanged.BY_POLICY,
                 null, null, at);

@@ -13,21 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import nl.weerbaar.burgerhulp.BurgerhulpApplication;
 import nl.weerbaar.contracts.EventJson;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.test.CompanionServices;
 import nl.weerbaar.kit.test.TimelineDriver;
 import nl.weerbaar.kit.test.WeerbaarIntegrationTest;
-import nl.weerbaar.noodsteunpunt.NoodsteunpuntApplication;
-import nl.weerbaar.outagetimeline.OutageTimelineApplication;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
-import nl.weerbaar.situatiebeeld.picture.Picture;
-import nl.weerbaar.vitalstatus.VitalStatusApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +46,7 @@ class ExportImportTest {
 
     @Test
     void anExportImportedElsewhereReplaysToTheSamePicture() throws Exception {
-        TimelineDriver timeline = TimelineDriver.start(OutageTimelineApplication.class, brokers);
-        CompanionServices.start(VitalStatusApplication.class, "vital-status", brokers);
-        CompanionServices.start(NoodsteunpuntApplication.class, "noodsteunpunt", brokers);
-        CompanionServices.start(BurgerhulpApplication.class, "burgerhulp", brokers);
+        TimelineDriver timeline = PictureEssence.fourServices(brokers);
         String original = timeline.play("klein-testscenario", 30, PATIENCE, ex -> clocks.find(ex).isPresent());
         timeline.command("/api/exercises/" + original + "/pause", null).andExpect(status().isAccepted());
         await().atMost(PATIENCE).until(() -> pictures.read(original, p -> "PAUSED".equals(p.state)
@@ -72,7 +60,7 @@ class ExportImportTest {
         await().atMost(PATIENCE).until(() -> pictures.read(original, p -> p.clockSeconds >= 10800));
         timeline.command("/api/exercises/" + original + "/stop", null).andExpect(status().isAccepted());
         await().atMost(PATIENCE).until(() -> pictures.read(original, p -> "STOPPED".equals(p.state)));
-        quiet(original);
+        PictureEssence.quiet(log, original);
 
         MockMvc trainer = timeline.mvc();
         MvcResult started = trainer.perform(get("/api/exercises/" + original + "/export").with(token(TRAINER)))
@@ -97,48 +85,16 @@ class ExportImportTest {
         assertThat(imported.get("importedFrom")).isEqualTo(original);
         assertThat((String) imported.get("importId")).startsWith("imp-");
         await().atMost(PATIENCE).until(() -> pictures.read(replay, p -> "FINISHED".equals(p.state)));
-        quiet(replay);
+        PictureEssence.quiet(log, replay);
 
         String replayOf = pictures.read(replay, p -> p.replayOf);
         assertThat(replayOf).isEqualTo(imported.get("importId"));
-        Map<String, Object> before = pictures.read(original, ExportImportTest::essence);
-        Map<String, Object> after = pictures.read(replay, ExportImportTest::essence);
+        Map<String, Object> before = pictures.read(original, PictureEssence::of);
+        Map<String, Object> after = pictures.read(replay, PictureEssence::of);
         assertThat(after).isEqualTo(before);
         assertThat((Map<?, ?>) before.get("nsps")).isNotEmpty();
         assertThat((List<?>) before.get("decisions")).hasSize(1);
         assertThat((List<?>) before.get("alerts")).isNotEmpty();
     }
 
-    /** Until the services downstream have worked through everything: nothing new in the log for a while. */
-    private void quiet(String exerciseId) {
-        AtomicInteger seen = new AtomicInteger(-1);
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2))
-                .until(() -> seen.getAndSet(log.all(exerciseId).size()) == log.all(exerciseId).size());
-    }
-
-    /** What the crisis team sees, without what names the exercise or counts its log. */
-    private static Map<String, Object> essence(Picture p) {
-        Map<String, Object> e = new TreeMap<>();
-        e.put("clock", p.clockSeconds);
-        e.put("scenario", p.scenarioId);
-        e.put("providers", p.providers.values().stream().collect(Collectors.toMap(pr -> pr.id,
-                pr -> List.of(pr.state, pr.sinceSeconds, String.valueOf(pr.backupHours), String.valueOf(pr.cause)),
-                (a, b) -> a, TreeMap::new)));
-        e.put("nsps", p.nsps.values().stream().collect(Collectors.toMap(n -> n.id,
-                n -> List.of(n.state, n.occupancy, String.valueOf(n.waterLitres), String.valueOf(n.foodRations)),
-                (a, b) -> a, TreeMap::new)));
-        e.put("help", p.helpRequests.values().stream().collect(Collectors.toMap(r -> r.id,
-                r -> List.of(r.status, r.openedAtSeconds, String.valueOf(r.matchedAtSeconds)), (a, b) -> a,
-                TreeMap::new)));
-        e.put("unserved", p.householdsUnserved);
-        e.put("volunteers", p.volunteers);
-        e.put("phones", p.reachability + " " + p.phonesExcept);
-        e.put("decisions", p.decisions.stream().map(d -> d.atSeconds() + " " + d.kind() + " " + d.text()).toList());
-        e.put("alerts", p.alerts.stream().map(a -> a.atSeconds() + " " + a.kind() + " " + a.severity() + " "
-                + a.message() + " " + a.count() + " " + a.resolvedAtSeconds()).sorted().toList());
-        e.put("verdicts", p.getExpectations().stream().map(v -> v.id() + " " + v.verdict() + " "
-                + v.startedAtSeconds() + " " + v.evidenceAtSeconds()).toList());
-        e.put("sectors", p.sectors.stream().map(s -> s.id + " " + s.cells).toList());
-        return e;
-    }
 }

@@ -82,7 +82,11 @@ class ReportTest {
                 .contains("Zendmasten uitgevallen T+4:00")
                 .contains("Stroomnet uitgevallen T+0:00 › Zendmasten op noodstroom T+0:00 › Zendmasten uitgevallen "
                         + "T+4:00 (4:00 u na de oorzaak)")
-                .contains("Noodsteunpunt A 100 3 6 open");
+                .contains("Noodsteunpunt A 100 3 6 open")
+                // the notes by the scenario time they are about, and per objective the average score
+                .contains("T+0:40 trainer 2 / 5 Het ziekenhuis krijgt voorrang Het besluit kwam na overleg")
+                .contains("T+0:45 waarnemer 4 / 5 Het ziekenhuis krijgt voorrang Voorrang op tijd")
+                .contains("Gemiddelde score per doel Het ziekenhuis krijgt voorrang 3.0 uit 2");
         String english = pdfText(ReportPdf.render(ReportPage.html(facts, true)));
         assertThat(english).contains("After-action report").contains("The hospital gets fuel priority met")
                 .contains("A public warning within half an hour missed");
@@ -120,6 +124,10 @@ class ReportTest {
                 List.of(gridDown, mastsBackup)));
         add(out, 2400, EventType.DECISION_TAKEN, new Decision(EXERCISE, "d-1", DecisionKind.FUEL_PRIORITY, null,
                 "hospital", null, null, null, null, null, null, "nodig", "crisis", 2400));
+        add(out, 2700, EventType.OBSERVATION_RECORDED, new nl.weerbaar.contracts.crisisteam.Observation(EXERCISE,
+                "w-1", 2700, "Voorrang op tijd, goed onderbouwd.", 4, "prio", "waarnemer"));
+        add(out, 3000, EventType.OBSERVATION_RECORDED, new nl.weerbaar.contracts.crisisteam.Observation(EXERCISE,
+                "w-2", 2400, "Het besluit kwam na overleg met het ziekenhuis.", 2, "prio", "trainer"));
         add(out, 2 * H, EventType.NSP_STATE_CHANGED, new NspStateChanged(EXERCISE, "nsp-a", NspState.OPEN,
                 NspState.PLANNED, "policy", "policy", null, null, 2 * H));
         for (int i = 0; i < 3; i++) {
