@@ -16,6 +16,7 @@ import nl.weerbaar.contracts.exercise.ClockTicked;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.InjectFired;
+import nl.weerbaar.contracts.exercise.MessageSent;
 import nl.weerbaar.contracts.exercise.InjectPlanChanged;
 import nl.weerbaar.contracts.exercise.PhaseStarted;
 import nl.weerbaar.contracts.exercise.PopulationDemand;
@@ -35,6 +36,7 @@ import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.MessageAnswered;
 import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
 import nl.weerbaar.contracts.vital.ProviderStatusChanged;
@@ -66,6 +68,8 @@ public enum EventType {
     /** The decision as taken, at the clock's time: on the exercise topic, input to every simulation. */
     DECISION_TAKEN("nl.weerbaar.exercise.decision-taken.v1", Topics.EXERCISE, "decision-taken", "decision",
             Decision.class),
+    /** A role player's message to the crisis team, at its scenario time. */
+    MESSAGE_SENT("nl.weerbaar.exercise.message-sent.v1", Topics.EXERCISE, "message-sent", MessageSent.class),
     /** A trainer's command forwarded to the instance that drives the exercise's clock: input for that one only. */
     CLOCK_COMMAND_SUBMITTED("nl.weerbaar.exercise.clock-command-submitted.v1", Topics.EXERCISE_COMMANDS,
             "clock-command-submitted", ClockCommandSubmitted.class),
@@ -90,6 +94,9 @@ public enum EventType {
     /** The crisis team's decision as a command to outage-timeline, which takes it onto the exercise topic. */
     DECISION_SUBMITTED("nl.weerbaar.crisisteam.decision-submitted.v1", Topics.CRISIS_TEAM, "decision-submitted",
             "decision", Decision.class),
+    /** The crisis team answered a role player's message. */
+    MESSAGE_ANSWERED("nl.weerbaar.crisisteam.message-answered.v1", Topics.CRISIS_TEAM, "message-answered",
+            MessageAnswered.class),
     /** An observer's note (and score) about the exercise, for trainers and the report. */
     OBSERVATION_RECORDED("nl.weerbaar.crisisteam.observation-recorded.v1", Topics.CRISIS_TEAM,
             "observation-recorded", Observation.class),

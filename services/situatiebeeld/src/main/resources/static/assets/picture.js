@@ -34,6 +34,8 @@ const TEXTS = {
       missed: 'niet gehaald', 'not-applicable': 'niet van toepassing' },
     due: (from, to) => `vanaf ${from}, uiterlijk ${to}`, evidence: at => `bewijs: ${at}`, decisionKind: 'Besluit', decisionSubject: 'Waarover',
     decisionAdvice: 'Advies', decisionMessage: 'Tekst van het bericht', decisionReason: 'Waarom',
+    inbox: 'Berichten', answer: 'Beantwoorden', answerText: 'Antwoord',
+    answered: (by, at) => `beantwoord door ${by} om ${at}`, answerSent: 'Antwoord verstuurd.',
     decisionBy: by => `door ${by}`, decisionTaken: 'Besluit doorgegeven; het staat op de tijdlijn zodra de oefening het neemt.',
     kinds: { 'open-nsp': 'Noodsteunpunt openen', 'close-nsp': 'Noodsteunpunt sluiten',
       'fuel-priority': 'Voorrang bij brandstof', 'mobile-generator': 'Mobiel aggregaat sturen',
@@ -83,6 +85,8 @@ const TEXTS = {
       'not-applicable': 'not applicable' },
     due: (from, to) => `from ${from}, due ${to}`, evidence: at => `evidence: ${at}`, decisionKind: 'Decision', decisionSubject: 'About',
     decisionAdvice: 'Advice', decisionMessage: 'Text of the message', decisionReason: 'Why',
+    inbox: 'Messages', answer: 'Answer', answerText: 'Answer',
+    answered: (by, at) => `answered by ${by} at ${at}`, answerSent: 'Answer sent.',
     decisionBy: by => `by ${by}`, decisionTaken: 'Decision passed on; it shows on the time line once the exercise takes it.',
     kinds: { 'open-nsp': 'Open a support point', 'close-nsp': 'Close a support point',
       'fuel-priority': 'Fuel priority', 'mobile-generator': 'Send a mobile generator',
@@ -344,6 +348,7 @@ function render() {
   drawRequests();
   drawAlerts();
   drawDecisions();
+  drawInbox();
   drawFeed();
 }
 
@@ -612,6 +617,45 @@ function drawExpectations() {
     el('div', { class: 'details' }, [x.startedAtSeconds == null ? '' : t('due')(clock(x.startedAtSeconds), clock(x.dueAtSeconds)),
       x.evidenceAtSeconds == null ? '' : t('evidence')(clock(x.evidenceAtSeconds))].filter(Boolean).join(' · '))));
   $('expectations').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
+}
+
+// The role players' messages and the crisis team's answers. Drawn anew only when they change, so an answer being
+// typed is not wiped by the next picture.
+let drawnInbox = null;
+function drawInbox() {
+  const live = !reviewing && !['STOPPED', 'FINISHED'].includes(picture.state);
+  const signature = JSON.stringify([picture.inbox, live, lang]);
+  if (signature === drawnInbox) return;
+  drawnInbox = signature;
+  const rows = (picture.inbox || []).map(m => {
+    const li = el('li', { 'data-message': m.id }, `${clock(m.atSeconds)} · ${m.from}: ${say(m.text)}`);
+    if (m.answer) {
+      li.append(el('div', { class: 'details' }, `${t('answered')(m.answeredBy, clock(m.answeredAtSeconds))}: ${m.answer}`));
+    } else if (live) {
+      const input = el('input', { type: 'text', 'aria-label': t('answerText'), maxlength: '2000' });
+      const button = el('button', { type: 'button' }, t('answer'));
+      const said = el('span', { class: 'details' });
+      button.onclick = () => answerMessage(m.id, input, button, said);
+      li.append(el('div', { class: 'answer' }, input, ' ', button, ' ', said));
+    }
+    return li;
+  });
+  $('inbox').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
+}
+
+async function answerMessage(messageId, input, button, said) {
+  button.disabled = true;
+  try {
+    const response = await fetch(`api/exercises/${encodeURIComponent(exerciseId)}/messages/${encodeURIComponent(messageId)}/answer`, {
+      method: 'POST', body: JSON.stringify({ text: input.value }),
+      headers: { Authorization: auth, 'Content-Type': 'application/json', 'Accept-Language': lang,
+        'Idempotency-Key': crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}` } });
+    said.textContent = response.ok ? t('answerSent') : ((await response.json()).detail || response.status);
+  } catch (err) {
+    said.textContent = t('failed') + ' (' + err.message + ')';
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function drawDecisions() {

@@ -7,7 +7,8 @@ import nl.weerbaar.kit.events.EventPublisher.Published;
 /** The trainer's commands to an exercise's clock and inject plan, as they travel when forwarded (wire name). */
 enum ClockCommand {
     START("start"), PAUSE("pause"), RESUME("resume"), STOP("stop"), SPEED("speed"), JUMP("jump"),
-    ADD_INJECT("add-inject"), HOLD("hold"), RELEASE("release"), CANCEL("cancel"), FIRE("fire");
+    ADD_INJECT("add-inject"), HOLD("hold"), RELEASE("release"), CANCEL("cancel"), FIRE("fire"),
+    SEND_MESSAGE("send-message");
 
     private final String wire;
 
@@ -44,6 +45,7 @@ enum ClockCommand {
             case RELEASE -> engine.release(id, c.injectId(), c.by());
             case CANCEL -> engine.cancel(id, c.injectId(), c.by());
             case FIRE -> engine.fire(id, c.injectId());
+            case SEND_MESSAGE -> engine.sendMessage(id, c.message(), c.by());
         };
     }
 }

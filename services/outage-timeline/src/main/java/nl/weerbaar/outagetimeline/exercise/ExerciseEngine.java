@@ -11,11 +11,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.exercise.ClockCommandSubmitted;
 import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseState;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.InjectFired;
 import nl.weerbaar.contracts.exercise.InjectPlanChanged;
+import nl.weerbaar.contracts.exercise.MessageSent;
 import nl.weerbaar.contracts.scenario.Inject;
 import nl.weerbaar.kit.events.EventContext;
 import nl.weerbaar.kit.events.EventIds;
@@ -328,6 +330,25 @@ public class ExerciseEngine {
                 Timeline.context(run, now).withCause(submittedEventId));
         emitted.add(id, run.exerciseId());
         decisions.remember(decision.at(now));
+        return published;
+    }
+
+    /**
+     * A role player's message from a trainer, to the crisis team now: after everything the clock owes before it.
+     * Its id is the trainer's or derived from it, so a message id is used once per exercise.
+     */
+    synchronized Published sendMessage(String exerciseId, ClockCommandSubmitted.RoleMessage message, String trainer) {
+        ExerciseRun run = catchUp(requireLive(exerciseId, "send-message"));
+        String id = EventIds.derived(run.exerciseId(), "message", message.id());
+        if (emitted.contains(id) || timeline.scenario(run).messages().stream()
+                .anyMatch(m -> m.id().equals(message.id()))) {
+            throw ApiException.conflict("message.exists", message.id(), exerciseId);
+        }
+        long now = run.positionSeconds();
+        Published published = publisher.publishWithId(id, run.exerciseId(), new MessageSent(run.exerciseId(),
+                message.id(), message.from(), message.providerId(), message.text(), MessageSent.FROM_TRAINER, trainer,
+                now), Timeline.context(run, now));
+        emitted.add(id, run.exerciseId());
         return published;
     }
 

@@ -31,6 +31,12 @@ final class ExerciseRequests {
                  @PositiveOrZero Long startOffsetSeconds, Boolean autoStart) {
     }
 
+    /** A role player's message to the crisis team, sent now. */
+    record RoleMessage(@Size(max = 64) @Pattern(regexp = ID) String id, @NotBlank @Size(max = 200) String from,
+                       @Size(max = 64) @Pattern(regexp = ID) String providerId,
+                       @NotBlank @Size(max = 2000) String textNl, @Size(max = 2000) String textEn) {
+    }
+
     record Branch(@NotNull @Positive Long atSeconds, @Size(max = 64) @Pattern(regexp = ID) String exerciseId,
                   @Positive @DecimalMax(MAX_SPEED) Double speed, Boolean autoStart) {
     }

@@ -76,6 +76,27 @@ class InjectController {
         return ResponseEntity.accepted().body(Map.of("eventId", published.eventId(), "injectId", inject.id()));
     }
 
+    /**
+     * A role player (a trainer playing the hospital, a mayor, a journalist) sends the crisis team a message now; it
+     * reaches the inbox on the live picture, and an objective can measure the answer.
+     */
+    @PostMapping("/api/exercises/{id}/messages")
+    ResponseEntity<Map<String, Object>> message(@PathVariable String id,
+                                                @Valid @RequestBody ExerciseRequests.RoleMessage body) {
+        String trainer = access.requireAnyRole(Role.TRAINER).name();
+        ExerciseRun run = runs.find(id).orElseThrow(() -> ApiException.notFound("exercise.unknown", id));
+        Scenario scenario = scenarios.find(run.scenarioId()).orElseThrow();
+        if (body.providerId() != null && scenario.provider(body.providerId()).isEmpty()) {
+            throw ApiException.unprocessable("inject.unknown-provider", body.providerId());
+        }
+        String messageId = body.id() != null ? body.id() : "bericht-" + UUID.randomUUID().toString().substring(0, 8);
+        var published = commands.submit(ClockCommand.SEND_MESSAGE.on(id, trainer).withMessage(
+                new ClockCommandSubmitted.RoleMessage(messageId, body.from().strip(), body.providerId(),
+                        new Text(body.textNl().strip(), body.textEn() == null ? body.textNl().strip()
+                                : body.textEn().strip()))));
+        return ResponseEntity.accepted().body(Map.of("eventId", published.eventId(), "messageId", messageId));
+    }
+
     @PostMapping("/api/exercises/{id}/injects/{injectId}/hold")
     ResponseEntity<Map<String, Object>> hold(@PathVariable String id, @PathVariable String injectId) {
         return ExerciseClockCommands.accepted(commands.submit(onInject(ClockCommand.HOLD, id, injectId, trainer())));

@@ -1,6 +1,7 @@
 package nl.weerbaar.outagetimeline.exercise;
 
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.exercise.MessageSent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -66,6 +67,7 @@ class Timeline {
         } else {
             Scenario scenario = scenario(run);
             phases(run, scenario, from, to, due);
+            messages(run, scenario, from, to, due);
             injects(run, from, to, mode, due);
             population(run, scenario, from, to, mode, due);
             if (run.isBranch()) {
@@ -98,6 +100,20 @@ class Timeline {
 
     void forget(String exerciseId) {
         loadedRecordings.remove(exerciseId);
+    }
+
+    /** The role players' messages of the scenario, at their times, as injects are. */
+    private void messages(ExerciseRun run, Scenario scenario, long from, long to, List<Outgoing> due) {
+        for (Scenario.ScenarioMessage m : scenario.messages()) {
+            long at = m.offsetSeconds();
+            if (at >= from && at <= to) {
+                String id = EventIds.derived(run.exerciseId(), "message", m.id());
+                MessageSent sent = new MessageSent(run.exerciseId(), m.id(), m.from(), m.providerId(), m.text(),
+                        MessageSent.FROM_SCENARIO, null, at);
+                due.add(new Outgoing(at, Outgoing.INJECT, "message/" + m.id(),
+                        publisher.draft(id, run.exerciseId(), sent, context(run, at)), x -> { }));
+            }
+        }
     }
 
     private void phases(ExerciseRun run, Scenario scenario, long from, long to, List<Outgoing> due) {

@@ -20,7 +20,7 @@ public record Scenario(String id, String name, String nameEn, String region, Str
                        List<NspSite> nsps, List<ScenarioPhase> phases, List<ScenarioInject> injects,
                        NspPolicy nspPolicy, PopulationModel population, VolunteerModel volunteers,
                        OutageStart start, Weather weather, Integer regionInhabitants,
-                       List<nl.weerbaar.contracts.scenario.Objective> objectives) {
+                       List<nl.weerbaar.contracts.scenario.Objective> objectives, List<ScenarioMessage> messages) {
 
     public static final int DEFAULT_DURATION_HOURS = 72;
 
@@ -30,6 +30,7 @@ public record Scenario(String id, String name, String nameEn, String region, Str
         nsps = nsps == null ? List.of() : nsps;
         phases = phases == null ? List.of() : phases;
         injects = injects == null ? List.of() : injects;
+        messages = messages == null ? List.of() : messages;
     }
 
     public long durationSeconds() {
@@ -74,6 +75,13 @@ public record Scenario(String id, String name, String nameEn, String region, Str
 
         public boolean isHeld() {
             return Boolean.TRUE.equals(held);
+        }
+    }
+
+    /** A role player's message to the crisis team at its time: an inject that asks something. */
+    public record ScenarioMessage(String id, String at, String from, String providerId, Text text) {
+        public long offsetSeconds() {
+            return ScenarioTime.parse(at);
         }
     }
 

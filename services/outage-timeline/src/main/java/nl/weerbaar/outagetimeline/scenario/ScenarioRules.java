@@ -51,7 +51,8 @@ final class ScenarioRules {
                 add(problems, lineOf, at + ".backup.autonomyRangeHours", "the range runs from low to high");
             }
         }
-        objectives(s, places, providers, lineOf, problems);
+        Set<String> messages = messages(s, providers, lineOf, problems);
+        objectives(s, places, providers, messages, lineOf, problems);
         Map<String, Place> placesById = new java.util.HashMap<>();
         s.places().forEach(place -> placesById.putIfAbsent(place.id(), place));
         for (int i = 0; i < s.nsps().size(); i++) {
@@ -163,8 +164,23 @@ final class ScenarioRules {
         return seen;
     }
 
-    /** Objectives name providers, NSPs and places the scenario has; their ids are unique. */
-    private static void objectives(Scenario s, Set<String> places, Set<String> providers,
+    /** Role players' messages: unique ids, within the scenario, speaking for providers it has. */
+    private static Set<String> messages(Scenario s, Set<String> providers, ToIntFunction<String> lineOf,
+                                        List<ScenarioProblem> problems) {
+        Set<String> ids = unique("messages", s.messages(), Scenario.ScenarioMessage::id, lineOf, problems);
+        for (int i = 0; i < s.messages().size(); i++) {
+            Scenario.ScenarioMessage m = s.messages().get(i);
+            String at = "$.messages[" + i + "]";
+            within(s, m.offsetSeconds(), at + ".at", lineOf, problems);
+            if (m.providerId() != null) {
+                known(providers, m.providerId(), "provider", at + ".providerId", lineOf, problems);
+            }
+        }
+        return ids;
+    }
+
+    /** Objectives name providers, NSPs, places and messages the scenario has; their ids are unique. */
+    private static void objectives(Scenario s, Set<String> places, Set<String> providers, Set<String> messages,
                                    ToIntFunction<String> lineOf, List<ScenarioProblem> problems) {
         List<nl.weerbaar.contracts.scenario.Objective> objectives = list(s.objectives());
         unique("objectives", objectives, nl.weerbaar.contracts.scenario.Objective::id, lineOf, problems);
@@ -185,10 +201,18 @@ final class ScenarioRules {
             if (o.expect().placeId() != null) {
                 known(places, o.expect().placeId(), "place", at + ".expect.placeId", lineOf, problems);
             }
+            if (o.after().messageId() != null) {
+                known(messages, o.after().messageId(), "message", at + ".after.messageId", lineOf, problems);
+            } else if (nl.weerbaar.contracts.scenario.Objective.After.MESSAGE.equals(o.after().event())) {
+                add(problems, lineOf, at + ".after", "after a message names its messageId");
+            }
+            if (o.expect().answer() != null) {
+                known(messages, o.expect().answer(), "message", at + ".expect.answer", lineOf, problems);
+            }
             int asked = (o.expect().decision() != null ? 1 : 0) + (o.expect().nspOpen() != null ? 1 : 0)
-                    + (o.expect().never() != null ? 1 : 0);
+                    + (o.expect().never() != null ? 1 : 0) + (o.expect().answer() != null ? 1 : 0);
             if (asked != 1) {
-                add(problems, lineOf, at + ".expect", "expect one of decision, nspOpen or never");
+                add(problems, lineOf, at + ".expect", "expect one of decision, nspOpen, never or answer");
             }
         }
     }

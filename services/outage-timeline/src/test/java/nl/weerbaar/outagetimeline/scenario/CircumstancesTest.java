@@ -63,7 +63,7 @@ class CircumstancesTest {
     private static Scenario with(Scenario s, OutageStart start, Weather weather) {
         return new Scenario(s.id(), s.name(), s.nameEn(), s.region(), s.description(), s.durationHours(), s.seed(),
                 s.sectors(), s.providers(), s.places(), s.nsps(), s.phases(), s.injects(), s.nspPolicy(),
-                s.population(), s.volunteers(), start, weather, s.regionInhabitants(), s.objectives());
+                s.population(), s.volunteers(), start, weather, s.regionInhabitants(), s.objectives(), s.messages());
     }
 
     /** The default scenario as the parser reads it. */

@@ -169,6 +169,10 @@ class ScenarioParserTest {
                   - { id: d1, text: { nl: Een }, after: { event: start }, expect: { decision: fuel-priority, providerId: z }, withinMinutes: 60 }
                   - { id: d2, text: { nl: Twee }, after: { event: nsp-open }, expect: { decision: grip, never: help-escalated }, withinMinutes: 60 }
                   - { id: d3, text: { nl: Drie }, after: { event: blackout }, expect: { nspOpen: any }, withinMinutes: 60 }
+                  - { id: d4, text: { nl: Vier }, after: { event: message, messageId: vraag }, expect: { answer: nergens }, withinMinutes: 30 }
+                messages:
+                  - { id: vraag, at: "0:20", from: A, providerId: b, text: { nl: "Hoe lang nog?" } }
+                  - { id: laat, at: "3:00", from: A, text: { nl: Te laat } }
                 injects: []
                 """;
         assertThatThrownBy(() -> parser.parse(yaml)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
@@ -179,7 +183,10 @@ class ScenarioParserTest {
         assertThatThrownBy(() -> parser.parse(semantic)).isInstanceOfSatisfying(InvalidScenarioException.class, e -> {
             List<String> messages = e.problems().stream().map(ScenarioProblem::toString).toList();
             assertThat(messages).contains("line 11, $.objectives[0].expect.providerId: unknown provider 'z'",
-                    "line 12, $.objectives[1].expect: expect one of decision, nspOpen or never");
+                    "line 12, $.objectives[1].expect: expect one of decision, nspOpen, never or answer",
+                    "line 14, $.objectives[3].expect.answer: unknown message 'nergens'",
+                    "line 16, $.messages[0].providerId: unknown provider 'b'",
+                    "line 17, $.messages[1].at: lies after the end of the scenario (2 h)");
         });
     }
 

@@ -180,6 +180,7 @@ public final class Expectations {
             case Objective.After.NSP_OPEN -> e.kind().equals("nsp-open");
             case Objective.After.BACKUP_LOW -> e.kind().equals("backup-low")
                     && (after.providerId() == null || after.providerId().equals(e.providerId()));
+            case Objective.After.MESSAGE -> e.kind().equals("message") && e.reason().equals(after.messageId());
             default -> false; // start: T+0
         };
     }
@@ -192,6 +193,9 @@ public final class Expectations {
                 default -> e.kind().equals("provider-down")
                         && (x.providerId() == null || x.providerId().equals(e.providerId()));
             };
+        }
+        if (x.answer() != null) {
+            return e.kind().equals("answer") && x.answer().equals(e.reason());
         }
         if (x.decision() != null) {
             return e.kind().equals("decision") && x.decision().equals(e.decision())

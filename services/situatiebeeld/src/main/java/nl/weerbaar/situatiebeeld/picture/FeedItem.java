@@ -134,6 +134,12 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case "decision-taken" -> decision(p, names);
             case "alert-acknowledged" -> Text.of("Melding gezien door " + p.path("by").asText(),
                     "Alert acknowledged by " + p.path("by").asText());
+            case "message-sent" -> Text.of("Bericht van " + p.path("from").asText() + ": " + p.path("text").path("nl")
+                    .asText(), "Message from " + p.path("from").asText() + ": " + p.path("text").path("en").asText(
+                    p.path("text").path("nl").asText()));
+            case "message-answered" -> Text.of("Bericht beantwoord door " + p.path("by").asText() + ": "
+                    + p.path("text").asText(), "Message answered by " + p.path("by").asText() + ": "
+                    + p.path("text").asText());
             case "observation-recorded" -> Text.of("Waarneming van " + p.path("by").asText(),
                     "Observation by " + p.path("by").asText());
             case "personal-data-purged" -> Text.of("Persoonsgegevens van de oefening verwijderd",

@@ -75,6 +75,9 @@ public class Picture {
     /** The observers' notes, in the order noted: for trainers and the report, not on the crisis team's page. */
     @JsonIgnore public List<Observation> observations = new ArrayList<>();
 
+    /** The role players' messages to the crisis team, in the order sent, with the crisis team's answers. */
+    public List<InboxItem> inbox = new ArrayList<>();
+
     /** The crisis team's decisions as outage-timeline took them, in the order taken. */
     public List<DecisionItem> decisions = new ArrayList<>();
     public String reachability = "phone";
@@ -223,6 +226,20 @@ public class Picture {
     /** A decision on the time line: what in words, why, by whom, at which scenario time. */
     public record DecisionItem(String id, long atSeconds, String kind, Text text, String reason, String by,
                                String nspId, String providerId, List<String> places, String advice, Text message) {
+    }
+
+    /** A role player's message in the crisis team's inbox; the answer, when and by whom, once there is one. */
+    public record InboxItem(String id, long atSeconds, String from, Text text, String answer, String answeredBy,
+                            Long answeredAtSeconds) {
+
+        InboxItem answered(String text, String by, long at) {
+            return new InboxItem(id, atSeconds, from, this.text, text, by, at);
+        }
+    }
+
+    /** The inbox's message {@code id}, if the picture has it. */
+    public Optional<InboxItem> message(String id) {
+        return inbox.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     public record Place(String id, String name, double lat, double lon, int inhabitants) {

@@ -14,6 +14,8 @@ import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.burgerhulp.AssignmentProgressed;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.MessageAnswered;
+import nl.weerbaar.contracts.exercise.MessageSent;
 import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
@@ -117,6 +119,14 @@ public final class PictureFolder {
                     d.nspId(), d.providerId(), d.places() == null ? List.of() : List.copyOf(d.places()), d.advice(),
                     d.message()));
             case Observation o -> p.observations.add(o);
+            case MessageSent m -> {
+                if (p.message(m.messageId()).isEmpty()) {
+                    p.inbox.add(new Picture.InboxItem(m.messageId(), m.atSeconds(), m.from(), m.text(), null, null,
+                            null));
+                }
+            }
+            case MessageAnswered a -> p.message(a.messageId()).filter(m -> m.answer() == null)
+                    .ifPresent(m -> p.inbox.set(p.inbox.indexOf(m), m.answered(a.text(), a.by(), a.atSeconds())));
             case NspRegistered r -> nsp(p, r.nsp());
             case NspStateChanged s -> {
                 Picture.Nsp n = p.nsps.get(s.nspId());
@@ -223,6 +233,11 @@ public final class PictureFolder {
                     d.kind().wire(), null, d.atSeconds(), e.eventId());
             case HelpRequestEscalated x -> new Expectations.Observed("help-escalated", null, null, null, null, null,
                     x.reason(), x.atSeconds(), e.eventId());
+            // a message and its answer: the message's id where the other kinds have a reason
+            case MessageSent m -> new Expectations.Observed("message", m.providerId(), null, null, null, null,
+                    m.messageId(), m.atSeconds(), e.eventId());
+            case MessageAnswered a -> new Expectations.Observed("answer", null, null, null, null, null,
+                    a.messageId(), a.atSeconds(), e.eventId());
             default -> null;
         };
         if (seen != null) {

@@ -223,7 +223,7 @@ final class ReportPage {
 
     /** Injects and decisions in one list, by scenario time. */
     private void timeLine() {
-        record Line(long at, boolean decision, String what, String text) {
+        record Line(long at, boolean crisisTeam, String what, String text) {
         }
         List<Line> lines = new ArrayList<>();
         Map<String, String> sectors = new java.util.HashMap<>();
@@ -233,10 +233,17 @@ final class ReportPage {
                 text(i.effect()))));
         end.decisions.forEach(d -> lines.add(new Line(d.atSeconds(), true, t("besluit", "decision"),
                 text(d.text()) + (d.reason() == null ? "" : " – " + d.reason()) + " (" + d.by() + ")")));
+        end.inbox.forEach(m -> {
+            lines.add(new Line(m.atSeconds(), false, t("bericht", "message") + " · " + m.from(), text(m.text())));
+            if (m.answer() != null) {
+                lines.add(new Line(m.answeredAtSeconds(), true, t("antwoord", "answer"), m.answer() + " ("
+                        + m.answeredBy() + ")"));
+            }
+        });
         lines.sort(Comparator.comparingLong(Line::at));
-        html.append("<h2>").append(t("Tijdlijn: injects en besluiten", "Time line: injects and decisions"))
+        html.append("<h2>").append(t("Tijdlijn: injects, berichten en besluiten", "Time line: injects, messages and decisions"))
                 .append("</h2><table class=\"timeline\">");
-        lines.forEach(l -> html.append("<tr").append(l.decision() ? " class=\"decision\"" : "").append("><td class=\"t\">").append(ScenarioTime.format(l.at()))
+        lines.forEach(l -> html.append("<tr").append(l.crisisTeam() ? " class=\"decision\"" : "").append("><td class=\"t\">").append(ScenarioTime.format(l.at()))
                 .append("</td><td>").append(esc(l.what())).append("</td><td>").append(esc(l.text()))
                 .append("</td></tr>"));
         html.append("</table>");

@@ -195,6 +195,40 @@ class DecisionsTest {
         });
         assertThat(verdicts.get("publieksbericht").startedAtSeconds()).isEqualTo(nistelrode.get(1).atSeconds());
 
+        // the hospital's question (a role player's message at T+0:20) is in the inbox; the crisis team answers it,
+        // once, late: the objective says so, with the answer as evidence
+        String question = "ziekenhuis-vraagt-brandstof";
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.message(question).isPresent()));
+        String answers = "/api/exercises/" + id + "/messages/" + question + "/answer";
+        mvc.perform(post(answers).with(token(TRAINER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"x\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/exercises/" + id + "/messages/nergens/answer").with(token(CRISIS_TEAM))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"x\"}")).andExpect(status().isNotFound());
+        mvc.perform(post(answers).with(token(CRISIS_TEAM)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"U heeft voorrang.\"}")).andExpect(status().isAccepted());
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.message(question).orElseThrow().answer() != null));
+        mvc.perform(post(answers).with(token(CRISIS_TEAM)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Nogmaals.\"}")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Het bericht van Ziekenhuis Bernhoven is al beantwoord, door crisis."));
+        Expectations.View reply = pictures.read(id, p -> p.getExpectations().stream()
+                .filter(v -> v.id().equals("antwoord-ziekenhuis")).findFirst().orElseThrow());
+        assertThat(reply.verdict()).isEqualTo(Expectations.Verdict.MET_LATE);
+        assertThat(reply.startedAtSeconds()).isEqualTo(1200L);
+        assertThat(reply.evidenceAtSeconds()).isGreaterThan(3000L);
+        // a trainer plays the mayor, now: the message reaches the inbox at the clock's time; its id is used once
+        String mayor = "{\"id\":\"burgemeester-1\",\"from\":\"Burgemeester van Bernheze\",\"textNl\":\"Hoe staat "
+                + "het met de noodsteunpunten?\",\"textEn\":\"How are the support points doing?\"}";
+        timeline.command("/api/exercises/" + id + "/messages", mayor).andExpect(status().isAccepted());
+        timeline.command("/api/exercises/" + id + "/messages", mayor).andExpect(status().isConflict());
+        timeline.command("/api/exercises/" + id + "/messages", "{\"from\":\"X\",\"providerId\":\"nergens\","
+                + "\"textNl\":\"x\"}").andExpect(status().isUnprocessableEntity());
+        await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.message("burgemeester-1").isPresent()));
+        long mayorAt = pictures.read(id, p -> p.message("burgemeester-1").orElseThrow().atSeconds());
+        assertThat(mayorAt).isGreaterThanOrEqualTo(7000L);
+        mvc.perform(get("/api/exercises/" + id + "/messages").with(token(OBSERVER))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].from").value("Ziekenhuis Bernhoven"))
+                .andExpect(jsonPath("$[0].answer").value("U heeft voorrang."));
+
         // an observer notes the priority with a score; refused: a moment not yet played, an unknown objective, the
         // wrong roles. The crisis team does not see the notes, not even in its feed
         String observations = "/api/exercises/" + id + "/observations";

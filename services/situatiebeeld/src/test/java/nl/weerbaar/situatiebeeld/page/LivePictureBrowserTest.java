@@ -86,6 +86,7 @@ class LivePictureBrowserTest {
             acknowledgementRules(id, browser.attributes(alert112, "data-id").getFirst(), alertId);
             assertThat(browser.text("clock")).isNotEqualTo(first);
             decideOnThePage(browser);
+            answerOnThePage(browser);
             // the noodsteunpunten open by policy and the population comes in; first aid is asked of burgerhulp
             browser.until(d -> browser.attributes("#nsp-list tr[data-nsp]", "data-occupancy").stream()
                     .anyMatch(o -> Integer.parseInt(o) > 0));
@@ -175,6 +176,18 @@ class LivePictureBrowserTest {
         browser.type("#decision-reason", "Nog een keer.");
         browser.click("#decide button[type='submit']");
         browser.until(d -> browser.text("decision-error").contains("heeft al voorrang bij brandstof"));
+    }
+
+    /** The hospital's question (a role player's message) is in the inbox; the crisis team answers it on the page. */
+    private static void answerOnThePage(Browser browser) {
+        String question = "#inbox li[data-message='ziekenhuis-vraagt-brandstof']";
+        browser.until(d -> browser.count(question) == 1);
+        assertThat(browser.textOf(question)).startsWith("T+00:20 · Ziekenhuis Bernhoven: Onze noodstroom houdt het");
+        browser.type(question + " input", "U krijgt voorrang; de leverancier komt vandaag.");
+        browser.click(question + " button");
+        browser.until(d -> browser.textOf(question).contains("beantwoord door " + CRISIS_USER));
+        assertThat(browser.textOf(question)).contains("U krijgt voorrang; de leverancier komt vandaag.");
+        assertThat(browser.count(question + " input")).isZero();
     }
 
     /** Once only, by the crisis team only, and only alerts that are on the picture; refused as problem+json. */

@@ -161,6 +161,31 @@ class ExpectationsTest {
         assertThat(verdicts()).containsExactly(tuple("brandstof", Expectations.Verdict.MET, 0L, 3600L, 600L));
     }
 
+    @Test
+    void aRolePlayersQuestionIsAnsweredInTimeOrLate() throws Exception {
+        add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "B", 1, 259200,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(
+                objective("antwoord", new Objective.After(Objective.After.MESSAGE, null, null, "vraag"),
+                        new Objective.Expect(null, null, null, null, null, null, null, "vraag"), 30),
+                objective("antwoord-2", new Objective.After(Objective.After.MESSAGE, null, null, "vraag-2"),
+                        new Objective.Expect(null, null, null, null, null, null, null, "vraag-2"), 30))));
+        add(1200, EventType.MESSAGE_SENT, new nl.weerbaar.contracts.exercise.MessageSent("oef-1", "vraag", "Ziekenhuis",
+                null, Text.of("Brandstof?", "Fuel?"), "scenario", null, 1200));
+        add(1300, EventType.MESSAGE_SENT, new nl.weerbaar.contracts.exercise.MessageSent("oef-1", "vraag-2", "Burgemeester",
+                null, Text.of("Stand?", "Status?"), "trainer", "trainer", 1300));
+        assertThat(verdicts()).extracting(t -> t.toList().get(1)).containsExactly(Expectations.Verdict.PENDING,
+                Expectations.Verdict.PENDING);
+        add(2000, EventType.MESSAGE_ANSWERED, new nl.weerbaar.contracts.crisisteam.MessageAnswered("oef-1", "vraag",
+                "Ja.", "crisis", 2000));
+        add(4000, EventType.MESSAGE_ANSWERED, new nl.weerbaar.contracts.crisisteam.MessageAnswered("oef-1", "vraag-2",
+                "Rustig.", "crisis", 4000));
+        assertThat(verdicts()).containsExactly(tuple("antwoord", Expectations.Verdict.MET, 1200L, 3000L, 2000L),
+                tuple("antwoord-2", Expectations.Verdict.MET_LATE, 1300L, 3100L, 4000L));
+        // the inbox has both, with their answers
+        assertThat(PictureFolder.fold("oef-1", log).inbox).extracting(Picture.InboxItem::id, Picture.InboxItem::answer)
+                .containsExactly(tuple("vraag", "Ja."), tuple("vraag-2", "Rustig."));
+    }
+
     private static NspStateChanged state(String nspId, NspState state, long at) {
         return new NspStateChanged("oef-1", nspId, state, NspState.OPENING, "opening-done", NspStateChanged.BY_POLICY,
                 null, null, at);
