@@ -34,6 +34,7 @@ const TEXTS = {
       missed: 'niet gehaald', 'not-applicable': 'niet van toepassing' },
     due: (from, to) => `vanaf ${from}, uiterlijk ${to}`, evidence: at => `bewijs: ${at}`, decisionKind: 'Besluit', decisionSubject: 'Waarover',
     decisionAdvice: 'Advies', decisionMessage: 'Tekst van het bericht', decisionReason: 'Waarom',
+    notTaken: 'doorgegeven, nog niet op de tijdlijn',
     inbox: 'Berichten', answer: 'Beantwoorden', answerText: 'Antwoord',
     answered: (by, at) => `beantwoord door ${by} om ${at}`, answerSent: 'Antwoord verstuurd.',
     decisionBy: by => `door ${by}`, decisionTaken: 'Besluit doorgegeven; het staat op de tijdlijn zodra de oefening het neemt.',
@@ -85,6 +86,7 @@ const TEXTS = {
       'not-applicable': 'not applicable' },
     due: (from, to) => `from ${from}, due ${to}`, evidence: at => `evidence: ${at}`, decisionKind: 'Decision', decisionSubject: 'About',
     decisionAdvice: 'Advice', decisionMessage: 'Text of the message', decisionReason: 'Why',
+    notTaken: 'passed on, not on the time line yet',
     inbox: 'Messages', answer: 'Answer', answerText: 'Answer',
     answered: (by, at) => `answered by ${by} at ${at}`, answerSent: 'Answer sent.',
     decisionBy: by => `by ${by}`, decisionTaken: 'Decision passed on; it shows on the time line once the exercise takes it.',
@@ -662,6 +664,9 @@ function drawDecisions() {
   drawExpectations();
   const rows = (picture.decisions || []).map(d => el('li', { 'data-decision': d.id, 'data-kind': d.kind },
     `${clock(d.atSeconds)} · ${say(d.text)}`, el('div', { class: 'details' }, `${d.reason} (${t('decisionBy')(d.by)})`)));
+  // passed on but not yet taken by the exercise's clock (it is being taken over): said, not hidden
+  Object.values(picture.submitted || {}).forEach(d => rows.push(el('li', { 'data-submitted': d.id, class: 'pending' },
+    `${say(d.text)} · ${t('notTaken')}`)));
   $('decisions').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
   $('decide').hidden = reviewing || ['STOPPED', 'FINISHED'].includes(picture.state);
   const kind = $('decision-kind');

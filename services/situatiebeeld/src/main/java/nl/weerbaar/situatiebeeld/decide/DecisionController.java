@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,14 @@ import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.crisisteam.DecisionKind;
 import nl.weerbaar.contracts.scenario.Text;
-import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.idempotency.IdempotencyKeys;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
 import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
+import nl.weerbaar.situatiebeeld.input.ExerciseInput;
 import nl.weerbaar.situatiebeeld.picture.Picture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,18 +47,13 @@ class DecisionController {
     private final Access access;
     private final ExerciseClocks clocks;
     private final LivePictures pictures;
-    private final EventPublisher publisher;
-    private final IdempotencyKeys idempotency;
-    private final Clock clock;
+    private final ExerciseInput input;
 
-    DecisionController(Access access, ExerciseClocks clocks, LivePictures pictures, EventPublisher publisher,
-                       IdempotencyKeys idempotency, Clock clock) {
+    DecisionController(Access access, ExerciseClocks clocks, LivePictures pictures, ExerciseInput input) {
         this.access = access;
         this.clocks = clocks;
         this.pictures = pictures;
-        this.publisher = publisher;
-        this.idempotency = idempotency;
-        this.clock = clock;
+        this.input = input;
     }
 
     record Message(@NotBlank @Size(max = 1000) String nl, @Size(max = 1000) String en) {
@@ -80,8 +73,7 @@ class DecisionController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody NewDecision body) {
         WeerbaarUser user = access.requireAnyRole(Role.CRISIS_TEAM);
-        return idempotency.once(user.name(), "decision|" + exerciseId, idempotencyKey, body, ids -> {
-            ExerciseClock exercise = clocks.requireLive(exerciseId);
+        return input.submit(user, "decision", exerciseId, idempotencyKey, body, true, (exercise, now, ids) -> {
             DecisionKind kind = DecisionKind.parse(body.kind()).orElseThrow(() -> ApiException.unprocessable(
                     "decision.unknown-kind", body.kind(), Arrays.stream(DecisionKind.values())
                             .map(DecisionKind::wire).collect(Collectors.joining(", "))));
@@ -90,16 +82,13 @@ class DecisionController {
                 return null;
             });
             clocks.requirePlaces(exercise, "places", body.places() == null ? List.of() : body.places());
-            long now = exercise.scenarioTimeAt(clock.instant());
             String decisionId = "besluit-" + ids.of("decision").substring(0, 13);
             Decision decision = new Decision(exerciseId, decisionId, kind, body.nspId(), body.providerId(),
                     body.places(), body.count(), body.hours(), body.deliveryMinutes(), body.advice(),
                     body.message() == null ? null : Text.of(body.message().nl(), body.message().en() == null
                             ? body.message().nl() : body.message().en()), body.reason().strip(), user.name(), now);
-            String eventId = publisher.publishWithId(EventType.DECISION_SUBMITTED, ids.of("event"), exerciseId,
-                    decision, exercise.contextAt(now)).eventId();
-            return ResponseEntity.accepted().body(Map.of("eventId", eventId, "decisionId", decisionId,
-                    "atSeconds", now));
+            return new ExerciseInput.Outcome(EventType.DECISION_SUBMITTED, decision, now,
+                    Map.of("decisionId", decisionId));
         });
     }
 

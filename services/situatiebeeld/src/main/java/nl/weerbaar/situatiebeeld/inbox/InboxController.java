@@ -3,19 +3,17 @@ package nl.weerbaar.situatiebeeld.inbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.crisisteam.MessageAnswered;
-import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.idempotency.IdempotencyKeys;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
 import nl.weerbaar.kit.web.ApiException;
+import nl.weerbaar.situatiebeeld.input.ExerciseInput;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import nl.weerbaar.situatiebeeld.picture.Picture;
 import org.springframework.http.ResponseEntity;
@@ -37,18 +35,13 @@ class InboxController {
     private final Access access;
     private final ExerciseClocks clocks;
     private final LivePictures pictures;
-    private final EventPublisher publisher;
-    private final IdempotencyKeys idempotency;
-    private final Clock clock;
+    private final ExerciseInput input;
 
-    InboxController(Access access, ExerciseClocks clocks, LivePictures pictures, EventPublisher publisher,
-                    IdempotencyKeys idempotency, Clock clock) {
+    InboxController(Access access, ExerciseClocks clocks, LivePictures pictures, ExerciseInput input) {
         this.access = access;
         this.clocks = clocks;
         this.pictures = pictures;
-        this.publisher = publisher;
-        this.idempotency = idempotency;
-        this.clock = clock;
+        this.input = input;
     }
 
     record Answer(@NotBlank @Size(max = 2000) String text) {
@@ -66,18 +59,14 @@ class InboxController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody Answer body) {
         WeerbaarUser user = access.requireAnyRole(Role.CRISIS_TEAM);
-        return idempotency.once(user.name(), "answer|" + exerciseId + "|" + messageId, idempotencyKey, body, ids -> {
-            ExerciseClock exercise = clocks.requireLive(exerciseId);
+        return input.submit(user, "answer|" + messageId, exerciseId, idempotencyKey, body, true, (exercise, now, ids) -> {
             Picture.InboxItem message = pictures.read(exerciseId, p -> p.message(messageId)).orElseThrow(() ->
                     ApiException.notFound("message.unknown", messageId, exerciseId));
             if (message.answer() != null) {
                 throw ApiException.conflict("message.answered", message.from(), message.answeredBy());
             }
-            long now = exercise.scenarioTimeAt(clock.instant());
-            String eventId = publisher.publishWithId(EventType.MESSAGE_ANSWERED, ids.of("event"), exerciseId,
-                    new MessageAnswered(exerciseId, messageId, body.text().strip(), user.name(), now),
-                    exercise.contextAt(now)).eventId();
-            return ResponseEntity.accepted().body(Map.of("eventId", eventId, "atSeconds", now));
+            return new ExerciseInput.Outcome(EventType.MESSAGE_ANSWERED, new MessageAnswered(exerciseId, messageId,
+                    body.text().strip(), user.name(), now), now, Map.of());
         });
     }
 }

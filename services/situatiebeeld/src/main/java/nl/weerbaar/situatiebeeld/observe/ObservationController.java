@@ -7,21 +7,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Ids;
 import nl.weerbaar.contracts.ScenarioTime;
 import nl.weerbaar.contracts.crisisteam.Observation;
-import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
-import nl.weerbaar.kit.events.EventPublisher;
 import nl.weerbaar.kit.idempotency.IdempotencyKeys;
 import nl.weerbaar.kit.security.Access;
 import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.security.WeerbaarUser;
 import nl.weerbaar.kit.web.ApiException;
+import nl.weerbaar.situatiebeeld.input.ExerciseInput;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,18 +40,13 @@ class ObservationController {
     private final Access access;
     private final ExerciseClocks clocks;
     private final LivePictures pictures;
-    private final EventPublisher publisher;
-    private final IdempotencyKeys idempotency;
-    private final Clock clock;
+    private final ExerciseInput input;
 
-    ObservationController(Access access, ExerciseClocks clocks, LivePictures pictures, EventPublisher publisher,
-                          IdempotencyKeys idempotency, Clock clock) {
+    ObservationController(Access access, ExerciseClocks clocks, LivePictures pictures, ExerciseInput input) {
         this.access = access;
         this.clocks = clocks;
         this.pictures = pictures;
-        this.publisher = publisher;
-        this.idempotency = idempotency;
-        this.clock = clock;
+        this.input = input;
     }
 
     record NewObservation(@NotBlank @Size(max = 2000) String text, @Min(1) @Max(5) Integer score,
@@ -65,9 +58,7 @@ class ObservationController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody NewObservation body) {
         WeerbaarUser user = access.requireAnyRole(Role.OBSERVER, Role.TRAINER);
-        return idempotency.once(user.name(), "observation|" + exerciseId, idempotencyKey, body, ids -> {
-            ExerciseClock exercise = clocks.require(exerciseId);
-            long now = exercise.scenarioTimeAt(clock.instant());
+        return input.submit(user, "observation", exerciseId, idempotencyKey, body, false, (exercise, now, ids) -> {
             long at = body.atSeconds() == null ? now : body.atSeconds();
             if (at > now) {
                 throw ApiException.unprocessable("observation.future", ScenarioTime.format(at),
@@ -78,12 +69,9 @@ class ObservationController {
                 throw ApiException.notFound("observation.objective-unknown", body.objectiveId(), exerciseId);
             }
             String observationId = "waarneming-" + ids.of("observation").substring(0, 13);
-            Observation observation = new Observation(exerciseId, observationId, at, body.text().strip(),
-                    body.score(), body.objectiveId(), user.name());
-            String eventId = publisher.publishWithId(EventType.OBSERVATION_RECORDED, ids.of("event"), exerciseId,
-                    observation, exercise.contextAt(at)).eventId();
-            return ResponseEntity.accepted().body(Map.of("eventId", eventId, "observationId", observationId,
-                    "atSeconds", at));
+            return new ExerciseInput.Outcome(EventType.OBSERVATION_RECORDED, new Observation(exerciseId,
+                    observationId, at, body.text().strip(), body.score(), body.objectiveId(), user.name()), at,
+                    Map.of("observationId", observationId));
         });
     }
 

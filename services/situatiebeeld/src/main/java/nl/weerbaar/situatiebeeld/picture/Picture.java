@@ -78,6 +78,9 @@ public class Picture {
     /** The role players' messages to the crisis team, in the order sent, with the crisis team's answers. */
     public List<InboxItem> inbox = new ArrayList<>();
 
+    /** Decisions the crisis team passed on that the exercise's clock has not taken yet, by id. */
+    public Map<String, DecisionItem> submitted = new LinkedHashMap<>();
+
     /** The crisis team's decisions as outage-timeline took them, in the order taken. */
     public List<DecisionItem> decisions = new ArrayList<>();
     public String reachability = "phone";

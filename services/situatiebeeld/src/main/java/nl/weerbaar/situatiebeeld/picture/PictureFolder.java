@@ -80,6 +80,12 @@ public final class PictureFolder {
     public static void apply(Picture p, LogEntry e) {
         p.lastSeq = Math.max(p.lastSeq, e.seq());
         EventType type = TYPES.get(e.type());
+        if (type == EventType.DECISION_SUBMITTED && payload(e, type) instanceof Decision d
+                && p.decisions.stream().noneMatch(taken -> taken.id().equals(d.decisionId()))) {
+            // passed on, not yet taken: the page says so until the clock takes it (none drives it: a take-over)
+            p.submitted.put(d.decisionId(), decisionItem(p, d));
+            return;
+        }
         if (type == null || type.isCommand()) {
             return; // a command is not what happened: its outcome (a fact or a refusal) follows
         }
@@ -114,10 +120,10 @@ public final class PictureFolder {
             case AlertAcknowledged a -> p.alert(a.alertId()).filter(alert -> alert.acknowledgedBy() == null)
                     .ifPresent(alert -> p.alerts.set(p.alerts.indexOf(alert), alert.acknowledged(a.by(), a.atSeconds())));
             case VitalAlertResolved r -> resolve(p, r.alertId(), r.atSeconds(), r.message());
-            case Decision d -> p.decisions.add(new Picture.DecisionItem(d.decisionId(), d.atSeconds(),
-                    d.kind().wire(), DecisionText.of(d, id -> p.names.getOrDefault(id, id)), d.reason(), d.by(),
-                    d.nspId(), d.providerId(), d.places() == null ? List.of() : List.copyOf(d.places()), d.advice(),
-                    d.message()));
+            case Decision d -> {
+                p.submitted.remove(d.decisionId());
+                p.decisions.add(decisionItem(p, d));
+            }
             case Observation o -> p.observations.add(o);
             case MessageSent m -> {
                 if (p.message(m.messageId()).isEmpty()) {
@@ -243,6 +249,12 @@ public final class PictureFolder {
         if (seen != null) {
             p.evaluation.observe(seen);
         }
+    }
+
+    private static Picture.DecisionItem decisionItem(Picture p, Decision d) {
+        return new Picture.DecisionItem(d.decisionId(), d.atSeconds(), d.kind().wire(),
+                DecisionText.of(d, id -> p.names.getOrDefault(id, id)), d.reason(), d.by(), d.nspId(), d.providerId(),
+                d.places() == null ? List.of() : List.copyOf(d.places()), d.advice(), d.message());
     }
 
     private static void scenario(Picture p, ScenarioLoaded s) {

@@ -238,6 +238,21 @@ class PictureFolderTest {
                 + "Schijndel;");
     }
 
+    @Test
+    void aDecisionPassedOnButNotTakenIsSaidUntilTheClockTakesItWhicheverCameInFirst() throws Exception {
+        nl.weerbaar.contracts.crisisteam.Decision grip = new nl.weerbaar.contracts.crisisteam.Decision("oef-1",
+                "besluit-1", nl.weerbaar.contracts.crisisteam.DecisionKind.GRIP, null, null, null, 2, null, null, null,
+                null, "Opschalen.", "crisis", 600);
+        add(600, EventType.DECISION_SUBMITTED, grip);
+        assertThat(PictureFolder.fold("oef-1", log).submitted).containsOnlyKeys("besluit-1");
+        add(600, EventType.DECISION_TAKEN, grip);
+        Picture taken = PictureFolder.fold("oef-1", log);
+        assertThat(taken.submitted).isEmpty();
+        assertThat(taken.decisions).extracting(Picture.DecisionItem::id).containsExactly("besluit-1");
+        // the taken one came in first (another topic): the submission that follows adds nothing
+        assertThat(PictureFolder.fold("oef-1", log.reversed()).submitted).isEmpty();
+    }
+
     private void add(long at, EventType type, Object payload) throws Exception {
         log.add(new LogEntry("e-" + log.size(), "oef-1", log.size() + 1, type.topic(), type.shortName(), null, at,
                 EventJson.mapper().writeValueAsString(payload)));
