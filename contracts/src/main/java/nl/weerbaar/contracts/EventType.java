@@ -17,6 +17,7 @@ import nl.weerbaar.contracts.exercise.ExerciseCreated;
 import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
 import nl.weerbaar.contracts.exercise.InjectFired;
 import nl.weerbaar.contracts.exercise.MessageSent;
+import nl.weerbaar.contracts.exercise.ObjectiveSet;
 import nl.weerbaar.contracts.exercise.InjectPlanChanged;
 import nl.weerbaar.contracts.exercise.PhaseStarted;
 import nl.weerbaar.contracts.exercise.PopulationDemand;
@@ -68,6 +69,8 @@ public enum EventType {
     /** The decision as taken, at the clock's time: on the exercise topic, input to every simulation. */
     DECISION_TAKEN("nl.weerbaar.exercise.decision-taken.v1", Topics.EXERCISE, "decision-taken", "decision",
             Decision.class),
+    /** A trainer's objective for the exercise, set while it runs. */
+    OBJECTIVE_SET("nl.weerbaar.exercise.objective-set.v1", Topics.EXERCISE, "objective-set", ObjectiveSet.class),
     /** A role player's message to the crisis team, at its scenario time. */
     MESSAGE_SENT("nl.weerbaar.exercise.message-sent.v1", Topics.EXERCISE, "message-sent", MessageSent.class),
     /** A trainer's command forwarded to the instance that drives the exercise's clock: input for that one only. */

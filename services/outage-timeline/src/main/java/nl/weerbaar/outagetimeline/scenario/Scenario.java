@@ -41,6 +41,11 @@ public record Scenario(String id, String name, String nameEn, String region, Str
         return new Text(name, nameEn);
     }
 
+    /** What is wrong with an objective a trainer sets during an exercise of this scenario; empty when nothing. */
+    public List<ScenarioProblem> problemsWith(nl.weerbaar.contracts.scenario.Objective objective) {
+        return ScenarioRules.objective(this, objective);
+    }
+
     public Optional<ScenarioProvider> provider(String providerId) {
         return providers.stream().filter(p -> p.id().equals(providerId)).findFirst();
     }

@@ -187,33 +187,53 @@ final class ScenarioRules {
         Set<String> nsps = new java.util.HashSet<>();
         s.nsps().forEach(n -> nsps.add(n.id()));
         for (int i = 0; i < objectives.size(); i++) {
-            var o = objectives.get(i);
-            String at = "$.objectives[" + i + "]";
-            if (o.after().providerId() != null) {
-                known(providers, o.after().providerId(), "provider", at + ".after.providerId", lineOf, problems);
-            }
-            if (o.expect().providerId() != null) {
-                known(providers, o.expect().providerId(), "provider", at + ".expect.providerId", lineOf, problems);
-            }
-            if (o.expect().nspId() != null) {
-                known(nsps, o.expect().nspId(), "NSP", at + ".expect.nspId", lineOf, problems);
-            }
-            if (o.expect().placeId() != null) {
-                known(places, o.expect().placeId(), "place", at + ".expect.placeId", lineOf, problems);
-            }
-            if (o.after().messageId() != null) {
-                known(messages, o.after().messageId(), "message", at + ".after.messageId", lineOf, problems);
-            } else if (nl.weerbaar.contracts.scenario.Objective.After.MESSAGE.equals(o.after().event())) {
-                add(problems, lineOf, at + ".after", "after a message names its messageId");
-            }
-            if (o.expect().answer() != null) {
-                known(messages, o.expect().answer(), "message", at + ".expect.answer", lineOf, problems);
-            }
-            int asked = (o.expect().decision() != null ? 1 : 0) + (o.expect().nspOpen() != null ? 1 : 0)
-                    + (o.expect().never() != null ? 1 : 0) + (o.expect().answer() != null ? 1 : 0);
-            if (asked != 1) {
-                add(problems, lineOf, at + ".expect", "expect one of decision, nspOpen, never or answer");
-            }
+            objective(objectives.get(i), "$.objectives[" + i + "]", places, providers, nsps, messages, lineOf,
+                    problems);
+        }
+    }
+
+    /** A trainer's objective set during the exercise: what the scenario's own would be checked for. */
+    static List<ScenarioProblem> objective(Scenario s, nl.weerbaar.contracts.scenario.Objective o) {
+        List<ScenarioProblem> problems = new java.util.ArrayList<>();
+        Set<String> nsps = new java.util.HashSet<>();
+        s.nsps().forEach(n -> nsps.add(n.id()));
+        Set<String> places = new java.util.HashSet<>();
+        s.places().forEach(p -> places.add(p.id()));
+        Set<String> providers = new java.util.HashSet<>();
+        s.providers().forEach(p -> providers.add(p.id()));
+        Set<String> messages = new java.util.HashSet<>();
+        s.messages().forEach(m -> messages.add(m.id()));
+        objective(o, "$", places, providers, nsps, messages, path -> 0, problems);
+        return problems;
+    }
+
+    private static void objective(nl.weerbaar.contracts.scenario.Objective o, String at, Set<String> places,
+                                  Set<String> providers, Set<String> nsps, Set<String> messages,
+                                  ToIntFunction<String> lineOf, List<ScenarioProblem> problems) {
+        if (o.after().providerId() != null) {
+            known(providers, o.after().providerId(), "provider", at + ".after.providerId", lineOf, problems);
+        }
+        if (o.expect().providerId() != null) {
+            known(providers, o.expect().providerId(), "provider", at + ".expect.providerId", lineOf, problems);
+        }
+        if (o.expect().nspId() != null) {
+            known(nsps, o.expect().nspId(), "NSP", at + ".expect.nspId", lineOf, problems);
+        }
+        if (o.expect().placeId() != null) {
+            known(places, o.expect().placeId(), "place", at + ".expect.placeId", lineOf, problems);
+        }
+        if (o.after().messageId() != null) {
+            known(messages, o.after().messageId(), "message", at + ".after.messageId", lineOf, problems);
+        } else if (nl.weerbaar.contracts.scenario.Objective.After.MESSAGE.equals(o.after().event())) {
+            add(problems, lineOf, at + ".after", "after a message names its messageId");
+        }
+        if (o.expect().answer() != null) {
+            known(messages, o.expect().answer(), "message", at + ".expect.answer", lineOf, problems);
+        }
+        int asked = (o.expect().decision() != null ? 1 : 0) + (o.expect().nspOpen() != null ? 1 : 0)
+                + (o.expect().never() != null ? 1 : 0) + (o.expect().answer() != null ? 1 : 0);
+        if (asked != 1) {
+            add(problems, lineOf, at + ".expect", "expect one of decision, nspOpen, never or answer");
         }
     }
 

@@ -70,14 +70,32 @@ public final class Expectations {
     /** Whether the scenario's objectives are known; until then what is seen is kept, to be seen again then. */
     public boolean loaded;
     public List<Observed> early = new ArrayList<>();
+    /** Objectives a trainer set during the exercise, next to the scenario's. */
+    public List<Objective> added = new ArrayList<>();
+    /** What was seen, the earliest {@link #KEPT} per kind: an objective set later is evaluated from it. */
+    public java.util.Map<String, List<Observed>> history = new java.util.TreeMap<>();
 
     void load(List<Objective> objectives) {
         tracked.clear();
         objectives.forEach(o -> tracked.add(new Tracked(o)));
+        added.forEach(o -> tracked.add(new Tracked(o)));
         loaded = true;
         List<Observed> before = List.copyOf(early);
         early.clear();
         before.forEach(this::observe);
+    }
+
+    /** A trainer's objective, set during the exercise: it sees what happened before it, too. */
+    void add(Objective objective) {
+        if (added.stream().anyMatch(o -> o.id().equals(objective.id()))) {
+            return;
+        }
+        added.add(objective);
+        if (loaded) {
+            Tracked t = new Tracked(objective);
+            tracked.add(t);
+            history.values().forEach(seen -> seen.forEach(e -> feed(t, e)));
+        }
     }
 
     /**
@@ -109,17 +127,33 @@ public final class Expectations {
                         e.atSeconds(), e.eventId());
             }
         }
+        remember(e);
         for (Tracked t : tracked) {
-            if (starts(t.objective.after(), e) && (t.start == null || e.atSeconds() < t.start.atSeconds())) {
-                t.start = e;
+            feed(t, e);
+        }
+    }
+
+    private static void feed(Tracked t, Observed e) {
+        if (starts(t.objective.after(), e) && (t.start == null || e.atSeconds() < t.start.atSeconds())) {
+            t.start = e;
+        }
+        if (answers(t.objective.expect(), e)) {
+            t.matches.add(e);
+            t.matches.sort(java.util.Comparator.comparingLong(Observed::atSeconds));
+            if (t.matches.size() > KEPT) {
+                t.matches.removeLast();
             }
-            if (answers(t.objective.expect(), e)) {
-                t.matches.add(e);
-                t.matches.sort(java.util.Comparator.comparingLong(Observed::atSeconds));
-                if (t.matches.size() > KEPT) {
-                    t.matches.removeLast();
-                }
-            }
+        }
+    }
+
+    /** Keeps the earliest of each kind; an outage seen again with its provider's role replaces the one without. */
+    private void remember(Observed e) {
+        List<Observed> seen = history.computeIfAbsent(e.kind(), k -> new ArrayList<>());
+        seen.removeIf(h -> h.eventId().equals(e.eventId()));
+        seen.add(e);
+        seen.sort(java.util.Comparator.comparingLong(Observed::atSeconds));
+        if (seen.size() > KEPT) {
+            seen.removeLast();
         }
     }
 

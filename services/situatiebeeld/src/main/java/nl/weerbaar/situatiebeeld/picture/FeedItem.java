@@ -134,6 +134,10 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case "decision-taken" -> decision(p, names);
             case "alert-acknowledged" -> Text.of("Melding gezien door " + p.path("by").asText(),
                     "Alert acknowledged by " + p.path("by").asText());
+            case "objective-set" -> Text.of("Nieuw doel van " + p.path("by").asText() + ": " + p.path("objective")
+                    .path("text").path("nl").asText(), "New objective by " + p.path("by").asText() + ": "
+                    + p.path("objective").path("text").path("en").asText(p.path("objective").path("text").path("nl")
+                    .asText()));
             case "message-sent" -> Text.of("Bericht van " + p.path("from").asText() + ": " + p.path("text").path("nl")
                     .asText(), "Message from " + p.path("from").asText() + ": " + p.path("text").path("en").asText(
                     p.path("text").path("nl").asText()));

@@ -16,6 +16,7 @@ import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.crisisteam.MessageAnswered;
 import nl.weerbaar.contracts.exercise.MessageSent;
+import nl.weerbaar.contracts.exercise.ObjectiveSet;
 import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
@@ -125,6 +126,7 @@ public final class PictureFolder {
                 p.decisions.add(decisionItem(p, d));
             }
             case Observation o -> p.observations.add(o);
+            case ObjectiveSet o -> p.evaluation.add(o.objective());
             case MessageSent m -> {
                 if (p.message(m.messageId()).isEmpty()) {
                     p.inbox.add(new Picture.InboxItem(m.messageId(), m.atSeconds(), m.from(), m.text(), null, null,

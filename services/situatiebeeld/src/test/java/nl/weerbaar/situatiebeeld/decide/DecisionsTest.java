@@ -229,6 +229,29 @@ class DecisionsTest {
                 .andExpect(jsonPath("$[0].from").value("Ziekenhuis Bernhoven"))
                 .andExpect(jsonPath("$[0].answer").value("U heeft voorrang."));
 
+        // a trainer sets an objective while the exercise runs: judged on what happened before it too (Nistelrode
+        // opened at the decision's time, within the hour after the grid failed); checked like the scenario's own
+        String objectives = "/api/exercises/" + id + "/objectives";
+        timeline.command(objectives, "{\"id\":\"nistelrode-open\",\"text\":{\"nl\":\"Nistelrode heeft een open "
+                + "noodsteunpunt binnen een uur na de stroomuitval.\"},\"after\":{\"event\":\"provider-down\","
+                + "\"role\":\"grid\"},\"expect\":{\"nspOpen\":\"any\",\"placeId\":\"nistelrode\"},"
+                + "\"withinMinutes\":60}").andExpect(status().isAccepted());
+        timeline.command(objectives, "{\"id\":\"nistelrode-open\",\"text\":{\"nl\":\"x\"},\"after\":{\"event\":"
+                + "\"start\"},\"expect\":{\"decision\":\"grip\"},\"withinMinutes\":60}").andExpect(status().isConflict());
+        timeline.command(objectives, "{\"id\":\"publieksbericht\",\"text\":{\"nl\":\"x\"},\"after\":{\"event\":"
+                + "\"start\"},\"expect\":{\"decision\":\"grip\"},\"withinMinutes\":60}").andExpect(status().isConflict());
+        timeline.command(objectives, "{\"id\":\"x1\",\"text\":{\"nl\":\"x\"},\"after\":{\"event\":\"start\"},"
+                + "\"expect\":{\"nspOpen\":\"any\",\"placeId\":\"nergens\"},\"withinMinutes\":60}")
+                .andExpect(status().isUnprocessableEntity());
+        timeline.command(objectives, "{\"id\":\"x2\",\"after\":{\"event\":\"blackout\"},\"withinMinutes\":60}")
+                .andExpect(status().isUnprocessableEntity());
+        Expectations.View live = await().atMost(PATIENCE).until(() -> pictures.read(id, p -> p.getExpectations()
+                .stream().filter(v -> v.id().equals("nistelrode-open")).findFirst().orElse(null)),
+                java.util.Objects::nonNull);
+        assertThat(live.verdict()).isEqualTo(Expectations.Verdict.MET);
+        assertThat(live.startedAtSeconds()).isZero();
+        assertThat(live.evidenceAtSeconds()).isEqualTo(nistelrode.get(1).atSeconds()); // its opening
+
         // an observer notes the priority with a score; refused: a moment not yet played, an unknown objective, the
         // wrong roles. The crisis team does not see the notes, not even in its feed
         String observations = "/api/exercises/" + id + "/observations";

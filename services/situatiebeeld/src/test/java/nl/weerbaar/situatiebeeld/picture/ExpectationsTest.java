@@ -186,6 +186,25 @@ class ExpectationsTest {
                 .containsExactly(tuple("vraag", "Ja."), tuple("vraag-2", "Rustig."));
     }
 
+    @Test
+    void anObjectiveSetDuringTheExerciseIsJudgedOnWhatHappenedBeforeItToo() throws Exception {
+        // set before the scenario came in, too: it joins the scenario's objectives when they come
+        add(0, EventType.OBJECTIVE_SET, new nl.weerbaar.contracts.exercise.ObjectiveSet("oef-1", objective("vroeg",
+                new Objective.After(Objective.After.START, null, null), new Objective.Expect("grip", null, null, null,
+                        null, null, null), 60), "trainer", 0));
+        add(0, EventType.SCENARIO_LOADED, new ScenarioLoaded("oef-1", "s", Text.of("S", "S"), "B", 1, 259200,
+                List.of(), List.of(provider("net", Provider.GRID)), List.of(), List.of(), List.of(), null, null, null,
+                null, List.of()));
+        add(0, EventType.PROVIDER_STATUS_CHANGED, down("net", 0));
+        add(600, EventType.DECISION_TAKEN, decision(DecisionKind.FUEL_PRIORITY, "ziekenhuis", 600));
+        add(5000, EventType.OBJECTIVE_SET, new nl.weerbaar.contracts.exercise.ObjectiveSet("oef-1", objective("laat",
+                new Objective.After(Objective.After.PROVIDER_DOWN, Provider.GRID, null), new Objective.Expect(
+                        "fuel-priority", "ziekenhuis", null, null, null, null, null), 60), "trainer", 5000));
+        add(5000, EventType.CLOCK_TICKED, new ClockTicked("oef-1", 5000, 60, Instant.EPOCH));
+        assertThat(verdicts()).containsExactly(tuple("vroeg", Expectations.Verdict.MISSED, 0L, 3600L, null),
+                tuple("laat", Expectations.Verdict.MET, 0L, 3600L, 600L));
+    }
+
     private static NspStateChanged state(String nspId, NspState state, long at) {
         return new NspStateChanged("oef-1", nspId, state, NspState.OPENING, "opening-done", NspStateChanged.BY_POLICY,
                 null, null, at);
