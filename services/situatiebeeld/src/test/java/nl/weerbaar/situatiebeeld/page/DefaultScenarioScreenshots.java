@@ -54,7 +54,7 @@ class DefaultScenarioScreenshots {
         screenshots(timeline, folder, "meierijstad-winterstoring", "meierijstad", 1, 21, 35);
     }
 
-    /** The crisis team at T+1: fuel priority for the hospital and a warning to Heesch and Nistelrode. */
+    /** The crisis team at T+1: fuel priority for the hospital, a warning to Heesch and Nistelrode, an answer. */
     private void decide(String exerciseId) throws Exception {
         for (String body : java.util.List.of("{\"kind\":\"fuel-priority\",\"providerId\":\"ziekenhuis-bernhoven\","
                 + "\"reason\":\"Het ziekenhuis mag niet zonder stroom komen.\"}", "{\"kind\":\"public-warning\","
@@ -67,6 +67,14 @@ class DefaultScenarioScreenshots {
                     .andExpect(status().isAccepted());
         }
         await().atMost(Duration.ofMinutes(2)).until(() -> pictures.read(exerciseId, p -> p.decisions.size() == 2));
+        // and answers the hospital's question of T+0:20, late
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/exercises/"
+                + exerciseId + "/messages/ziekenhuis-vraagt-brandstof/answer").with(nl.weerbaar.kit.test.TestAuth.token(
+                nl.weerbaar.kit.test.TestAuth.CRISIS_TEAM)).contentType("application/json")
+                .content("{\"text\":\"U krijgt voorrang; de leverancier komt vandaag nog.\"}"))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofMinutes(2)).until(() -> pictures.read(exerciseId,
+                p -> p.message("ziekenhuis-vraagt-brandstof").orElseThrow().answer() != null));
     }
 
     /** The after-action report up to now: its PDF's first pages as images for docs/, its size and time printed. */
