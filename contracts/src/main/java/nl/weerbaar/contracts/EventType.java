@@ -37,6 +37,7 @@ import nl.weerbaar.contracts.noodsteunpunt.ResupplyRequested;
 import nl.weerbaar.contracts.noodsteunpunt.SuppliesDelivered;
 import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.ExpectationEvaluated;
 import nl.weerbaar.contracts.crisisteam.MessageAnswered;
 import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.vital.ProviderRegistered;
@@ -97,6 +98,9 @@ public enum EventType {
     /** The crisis team's decision as a command to outage-timeline, which takes it onto the exercise topic. */
     DECISION_SUBMITTED("nl.weerbaar.crisisteam.decision-submitted.v1", Topics.CRISIS_TEAM, "decision-submitted",
             "decision", Decision.class),
+    /** The live picture's verdict on one of the exercise's objectives, reached or changed, with its evidence. */
+    EXPECTATION_EVALUATED("nl.weerbaar.crisisteam.expectation-evaluated.v1", Topics.CRISIS_TEAM,
+            "expectation-evaluated", ExpectationEvaluated.class),
     /** The crisis team answered a role player's message. */
     MESSAGE_ANSWERED("nl.weerbaar.crisisteam.message-answered.v1", Topics.CRISIS_TEAM, "message-answered",
             MessageAnswered.class),

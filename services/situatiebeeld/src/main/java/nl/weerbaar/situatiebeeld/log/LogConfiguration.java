@@ -12,6 +12,7 @@ import nl.weerbaar.kit.streams.ExerciseKeyedInputs;
 import nl.weerbaar.kit.streams.Routed;
 import nl.weerbaar.kit.streams.StreamEvents;
 import nl.weerbaar.kit.streams.StreamsSettings;
+import nl.weerbaar.situatiebeeld.verdict.VerdictProcessor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,7 +35,8 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
  * <pre>
  *   the four topics (keyed by exercise, provider, NSP, request) ─ events ─┬─ dead letters ─▶ &lt;topic&gt;.dlt
  *                                                                         └─ by exercise ─▶ repartition "picture-log"
- *        ─ LogAppender [picture-log-sequences] ─▶ MongoDB picture_log (one entry per event id, numbered per exercise)
+ *        ├─ LogAppender [picture-log-sequences] ─▶ MongoDB picture_log (one entry per event id, numbered per exercise)
+ *        └─ VerdictProcessor [exercise-verdicts] ─▶ expectation-evaluated on weerbaar.crisis-team.v1
  * </pre>
  * All events of an exercise meet on one partition, so exactly one task appends them, numbering them in the order it
  * takes them in; an entry is therefore visible in MongoDB only after every entry with a lower number. That lets every
@@ -75,11 +77,16 @@ class LogConfiguration {
                 .process(() -> new ExerciseKeyedInputs(events, LOGGED, event -> true), Named.as("by-exercise"));
         picked.filter((key, value) -> value.isDeadLetter(), Named.as("dead-letters"))
                 .to((key, value, context) -> value.topic(), produced.withName("dead-letter-sink"));
-        picked.filterNot((key, value) -> value.isDeadLetter(), Named.as("logged"))
+        KStream<String, Routed> byExercise = picked.filterNot((key, value) -> value.isDeadLetter(), Named.as("logged"))
                 .repartition(Repartitioned.<String, Routed>as("picture-log").withKeySerde(Serdes.String())
-                        .withValueSerde(Routed.serde()))
-                .process(() -> new LogAppender(events, log), Named.as("append"), LogAppender.SEQUENCES,
-                        LogBuffer.NAME);
+                        .withValueSerde(Routed.serde()));
+        byExercise.process(() -> new LogAppender(events, log), Named.as("append"), LogAppender.SEQUENCES,
+                LogBuffer.NAME);
+        // the objectives' verdicts, on the crisis-team topic (cached: a put per event, one changelog write per commit)
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(VerdictProcessor.STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        byExercise.process(() -> new VerdictProcessor(events), Named.as("verdicts"), VerdictProcessor.STORE)
+                .to((key, value, context) -> value.topic(), produced.withName("verdict-sink"));
         return picked;
     }
 }

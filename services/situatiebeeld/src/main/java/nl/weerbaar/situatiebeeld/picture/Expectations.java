@@ -3,7 +3,23 @@ package nl.weerbaar.situatiebeeld.picture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import nl.weerbaar.contracts.crisisteam.Decision;
+import nl.weerbaar.contracts.crisisteam.MessageAnswered;
+import nl.weerbaar.contracts.exercise.ClockTicked;
+import nl.weerbaar.contracts.exercise.ExerciseState;
+import nl.weerbaar.contracts.exercise.ExerciseStateChanged;
+import nl.weerbaar.contracts.exercise.MessageSent;
+import nl.weerbaar.contracts.exercise.ObjectiveSet;
+import nl.weerbaar.contracts.exercise.ScenarioLoaded;
+import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
+import nl.weerbaar.contracts.noodsteunpunt.NspRegistered;
+import nl.weerbaar.contracts.noodsteunpunt.NspState;
+import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
 import nl.weerbaar.contracts.scenario.Objective;
+import nl.weerbaar.contracts.vital.ProviderRegistered;
+import nl.weerbaar.contracts.vital.ProviderState;
+import nl.weerbaar.contracts.vital.ProviderStatusChanged;
+import nl.weerbaar.contracts.vital.VitalAlertRaised;
 import nl.weerbaar.contracts.scenario.Text;
 
 /**
@@ -74,6 +90,70 @@ public final class Expectations {
     public List<Objective> added = new ArrayList<>();
     /** What was seen, the earliest {@link #KEPT} per kind: an objective set later is evaluated from it. */
     public java.util.Map<String, List<Observed>> history = new java.util.TreeMap<>();
+
+    /** The noodsteunpunten's places, as far as known: an NSP open "in a place" is looked up here. */
+    public java.util.Map<String, String> nspPlaces = new java.util.HashMap<>();
+    /** How far the exercise's clock has come, and whether it is over, as the events say. */
+    public long clock;
+    public boolean over;
+
+    /**
+     * Takes in one event of the exercise, whatever its kind: the scenario (objectives, roles, places), an objective
+     * set later, the clock, and what the objectives look for, with the event's scenario time and id as evidence.
+     * Events may come in any order.
+     */
+    public void take(Object event, String eventId) {
+        switch (event) {
+            case ScenarioLoaded s -> {
+                s.providers().forEach(pr -> role(pr.id(), pr.role()));
+                s.nsps().forEach(n -> nspPlaces.put(n.id(), n.placeId()));
+                load(s.objectives() == null ? List.of() : s.objectives());
+            }
+            case ProviderRegistered r -> role(r.provider().id(), r.provider().role());
+            case NspRegistered r -> nspPlaces.put(r.nsp().id(), r.nsp().placeId());
+            case ObjectiveSet o -> add(o.objective());
+            case ClockTicked t -> clock = Math.max(clock, t.scenarioTimeSeconds());
+            case ExerciseStateChanged c -> {
+                clock = Math.max(clock, c.scenarioTimeSeconds());
+                over = c.state() == ExerciseState.STOPPED || c.state() == ExerciseState.FINISHED;
+            }
+            default -> {
+                Observed seen = observed(event, eventId);
+                if (seen != null) {
+                    clock = Math.max(clock, seen.atSeconds());
+                    observe(seen);
+                }
+            }
+        }
+    }
+
+    /** What the objectives look for in an event, if anything. */
+    private Observed observed(Object event, String eventId) {
+        return switch (event) {
+            case ProviderStatusChanged s when s.state() == ProviderState.DOWN -> new Observed("provider-down",
+                    s.providerId(), roles.get(s.providerId()), null, null, null, null, s.atSeconds(), eventId);
+            case VitalAlertRaised a when VitalAlertRaised.BACKUP_LOW.equals(a.kind()) -> new Observed("backup-low",
+                    a.providerId(), null, null, null, null, null, a.atSeconds(), eventId);
+            case NspStateChanged s when s.state() == NspState.OPEN || s.state() == NspState.CLOSED -> new Observed(
+                    s.state() == NspState.OPEN ? "nsp-open" : "nsp-closed", null, null, s.nspId(),
+                    nspPlaces.get(s.nspId()), null, null, s.atSeconds(), eventId);
+            case Decision d -> new Observed("decision", d.providerId(), null, d.nspId(), null, d.kind().wire(), null,
+                    d.atSeconds(), eventId);
+            case HelpRequestEscalated x -> new Observed("help-escalated", null, null, null, null, null, x.reason(),
+                    x.atSeconds(), eventId);
+            // a message and its answer: the message's id where the other kinds have a reason
+            case MessageSent m -> new Observed("message", m.providerId(), null, null, null, null, m.messageId(),
+                    m.atSeconds(), eventId);
+            case MessageAnswered a -> new Observed("answer", null, null, null, null, null, a.messageId(),
+                    a.atSeconds(), eventId);
+            default -> null;
+        };
+    }
+
+    /** Every objective's verdict as of the clock the events have shown. */
+    public List<View> views() {
+        return views(clock, over);
+    }
 
     void load(List<Objective> objectives) {
         tracked.clear();

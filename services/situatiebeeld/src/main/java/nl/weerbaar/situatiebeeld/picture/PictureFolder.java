@@ -16,7 +16,6 @@ import nl.weerbaar.contracts.crisisteam.AlertAcknowledged;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.crisisteam.MessageAnswered;
 import nl.weerbaar.contracts.exercise.MessageSent;
-import nl.weerbaar.contracts.exercise.ObjectiveSet;
 import nl.weerbaar.contracts.crisisteam.Observation;
 import nl.weerbaar.contracts.burgerhulp.HelpOffered;
 import nl.weerbaar.contracts.burgerhulp.HelpRequestEscalated;
@@ -126,7 +125,6 @@ public final class PictureFolder {
                 p.decisions.add(decisionItem(p, d));
             }
             case Observation o -> p.observations.add(o);
-            case ObjectiveSet o -> p.evaluation.add(o.objective());
             case MessageSent m -> {
                 if (p.message(m.messageId()).isEmpty()) {
                     p.inbox.add(new Picture.InboxItem(m.messageId(), m.atSeconds(), m.from(), m.text(), null, null,
@@ -219,38 +217,7 @@ public final class PictureFolder {
                 // shown in the feed only
             }
         }
-        observe(p, e, payload);
-    }
-
-    /** What the scenario's objectives look for, with its scenario time and event id as evidence. */
-    private static void observe(Picture p, LogEntry e, Object payload) {
-        Expectations.Observed seen = switch (payload) {
-            case ProviderStatusChanged s when s.state() == ProviderState.DOWN -> {
-                Picture.Provider known = p.providers.get(s.providerId());
-                yield new Expectations.Observed("provider-down", s.providerId(), known == null ? null : known.role,
-                        null, null, null, null, s.atSeconds(), e.eventId());
-            }
-            case VitalAlertRaised a when VitalAlertRaised.BACKUP_LOW.equals(a.kind()) -> new Expectations.Observed(
-                    "backup-low", a.providerId(), null, null, null, null, null, a.atSeconds(), e.eventId());
-            case NspStateChanged s when s.state() == NspState.OPEN || s.state() == NspState.CLOSED -> {
-                Picture.Nsp n = p.nsps.get(s.nspId());
-                yield new Expectations.Observed(s.state() == NspState.OPEN ? "nsp-open" : "nsp-closed", null, null,
-                        s.nspId(), n == null ? null : n.placeId, null, null, s.atSeconds(), e.eventId());
-            }
-            case Decision d -> new Expectations.Observed("decision", d.providerId(), null, d.nspId(), null,
-                    d.kind().wire(), null, d.atSeconds(), e.eventId());
-            case HelpRequestEscalated x -> new Expectations.Observed("help-escalated", null, null, null, null, null,
-                    x.reason(), x.atSeconds(), e.eventId());
-            // a message and its answer: the message's id where the other kinds have a reason
-            case MessageSent m -> new Expectations.Observed("message", m.providerId(), null, null, null, null,
-                    m.messageId(), m.atSeconds(), e.eventId());
-            case MessageAnswered a -> new Expectations.Observed("answer", null, null, null, null, null,
-                    a.messageId(), a.atSeconds(), e.eventId());
-            default -> null;
-        };
-        if (seen != null) {
-            p.evaluation.observe(seen);
-        }
+        p.evaluation.take(payload, e.eventId());
     }
 
     private static Picture.DecisionItem decisionItem(Picture p, Decision d) {
@@ -266,7 +233,6 @@ public final class PictureFolder {
         p.durationSeconds = s.durationSeconds();
         p.start = s.start();
         p.regionInhabitants = s.regionInhabitants();
-        p.evaluation.load(s.objectives() == null ? List.of() : s.objectives());
         p.temperatureC = s.weather() == null ? null : s.weather().temperatureC();
         p.sectors = new ArrayList<>();
         s.sectors().forEach(sector -> {
@@ -296,7 +262,6 @@ public final class PictureFolder {
         pr.name = provider.name();
         pr.sector = provider.sector();
         pr.role = provider.role();
-        p.evaluation.role(provider.id(), provider.role());
         p.names.put(provider.id(), provider.name());
         pr.vulnerable = provider.vulnerable();
     }

@@ -22,6 +22,7 @@ import nl.weerbaar.contracts.EventType;
 import nl.weerbaar.contracts.Topics;
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.crisisteam.DecisionKind;
+import nl.weerbaar.contracts.crisisteam.ExpectationEvaluated;
 import nl.weerbaar.contracts.exercise.VolunteersAvailable;
 import nl.weerbaar.contracts.noodsteunpunt.NspState;
 import nl.weerbaar.contracts.noodsteunpunt.NspStateChanged;
@@ -125,7 +126,9 @@ class DecisionsTest {
         // outage-timeline takes them at the paused moment, caused by what the crisis team submitted
         List<TopicRecorder.RawRecord> taken = await().atMost(PATIENCE).until(() -> exercise.validRecords(id).stream()
                 .filter(r -> r.type().equals(EventType.DECISION_TAKEN.type())).toList(), l -> l.size() == 3);
-        List<TopicRecorder.RawRecord> submitted = crisisTeam.validRecords(id);
+        // (the topic also carries the picture's verdicts: what the crisis team did is the rest)
+        List<TopicRecorder.RawRecord> submitted = crisisTeam.validRecords(id).stream()
+                .filter(r -> !r.type().equals(EventType.EXPECTATION_EVALUATED.type())).toList();
         assertThat(submitted).extracting(TopicRecorder.RawRecord::type) // the refused ones published nothing
                 .containsOnly(EventType.DECISION_SUBMITTED.type()).hasSize(3);
         assertThat(taken).allSatisfy(r -> assertThat(r.headers().get(CeHeaders.SOURCE))
@@ -194,6 +197,15 @@ class DecisionsTest {
                     .decisionId().equals(priority)).findFirst().orElseThrow().headers().get(CeHeaders.ID));
         });
         assertThat(verdicts.get("publieksbericht").startedAtSeconds()).isEqualTo(nistelrode.get(1).atSeconds());
+        // the same verdicts on the crisis-team topic, each once, decided by situatiebeeld's stream processor
+        List<ExpectationEvaluated> onTopic = await().atMost(PATIENCE).until(() -> crisisTeam.payloads(id,
+                EventType.EXPECTATION_EVALUATED, ExpectationEvaluated.class), l -> l.stream().anyMatch(v ->
+                v.objectiveId().equals("publieksbericht") && v.verdict().equals("missed")));
+        assertThat(onTopic).filteredOn(v -> v.objectiveId().equals("brandstof-ziekenhuis"))
+                .extracting(ExpectationEvaluated::verdict).containsExactly("pending", "met");
+        assertThat(onTopic).filteredOn(v -> v.objectiveId().equals("brandstof-ziekenhuis")).last()
+                .satisfies(v -> assertThat(v.evidenceEventId()).isEqualTo(verdicts.get("brandstof-ziekenhuis")
+                        .evidenceEventId()));
 
         // the hospital's question (a role player's message at T+0:20) is in the inbox; the crisis team answers it,
         // once, late: the objective says so, with the answer as evidence
