@@ -35,6 +35,8 @@ const TEXTS = {
     due: (from, to) => `vanaf ${from}, uiterlijk ${to}`, evidence: at => `bewijs: ${at}`, decisionKind: 'Besluit', decisionSubject: 'Waarover',
     decisionAdvice: 'Advies', decisionMessage: 'Tekst van het bericht', decisionReason: 'Waarom',
     notTaken: 'doorgegeven, nog niet op de tijdlijn',
+    observations: 'Waarnemingen', observationObjective: 'Over doel', observationScore: 'Score',
+    observationText: 'Waarneming', observe: 'Noteren', general: 'algemeen', observationSaved: 'Genoteerd.',
     inbox: 'Berichten', answer: 'Beantwoorden', answerText: 'Antwoord',
     answered: (by, at) => `beantwoord door ${by} om ${at}`, answerSent: 'Antwoord verstuurd.',
     decisionBy: by => `door ${by}`, decisionTaken: 'Besluit doorgegeven; het staat op de tijdlijn zodra de oefening het neemt.',
@@ -87,6 +89,8 @@ const TEXTS = {
     due: (from, to) => `from ${from}, due ${to}`, evidence: at => `evidence: ${at}`, decisionKind: 'Decision', decisionSubject: 'About',
     decisionAdvice: 'Advice', decisionMessage: 'Text of the message', decisionReason: 'Why',
     notTaken: 'passed on, not on the time line yet',
+    observations: 'Observations', observationObjective: 'About objective', observationScore: 'Score',
+    observationText: 'Observation', observe: 'Note', general: 'general', observationSaved: 'Noted.',
     inbox: 'Messages', answer: 'Answer', answerText: 'Answer',
     answered: (by, at) => `answered by ${by} at ${at}`, answerSent: 'Answer sent.',
     decisionBy: by => `by ${by}`, decisionTaken: 'Decision passed on; it shows on the time line once the exercise takes it.',
@@ -216,6 +220,7 @@ function choose(id, exerciseClock) {
   feed.clear();
   lastSeq = null;
   $('picture').hidden = false;
+  loadObservations();
   const over = exerciseClock && ['FINISHED', 'STOPPED'].includes(exerciseClock.state);
   over ? startReview() : connect();
 }
@@ -351,6 +356,7 @@ function render() {
   drawAlerts();
   drawDecisions();
   drawInbox();
+  if (!$('observing').hidden) drawObservationForm();
   drawFeed();
 }
 
@@ -620,6 +626,52 @@ function drawExpectations() {
       x.evidenceAtSeconds == null ? '' : t('evidence')(clock(x.evidenceAtSeconds))].filter(Boolean).join(' · '))));
   $('expectations').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
 }
+
+// Observers' notes: the section shows only when the service lets this sign-in read them (observers, trainers);
+// the crisis team being observed never sees it. Read when an exercise is chosen and after each note.
+async function loadObservations() {
+  if (!exerciseId) return;
+  const response = await fetch(`api/exercises/${encodeURIComponent(exerciseId)}/observations`,
+    { headers: { Authorization: auth } });
+  $('observing').hidden = !response.ok;
+  if (!response.ok) return;
+  const notes = await response.json();
+  const rows = notes.map(o => el('li', { 'data-observation': o.observationId },
+    `${clock(o.atSeconds)} · ${o.by}${o.score ? ' · ' + o.score + '/5' : ''}${o.objectiveId ? ' · ' + o.objectiveId : ''}: ${o.text}`));
+  $('observations').replaceChildren(...(rows.length ? rows : [el('li', {}, t('none'))]));
+}
+
+function drawObservationForm() {
+  const select = $('observation-objective');
+  const wanted = JSON.stringify([(picture.expectations || []).map(e => e.id), lang]);
+  if (select.dataset.drawn === wanted) return;
+  select.dataset.drawn = wanted;
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, t('general')),
+    ...(picture.expectations || []).map(e => el('option', { value: e.id }, say(e.text))));
+  select.value = chosen;
+}
+
+$('observe').onsubmit = async event => {
+  event.preventDefault();
+  const body = { text: $('observation-text').value };
+  if ($('observation-score').value) body.score = Number($('observation-score').value);
+  if ($('observation-objective').value) body.objectiveId = $('observation-objective').value;
+  try {
+    const response = await fetch(`api/exercises/${encodeURIComponent(exerciseId)}/observations`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { Authorization: auth, 'Content-Type': 'application/json', 'Accept-Language': lang,
+        'Idempotency-Key': crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}` } });
+    $('observation-error').textContent = response.ok ? t('observationSaved') : ((await response.json()).detail || response.status);
+    if (response.ok) {
+      $('observation-text').value = '';
+      await loadObservations(); // the note reaches the record through the topic: read again shortly
+      setTimeout(loadObservations, 1500);
+    }
+  } catch (err) {
+    $('observation-error').textContent = t('failed') + ' (' + err.message + ')';
+  }
+};
 
 // The role players' messages and the crisis team's answers. Drawn anew only when they change, so an answer being
 // typed is not wiped by the next picture.

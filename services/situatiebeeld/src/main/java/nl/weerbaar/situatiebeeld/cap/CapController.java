@@ -10,9 +10,9 @@ import nl.weerbaar.contracts.ExerciseStatus;
 import nl.weerbaar.kit.clock.ExerciseClock;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.security.Access;
-import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
+import nl.weerbaar.situatiebeeld.picture.Watchers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,7 +83,7 @@ class CapController {
     }
 
     private ExerciseClock allowed(String exerciseId) {
-        access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER);
+        access.requireAnyRole(Watchers.roles());
         return clocks.require(exerciseId);
     }
 }

@@ -26,6 +26,7 @@ import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import nl.weerbaar.situatiebeeld.input.ExerciseInput;
 import nl.weerbaar.situatiebeeld.picture.Picture;
+import nl.weerbaar.situatiebeeld.picture.Watchers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -95,7 +96,7 @@ class DecisionController {
     /** The decisions taken in the exercise so far, in the order taken. */
     @GetMapping("/api/exercises/{exerciseId}/decisions")
     List<Picture.DecisionItem> decisions(@PathVariable String exerciseId) {
-        access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER);
+        access.requireAnyRole(Watchers.roles());
         clocks.require(exerciseId);
         return pictures.read(exerciseId, picture -> List.copyOf(picture.decisions));
     }

@@ -16,6 +16,7 @@ import nl.weerbaar.kit.web.ApiException;
 import nl.weerbaar.situatiebeeld.input.ExerciseInput;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import nl.weerbaar.situatiebeeld.picture.Picture;
+import nl.weerbaar.situatiebeeld.picture.Watchers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ class InboxController {
 
     @GetMapping("/api/exercises/{exerciseId}/messages")
     List<Picture.InboxItem> inbox(@PathVariable String exerciseId) {
-        access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER, Role.OBSERVER);
+        access.requireAnyRole(Watchers.roles());
         clocks.require(exerciseId);
         return pictures.read(exerciseId, p -> List.copyOf(p.inbox));
     }

@@ -1,7 +1,7 @@
 package nl.weerbaar.situatiebeeld.map;
 
 import nl.weerbaar.kit.security.Access;
-import nl.weerbaar.kit.security.Role;
+import nl.weerbaar.situatiebeeld.picture.Watchers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +19,7 @@ class MapController {
 
     @GetMapping("/api/map")
     MapSettings map() {
-        access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER);
+        access.requireAnyRole(Watchers.roles());
         return settings;
     }
 }

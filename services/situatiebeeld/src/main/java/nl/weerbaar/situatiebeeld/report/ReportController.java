@@ -3,8 +3,8 @@ package nl.weerbaar.situatiebeeld.report;
 import java.nio.charset.StandardCharsets;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.security.Access;
-import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.kit.web.ApiException;
+import nl.weerbaar.situatiebeeld.picture.Watchers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,7 +39,7 @@ class ReportController {
                                   @RequestParam(required = false) String format,
                                   @RequestParam(required = false) String compare,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER);
+        access.requireAnyRole(Watchers.roles());
         boolean pdf = format == null ? accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)
                 : switch (format) {
                     case "pdf" -> true;

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.function.Function;
 import nl.weerbaar.kit.clock.ExerciseClocks;
 import nl.weerbaar.kit.security.Access;
-import nl.weerbaar.kit.security.Role;
 import nl.weerbaar.situatiebeeld.log.LogEntry;
 import nl.weerbaar.situatiebeeld.log.PictureLog;
 import nl.weerbaar.situatiebeeld.picture.FeedItem;
 import nl.weerbaar.situatiebeeld.picture.LivePictures;
 import nl.weerbaar.situatiebeeld.picture.ReviewPictures;
+import nl.weerbaar.situatiebeeld.picture.Watchers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +82,7 @@ class PictureController {
     }
 
     private void allowed(String exerciseId) {
-        access.requireAnyRole(Role.CRISIS_TEAM, Role.TRAINER);
+        access.requireAnyRole(Watchers.roles());
         clocks.require(exerciseId);
     }
 }

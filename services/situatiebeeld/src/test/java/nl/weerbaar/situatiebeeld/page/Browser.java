@@ -58,6 +58,15 @@ final class Browser implements AutoCloseable {
         until(d -> d.findElement(By.id("picture")).isDisplayed());
     }
 
+    /** Signs in with an API token instead of a user (an observer's, say) and watches the exercise. */
+    void signInWithTokenAndWatch(String exerciseId, String token) {
+        driver.get(base + "?exercise=" + exerciseId);
+        until(d -> d.findElement(By.id("login")).isDisplayed());
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.id("login-button")).click();
+        until(d -> d.findElement(By.id("picture")).isDisplayed());
+    }
+
     /** The text of the element with {@code id}; read again if the page redrew it meanwhile. */
     String text(String id) {
         return until(d -> d.findElement(By.id(id)).getText());
