@@ -93,9 +93,11 @@ public final class Expectations {
 
     /** The noodsteunpunten's places, as far as known: an NSP open "in a place" is looked up here. */
     public java.util.Map<String, String> nspPlaces = new java.util.HashMap<>();
-    /** How far the exercise's clock has come, and whether it is over, as the events say. */
+    /** How far the exercise's clock has come (its ticks and state changes), and whether it is over. */
     public long clock;
     public boolean over;
+    /** Counts the changes to this evaluation: a stream processor keeps it again only when it changed. */
+    public long changes;
 
     /**
      * Takes in one event of the exercise, whatever its kind: the scenario (objectives, roles, places), an objective
@@ -106,24 +108,40 @@ public final class Expectations {
         switch (event) {
             case ScenarioLoaded s -> {
                 s.providers().forEach(pr -> role(pr.id(), pr.role()));
-                s.nsps().forEach(n -> nspPlaces.put(n.id(), n.placeId()));
+                s.nsps().forEach(n -> place(n.id(), n.placeId()));
                 load(s.objectives() == null ? List.of() : s.objectives());
             }
             case ProviderRegistered r -> role(r.provider().id(), r.provider().role());
-            case NspRegistered r -> nspPlaces.put(r.nsp().id(), r.nsp().placeId());
+            case NspRegistered r -> place(r.nsp().id(), r.nsp().placeId());
             case ObjectiveSet o -> add(o.objective());
-            case ClockTicked t -> clock = Math.max(clock, t.scenarioTimeSeconds());
+            case ClockTicked t -> clock(t.scenarioTimeSeconds());
             case ExerciseStateChanged c -> {
-                clock = Math.max(clock, c.scenarioTimeSeconds());
-                over = c.state() == ExerciseState.STOPPED || c.state() == ExerciseState.FINISHED;
+                clock(c.scenarioTimeSeconds());
+                boolean ended = c.state() == ExerciseState.STOPPED || c.state() == ExerciseState.FINISHED;
+                if (ended != over) {
+                    over = ended;
+                    changes++;
+                }
             }
             default -> {
                 Observed seen = observed(event, eventId);
                 if (seen != null) {
-                    clock = Math.max(clock, seen.atSeconds());
                     observe(seen);
                 }
             }
+        }
+    }
+
+    private void clock(long seconds) {
+        if (seconds > clock) {
+            clock = seconds;
+            changes++;
+        }
+    }
+
+    private void place(String nspId, String placeId) {
+        if (!Objects.equals(nspPlaces.put(nspId, placeId), placeId)) {
+            changes++;
         }
     }
 
@@ -156,6 +174,7 @@ public final class Expectations {
     }
 
     void load(List<Objective> objectives) {
+        changes++;
         tracked.clear();
         objectives.forEach(o -> tracked.add(new Tracked(o)));
         added.forEach(o -> tracked.add(new Tracked(o)));
@@ -171,6 +190,7 @@ public final class Expectations {
             return;
         }
         added.add(objective);
+        changes++;
         if (loaded) {
             Tracked t = new Tracked(objective);
             tracked.add(t);
@@ -186,6 +206,7 @@ public final class Expectations {
         if (role == null || role.equals(roles.put(providerId, role))) {
             return;
         }
+        changes++;
         List<Observed> waiting = roleless.stream().filter(o -> o.providerId().equals(providerId)).toList();
         roleless.removeAll(waiting);
         waiting.forEach(o -> observe(new Observed(o.kind(), o.providerId(), role, o.nspId(), o.placeId(),
@@ -195,6 +216,7 @@ public final class Expectations {
     void observe(Observed seen) {
         if (!loaded) {
             early.add(seen); // another stream's event came in before the scenario's objectives did
+            changes++;
             return;
         }
         Observed e = seen;
@@ -202,39 +224,53 @@ public final class Expectations {
             String role = roles.get(e.providerId());
             if (role == null) {
                 roleless.add(e);
+                changes++;
             } else {
                 e = new Observed(e.kind(), e.providerId(), role, e.nspId(), e.placeId(), e.decision(), e.reason(),
                         e.atSeconds(), e.eventId());
             }
         }
-        remember(e);
+        boolean kept = remember(e);
         for (Tracked t : tracked) {
-            feed(t, e);
+            kept |= feed(t, e);
+        }
+        if (kept) {
+            changes++;
         }
     }
 
-    private static void feed(Tracked t, Observed e) {
+    /** Whether the objective took the event in: as its start, or among the earliest that answer it. */
+    private static boolean feed(Tracked t, Observed e) {
+        boolean took = false;
         if (starts(t.objective.after(), e) && (t.start == null || e.atSeconds() < t.start.atSeconds())) {
             t.start = e;
+            took = true;
         }
         if (answers(t.objective.expect(), e)) {
             t.matches.add(e);
             t.matches.sort(java.util.Comparator.comparingLong(Observed::atSeconds));
+            took |= t.matches.size() <= KEPT || t.matches.getLast() != e;
             if (t.matches.size() > KEPT) {
                 t.matches.removeLast();
             }
         }
+        return took;
     }
 
-    /** Keeps the earliest of each kind; an outage seen again with its provider's role replaces the one without. */
-    private void remember(Observed e) {
+    /**
+     * Keeps the earliest of each kind; an outage seen again with its provider's role replaces the one without.
+     * Whether the event is among them.
+     */
+    private boolean remember(Observed e) {
         List<Observed> seen = history.computeIfAbsent(e.kind(), k -> new ArrayList<>());
-        seen.removeIf(h -> h.eventId().equals(e.eventId()));
+        boolean again = seen.removeIf(h -> h.eventId().equals(e.eventId()));
         seen.add(e);
         seen.sort(java.util.Comparator.comparingLong(Observed::atSeconds));
+        boolean kept = seen.size() <= KEPT || seen.getLast() != e;
         if (seen.size() > KEPT) {
             seen.removeLast();
         }
+        return kept || again;
     }
 
     /** Every objective's verdict as of the exercise's clock; {@code over} once the exercise has ended. */

@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the live picture ({@link Expectations}, order-independent) and publishes {@code expectation-evaluated} each time an
  * objective's verdict or its evidence changes — once: the verdicts said so far are state, committed with the input
  * (exactly-once), and an event's id is derived from the objective and what it says. The evaluation per exercise is
- * kept in memory while this task runs and in the store for a restart.
+ * kept in memory while this task runs and in the store for a restart, written again only when it changed.
  */
 public class VerdictProcessor implements Processor<String, Routed, String, Routed> {
 
@@ -74,8 +74,11 @@ public class VerdictProcessor implements Processor<String, Routed, String, Route
         }
         String exerciseId = event.exerciseId();
         State state = states.computeIfAbsent(exerciseId, this::load);
+        long changes = state.evaluation.changes;
         state.evaluation.take(event.payload(event.type().payloadType()), event.id());
-        long now = state.evaluation.clock;
+        boolean changed = state.evaluation.changes != changes;
+        // when the verdict was reached: the clock, or the event that reached it if that is later
+        long now = Math.max(state.evaluation.clock, event.scenarioTimeSeconds());
         for (Expectations.View v : state.evaluation.views()) {
             if (v.verdict() == Expectations.Verdict.WAITING) {
                 continue;
@@ -84,13 +87,16 @@ public class VerdictProcessor implements Processor<String, Routed, String, Route
             if (says.equals(state.said.put(v.id(), says))) {
                 continue;
             }
+            changed = true;
             ExpectationEvaluated verdict = new ExpectationEvaluated(exerciseId, v.id(), v.text(), v.verdict().wire(),
                     v.startedAtSeconds(), v.dueAtSeconds(), v.evidenceAtSeconds(), v.evidenceEventId(),
                     v.startedByEventId(), now);
             context.forward(events.event(EventIds.derived(exerciseId, "verdict", v.id(), says), exerciseId, verdict,
                     EventContext.causedBy(event, now)));
         }
-        store.put(exerciseId, write(state));
+        if (changed) { // an escalation after the earliest hundred changes nothing: nothing to keep again
+            store.put(exerciseId, write(state));
+        }
     }
 
     private State load(String exerciseId) {
