@@ -34,13 +34,27 @@ public final class Expectations {
 
     /** What became of an expectation. One life cycle: pending until met, met late or missed. */
     public enum Verdict {
-        WAITING("waiting"), PENDING("pending"), MET("met"), MET_LATE("met-late"), MISSED("missed"),
-        NOT_APPLICABLE("not-applicable");
+        WAITING("waiting", Text.of("nog niet begonnen", "not started")), PENDING("pending", Text.of("loopt", "running")),
+        MET("met", Text.of("gehaald", "met")), MET_LATE("met-late", Text.of("te laat gehaald", "met late")),
+        MISSED("missed", Text.of("niet gehaald", "missed")),
+        NOT_APPLICABLE("not-applicable", Text.of("niet van toepassing", "not applicable"));
 
         private final String wire;
+        private final Text words;
 
-        Verdict(String wire) {
+        Verdict(String wire, Text words) {
             this.wire = wire;
+            this.words = words;
+        }
+
+        /** The verdict as people read it, in Dutch and English. */
+        public Text words() {
+            return words;
+        }
+
+        public static Verdict fromWire(String wire) {
+            return java.util.Arrays.stream(values()).filter(v -> v.wire.equals(wire)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown verdict " + wire));
         }
 
         @com.fasterxml.jackson.annotation.JsonValue

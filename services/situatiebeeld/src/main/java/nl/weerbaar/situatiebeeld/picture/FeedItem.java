@@ -30,16 +30,6 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
                 && (type == null || !type.isCommand());
     }
 
-    private static String verdictNl(String verdict) {
-        return switch (verdict) {
-            case "pending" -> "loopt";
-            case "met" -> "gehaald";
-            case "met-late" -> "te laat gehaald";
-            case "missed" -> "niet gehaald";
-            default -> "niet van toepassing";
-        };
-    }
-
     /** The entry as a feed line; {@code names} gives the names of NSPs, providers and places by id. */
     public static FeedItem of(LogEntry e, Function<String, String> names) {
         JsonNode p = json(e.payload());
@@ -144,9 +134,12 @@ public record FeedItem(long seq, long atSeconds, String category, String type, S
             case "decision-taken" -> decision(p, names);
             case "alert-acknowledged" -> Text.of("Melding gezien door " + p.path("by").asText(),
                     "Alert acknowledged by " + p.path("by").asText());
-            case "expectation-evaluated" -> Text.of("Verwachting " + verdictNl(p.path("verdict").asText()) + ": "
-                    + p.path("text").path("nl").asText(), "Expectation " + p.path("verdict").asText().replace('-', ' ')
-                    + ": " + p.path("text").path("en").asText(p.path("text").path("nl").asText()));
+            case "expectation-evaluated" -> {
+                Text verdict = Expectations.Verdict.fromWire(p.path("verdict").asText()).words();
+                yield Text.of("Verwachting " + verdict.nl() + ": " + p.path("text").path("nl").asText(),
+                        "Expectation " + verdict.en() + ": " + p.path("text").path("en").asText(
+                                p.path("text").path("nl").asText()));
+            }
             case "objective-set" -> Text.of("Nieuw doel van " + p.path("by").asText() + ": " + p.path("objective")
                     .path("text").path("nl").asText(), "New objective by " + p.path("by").asText() + ": "
                     + p.path("objective").path("text").path("en").asText(p.path("objective").path("text").path("nl")

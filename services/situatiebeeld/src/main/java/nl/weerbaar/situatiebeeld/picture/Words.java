@@ -7,7 +7,7 @@ import nl.weerbaar.contracts.scenario.Text;
  * The contracts' codes as the crisis team reads them, in Dutch and English: states, needs, urgencies, answers,
  * reasons. A code without a word here is shown with its dashes as spaces, never as the bare code.
  */
-final class Words {
+public final class Words {
 
     private static final Map<String, Text> WORDS = Map.ofEntries(
             // exercise states
@@ -68,7 +68,7 @@ final class Words {
     }
 
     /** The code in both languages; null stays null. */
-    static Text text(String code) {
+    public static Text text(String code) {
         return code == null ? null : Text.of(nl(code), en(code));
     }
 

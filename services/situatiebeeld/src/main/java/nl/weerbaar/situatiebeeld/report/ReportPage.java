@@ -11,6 +11,7 @@ import nl.weerbaar.contracts.scenario.Text;
 import nl.weerbaar.contracts.vital.CauseStep;
 import nl.weerbaar.situatiebeeld.picture.Expectations;
 import nl.weerbaar.situatiebeeld.picture.Picture;
+import nl.weerbaar.situatiebeeld.picture.Words;
 
 /**
  * The after-action report as one XHTML document, in Dutch or English: the same markup is the web page and, through
@@ -211,14 +212,7 @@ final class ReportPage {
     }
 
     private String verdict(Expectations.Verdict verdict) {
-        return switch (verdict) {
-            case WAITING -> t("nog niet begonnen", "not started");
-            case PENDING -> t("loopt", "running");
-            case MET -> t("gehaald", "met");
-            case MET_LATE -> t("te laat gehaald", "met late");
-            case MISSED -> t("niet gehaald", "missed");
-            case NOT_APPLICABLE -> t("niet van toepassing", "not applicable");
-        };
+        return text(verdict.words());
     }
 
     /** Injects and decisions in one list, by scenario time. */
@@ -435,20 +429,9 @@ final class ReportPage {
         };
     }
 
+    /** A provider's or an NSP's state in words (the page's words). */
     private String stateWord(String state) {
-        return switch (state) {
-            case "down" -> t("uitgevallen", "down");
-            case "on-backup" -> t("op noodstroom", "on backup power");
-            case "degraded" -> t("verstoord", "degraded");
-            case "restored" -> t("hersteld", "restored");
-            case "normal" -> t("normaal", "normal");
-            case "planned" -> t("gepland", "planned");
-            case "opening" -> t("gaat open", "opening");
-            case "open" -> t("open", "open");
-            case "full" -> t("vol", "full");
-            case "closed" -> t("gesloten", "closed");
-            default -> state.replace('-', ' ');
-        };
+        return text(Words.text(state));
     }
 
     private String name(String id) {
