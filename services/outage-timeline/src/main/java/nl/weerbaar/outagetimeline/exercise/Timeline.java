@@ -2,8 +2,6 @@ package nl.weerbaar.outagetimeline.exercise;
 
 import nl.weerbaar.contracts.crisisteam.Decision;
 import nl.weerbaar.contracts.exercise.MessageSent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,7 +179,7 @@ class Timeline {
     private void recorded(ExerciseRun run, long from, long to, List<Outgoing> due) {
         List<RecordedEvent> recording = recording(run);
         for (int i = 0; i < recording.size(); i++) {
-            RecordedEvent e = recording.get(i);
+            RecordedEvent e = recording.get(i).in(run.replayOf(), run.exerciseId());
             long at = Math.max(e.scenarioTimeSeconds(), run.startOffsetSeconds());
             if (at < from || at > to) {
                 continue;
@@ -190,10 +188,8 @@ class Timeline {
             EventContext context = new EventContext(run.exerciseId(), ExerciseStatus.fromWire(run.status()), at,
                     e.causationId() == null ? null : EventIds.derived(run.exerciseId(), e.causationId()),
                     run.replayOf(), run.epochMillis());
-            String key = run.replayOf().equals(e.key()) ? run.exerciseId() : e.key();
-            JsonNode payload = retarget(e.payload(), run);
             due.add(new Outgoing(at, Outgoing.INJECT, "%08d".formatted(i),
-                    publisher.redraft(id, e.source(), e.type(), key, payload, context), p -> { }));
+                    publisher.redraft(id, e.source(), e.type(), e.key(), e.payload(), context), p -> { }));
         }
     }
 
@@ -210,16 +206,6 @@ class Timeline {
                         publisher.draft(id, run.exerciseId(), d, context(run, d.atSeconds())), p -> { }));
             }
         }
-    }
-
-    /** The replayed payload names the replay, not the original, wherever it names the exercise. */
-    private static JsonNode retarget(JsonNode payload, ExerciseRun run) {
-        if (payload.isObject() && run.replayOf().equals(payload.path("exerciseId").asText(null))) {
-            ObjectNode copy = payload.deepCopy();
-            copy.put("exerciseId", run.exerciseId());
-            return copy;
-        }
-        return payload;
     }
 
     static EventContext context(ExerciseRun run, long at) {

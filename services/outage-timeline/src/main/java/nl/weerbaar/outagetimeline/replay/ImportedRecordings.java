@@ -1,6 +1,5 @@
 package nl.weerbaar.outagetimeline.replay;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +46,7 @@ public class ImportedRecordings {
         for (int from = 0, chunk = 0; from < events.size(); from += CHUNK, chunk++) {
             List<String> lines = new ArrayList<>();
             for (RecordedEvent e : events.subList(from, Math.min(events.size(), from + CHUNK))) {
-                lines.add(RecordingFile.text(renamed(e, original, importId)));
+                lines.add(RecordingFile.text(e.in(original, importId)));
             }
             mongo.save(new Chunk(importId + "|" + chunk, importId, chunk, lines), COLLECTION);
         }
@@ -76,16 +75,5 @@ public class ImportedRecordings {
                 }));
         events.sort(Comparator.comparingLong(RecordedEvent::offset));
         return Optional.of(events);
-    }
-
-    private static RecordedEvent renamed(RecordedEvent e, String original, String importId) {
-        var payload = e.payload();
-        if (payload.isObject() && original.equals(payload.path("exerciseId").asText(null))) {
-            ObjectNode copy = payload.deepCopy();
-            copy.put("exerciseId", importId);
-            payload = copy;
-        }
-        return new RecordedEvent(e.type(), original.equals(e.key()) ? importId : e.key(), e.id(), e.source(),
-                e.scenarioTimeSeconds(), e.time(), e.causationId(), payload, e.topicRank(), e.offset());
     }
 }
